@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "NearDup",
+    products: [
+        .library(name: "NearDup", targets: ["NearDup"]),
+        .executable(name: "neardup", targets: ["neardup"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only C boundaries of the library: xxHash (hashing) and utf8proc (Unicode
+        // normalisation of non-ASCII words). Both are imported `internal` by NearDup.
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
+        ),
+        .systemLibrary(
+            name: "CUTF8Proc",
+            providers: [.apt(["libutf8proc-dev"]), .brew(["utf8proc"])]
+        ),
+        .target(
+            name: "NearDup",
+            dependencies: ["CXXHash", "CUTF8Proc"]
+        ),
+        .executableTarget(
+            name: "neardup",
+            dependencies: [
+                "NearDup",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NearDupTests", dependencies: ["NearDup"]),
+        .testTarget(name: "neardupTests", dependencies: ["neardup"]),
+    ]
+)

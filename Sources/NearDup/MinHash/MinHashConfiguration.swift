@@ -1,0 +1,46 @@
+/// Everything that determines a signature's values. Two signatures can be compared only when
+/// their configurations are equal; the configuration travels with every encoded signature.
+public struct MinHashConfiguration: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The scheme.
+    public var scheme: MinHashScheme
+    /// Number of values in a signature (k). The estimate's standard deviation is
+    /// sqrt(J(1−J)/k): about 0.035 at J = 0.8 for k = 128.
+    public var permutations: Int
+    /// Seed of every hash: words, shingles and permutations.
+    public var seed: UInt64
+    /// What the shingles are.
+    public var shingling: Shingling
+    /// How words are normalised.
+    public var normalization: Normalization
+
+    /// Largest accepted k.
+    public static let maximumPermutations = 65_536
+
+    public init(
+        scheme: MinHashScheme = .onePermutation, permutations: Int = 128, seed: UInt64 = 1,
+        shingling: Shingling = .default, normalization: Normalization = .standard
+    ) {
+        precondition((1...Self.maximumPermutations).contains(permutations), "permutations must be 1...65536")
+        self.scheme = scheme
+        self.permutations = permutations
+        self.seed = seed
+        self.shingling = shingling
+        self.normalization = normalization
+    }
+
+    /// The defaults: one-permutation hashing, k = 128, seed 1, word 5-grams.
+    public static let `default` = MinHashConfiguration()
+
+    public var description: String {
+        "\(scheme.rawValue), k=\(permutations), seed=\(seed), \(shingling)"
+            + (normalization.foldsDiacritics ? ", diacritics folded" : "")
+    }
+
+    /// Throws ``NearDupError/Code/incompatibleSignatures`` unless `other` is equal.
+    public func checkCompatible(with other: MinHashConfiguration) throws {
+        guard self != other else { return }
+        throw NearDupError(
+            .incompatibleSignatures,
+            "cannot compare signatures made with different configurations: [\(self)] and [\(other)]")
+    }
+}

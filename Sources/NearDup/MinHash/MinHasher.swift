@@ -1,0 +1,171 @@
+/// Computes MinHash signatures for one ``MinHashConfiguration``.
+///
+/// ```swift
+/// let hasher = MinHasher(.init(permutations: 128, shingling: .words(5)))
+/// let a = hasher.signature(for: storyA)
+/// let b = hasher.signature(for: storyB)
+/// let estimate = try a.jaccard(b)
+/// ```
+///
+/// A hasher is an immutable, `Sendable` value. The convenience methods allocate scratch space
+/// per call; hot loops make one ``MinHashWorkspace`` per thread with ``makeWorkspace()`` and call
+/// ``sign(utf8:into:using:)``, which allocates nothing after warm-up.
+public struct MinHasher: Sendable {
+    /// The configuration every signature of this hasher carries.
+    public let configuration: MinHashConfiguration
+    /// Per-function seeds of the classic scheme (empty for one-permutation hashing).
+    let functionSeeds: [UInt64]
+
+    public init(_ configuration: MinHashConfiguration = .default) {
+        self.configuration = configuration
+        if configuration.scheme == .classic {
+            var state = configuration.seed
+            functionSeeds = (0..<configuration.permutations).map { _ in
+                state &+= 0x9E37_79B9_7F4A_7C15
+                return Mixing.splitMix64(state)
+            }
+        } else {
+            functionSeeds = []
+        }
+    }
+
+    /// Scratch space for signing on one thread.
+    public func makeWorkspace() -> MinHashWorkspace { MinHashWorkspace(configuration) }
+
+    /// The signature of `text`.
+    ///
+    /// - Complexity: O(n + k) for one-permutation hashing, O(n·k) for the classic scheme, where
+    ///   n is the number of shingles.
+    public func signature(for text: String) -> Signature {
+        signature(for: text, using: makeWorkspace())
+    }
+
+    /// The signature of `text`, reusing `workspace` (one allocation: the signature's array).
+    public func signature(for text: String, using workspace: MinHashWorkspace) -> Signature {
+        var setSize = 0
+        let values = [UInt64](unsafeUninitializedCapacity: configuration.permutations) { buffer, count in
+            setSize = withUTF8(of: text) { sign(utf8: $0, into: buffer, using: workspace) }
+            count = configuration.permutations
+        }
+        return Signature(configuration: configuration, values: values, setSize: setSize)
+    }
+
+    /// The signature of a set of shingle hashes made elsewhere (for example a ``ShingleSet``).
+    ///
+    /// - Complexity: O(n + k) or O(n·k), as ``signature(for:)``.
+    public func signature<S: Sequence>(forShingleHashes hashes: S) -> Signature where S.Element == UInt64 {
+        var counter = DistinctCounter()
+        defer { counter.free() }
+        var values = [UInt64](repeating: .max, count: configuration.permutations)
+        values.withUnsafeMutableBufferPointer { out in
+            for hash in hashes {
+                counter.insert(hash)
+                add(hash, to: out)
+            }
+            if configuration.scheme == .onePermutation && counter.count > 0 { densify(out) }
+        }
+        return Signature(configuration: configuration, values: values, setSize: counter.count)
+    }
+
+    /// Writes the signature of the UTF-8 text `utf8` into `values` (k slots) and returns the
+    /// number of distinct shingles. The hot path: no allocation after the workspace warms up.
+    ///
+    /// - Precondition: `utf8` is valid UTF-8 (see ``TextDecoder``); `values.count` is k;
+    ///   `workspace` was made by a hasher with the same configuration.
+    /// - Complexity: O(bytes + k) for one-permutation hashing, O(bytes + n·k) for classic.
+    @discardableResult
+    public func sign(
+        utf8: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<UInt64>,
+        using workspace: MinHashWorkspace
+    ) -> Int {
+        precondition(values.count == configuration.permutations, "values must have k slots")
+        precondition(workspace.configuration == configuration, "workspace of another configuration")
+        values.initialize(repeating: .max)
+        // A local copy of the counter (written back below): no exclusivity checks per shingle.
+        var counter = workspace.counter
+        defer { workspace.counter = counter }
+        counter.reset()
+        switch configuration.scheme {
+        case .onePermutation:
+            let k = UInt64(configuration.permutations)
+            let out = values.baseAddress!
+            workspace.engine.forEachShingle(in: utf8) { hash in
+                counter.insert(hash)
+                let bin = Int(truncatingIfNeeded: hash.multipliedFullWidth(by: k).high)
+                if hash < out[bin] { out[bin] = hash }
+            }
+            if counter.count > 0 { densify(values) }
+        case .classic:
+            workspace.engine.forEachShingle(in: utf8) { hash in
+                counter.insert(hash)
+                addClassic(hash, to: values)
+            }
+        }
+        return counter.count
+    }
+
+    @inline(__always)
+    private func add(_ hash: UInt64, to values: UnsafeMutableBufferPointer<UInt64>) {
+        switch configuration.scheme {
+        case .onePermutation:
+            let bin = Int(truncatingIfNeeded: hash.multipliedFullWidth(by: UInt64(values.count)).high)
+            if hash < values[bin] { values[bin] = hash }
+        case .classic:
+            addClassic(hash, to: values)
+        }
+    }
+
+    @inline(__always)
+    private func addClassic(_ hash: UInt64, to values: UnsafeMutableBufferPointer<UInt64>) {
+        functionSeeds.withUnsafeBufferPointer { seeds in
+            for i in 0..<seeds.count {
+                let v = Mixing.fmix64(hash ^ seeds[i])
+                if v < values[i] { values[i] = v }
+            }
+        }
+    }
+
+    /// Optimal densification (Shrivastava 2017): each empty bin i probes bins
+    /// h(i, 1), h(i, 2), … (a fixed sequence per bin and seed) and copies the value of the first
+    /// bin that was filled by a shingle. A bin was filled by a shingle exactly when its value
+    /// lies in its own range, so no separate bitmap is needed.
+    ///
+    /// - Precondition: at least one bin is filled.
+    private func densify(_ values: UnsafeMutableBufferPointer<UInt64>) {
+        let k = UInt64(values.count)
+        @inline(__always) func ownsValue(_ bin: Int) -> Bool {
+            let v = values[bin]
+            return v != .max && Int(truncatingIfNeeded: v.multipliedFullWidth(by: k).high) == bin
+        }
+        for i in 0..<values.count where values[i] == .max {
+            var attempt: UInt64 = 1
+            while true {
+                let probe = Mixing.splitMix64(configuration.seed ^ (UInt64(i) << 32) ^ attempt)
+                let donor = Int(truncatingIfNeeded: probe.multipliedFullWidth(by: k).high)
+                if ownsValue(donor) {
+                    values[i] = values[donor]
+                    break
+                }
+                attempt &+= 1
+            }
+        }
+    }
+}
+
+/// Reusable scratch space for ``MinHasher/sign(utf8:into:using:)`` on one thread.
+///
+/// Not thread-safe: make one per thread or task.
+public final class MinHashWorkspace {
+    let configuration: MinHashConfiguration
+    let engine: ShingleEngine
+    var counter = DistinctCounter()
+
+    init(_ configuration: MinHashConfiguration) {
+        self.configuration = configuration
+        engine = ShingleEngine(
+            shingling: configuration.shingling, seed: configuration.seed,
+            normalization: configuration.normalization)
+    }
+
+    deinit { counter.free() }
+}

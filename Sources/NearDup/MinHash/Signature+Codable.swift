@@ -1,0 +1,61 @@
+import Foundation
+
+/// The JSON form of a signature:
+///
+/// ```json
+/// {"scheme": "one-permutation", "permutations": 128, "seed": 1, "shingling": "words:5",
+///  "fold_diacritics": false, "set_size": 412, "hashvalues": "<base64>"}
+/// ```
+///
+/// `hashvalues` is the base64 of the k values as little-endian 64-bit integers (the same bytes
+/// as the binary form after its header). Decoding checks every field and that the values are
+/// exactly k.
+extension Signature: Codable {
+    enum CodingKeys: String, CodingKey {
+        case scheme, permutations, seed, shingling
+        case foldDiacritics = "fold_diacritics"
+        case setSize = "set_size"
+        case hashValues = "hashvalues"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let k = try c.decode(Int.self, forKey: .permutations)
+        guard (1...MinHashConfiguration.maximumPermutations).contains(k) else {
+            throw DecodingError.dataCorruptedError(forKey: .permutations, in: c, debugDescription: "k out of range")
+        }
+        let configuration = MinHashConfiguration(
+            scheme: try c.decode(MinHashScheme.self, forKey: .scheme), permutations: k,
+            seed: try c.decode(UInt64.self, forKey: .seed),
+            shingling: try c.decode(Shingling.self, forKey: .shingling),
+            normalization: Normalization(foldsDiacritics: try c.decodeIfPresent(Bool.self, forKey: .foldDiacritics) ?? false))
+        let setSize = try c.decode(Int.self, forKey: .setSize)
+        let encoded = try c.decode(String.self, forKey: .hashValues)
+        guard let data = Data(base64Encoded: encoded), data.count == 8 * k, setSize >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .hashValues, in: c, debugDescription: "hashvalues must be base64 of exactly \(8 * k) bytes")
+        }
+        let bytes = [UInt8](data)
+        let values = (0..<k).map { Self.readLittleEndian(bytes, at: 8 * $0, as: UInt64.self) }
+        self.init(configuration: configuration, values: values, setSize: setSize)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(configuration.scheme, forKey: .scheme)
+        try c.encode(configuration.permutations, forKey: .permutations)
+        try c.encode(configuration.seed, forKey: .seed)
+        try c.encode(configuration.shingling, forKey: .shingling)
+        try c.encode(configuration.normalization.foldsDiacritics, forKey: .foldDiacritics)
+        try c.encode(setSize, forKey: .setSize)
+        try c.encode(hashValuesBase64, forKey: .hashValues)
+    }
+
+    /// The k values as base64 of little-endian 64-bit integers.
+    public var hashValuesBase64: String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(8 * values.count)
+        for value in values { Self.appendLittleEndian(value, to: &bytes) }
+        return Data(bytes).base64EncodedString()
+    }
+}

@@ -1,0 +1,100 @@
+/// Produces the 64-bit shingle hashes of a text without building a string per shingle.
+///
+/// - Word n-grams: each word is hashed once (XXH3 of its normalised UTF-8, with the seed); a
+///   shingle is the XXH3 (same seed) of its n word hashes laid out as n little-endian 64-bit
+///   integers. The last n word hashes are kept in a doubled ring, so every window is contiguous.
+/// - Character n-grams: the normalised words are joined by one space; a shingle is the XXH3 of
+///   the UTF-8 bytes of n consecutive scalars.
+///
+/// A text with fewer than n units (but at least one) has one shingle: all of its units. An
+/// empty text has none.
+///
+/// One engine per thread: it owns reusable buffers and is not thread-safe.
+final class ShingleEngine {
+    let shingling: Shingling
+    let seed: UInt64
+    private let scanner: WordScanner
+    private var ring: GrowableBuffer<UInt64>
+    private var joined: GrowableBuffer<UInt8>
+    private var scalarStarts: GrowableBuffer<Int>
+
+    init(shingling: Shingling, seed: UInt64, normalization: Normalization) {
+        self.shingling = shingling
+        self.seed = seed
+        scanner = WordScanner(normalization: normalization)
+        ring = GrowableBuffer(capacity: 2 * shingling.size)
+        joined = GrowableBuffer(capacity: 4096)
+        scalarStarts = GrowableBuffer(capacity: 1024)
+    }
+
+    deinit {
+        ring.free()
+        joined.free()
+        scalarStarts.free()
+    }
+
+    /// Calls `body` with each shingle hash of `text`, in text order (repeats included).
+    ///
+    /// - Complexity: O(n) in the length of `text`; allocation-free after warm-up.
+    @inline(__always)
+    func forEachShingle(in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+        switch shingling.unit {
+        case .words: forEachWordShingle(in: text, body)
+        case .characters: forEachCharacterShingle(in: text, body)
+        }
+    }
+
+    @inline(__always)
+    private func forEachWordShingle(in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+        let n = shingling.size
+        let seed = self.seed
+        let ring = self.ring.base
+        var words = 0
+        var slot = 0
+        scanner.scan(text) { _, _, normalized, count in
+            let hash = CBoundary.xxh3(normalized, count, seed: seed).littleEndian
+            ring[slot] = hash
+            ring[slot + n] = hash
+            words += 1
+            slot += 1
+            if slot == n { slot = 0 }
+            if words >= n {
+                // After the write, the window of the last n words starts at `slot`.
+                body(CBoundary.xxh3(ring + slot, n &* 8, seed: seed))
+            }
+        }
+        if words > 0 && words < n {
+            body(CBoundary.xxh3(ring, words &* 8, seed: seed))
+        }
+    }
+
+    private func forEachCharacterShingle(in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+        var length = 0
+        scanner.scan(text) { _, _, normalized, count in
+            let separator = length > 0 ? 1 : 0
+            joined.reserve(length + count + separator, keeping: length)
+            if separator == 1 { joined.base[length] = 0x20 }
+            (joined.base + length + separator).update(from: normalized, count: count)
+            length += count + separator
+        }
+        guard length > 0 else { return }
+        // Offsets of scalar starts, plus the end.
+        var scalars = 0
+        scalarStarts.reserve(length + 1, keeping: 0)
+        for i in 0..<length where joined.base[i] & 0xC0 != 0x80 {
+            scalarStarts.base[scalars] = i
+            scalars += 1
+        }
+        scalarStarts.base[scalars] = length
+        let n = shingling.size
+        if scalars < n {
+            body(CBoundary.xxh3(joined.base, length, seed: seed))
+            return
+        }
+        for first in 0...(scalars - n) {
+            let start = scalarStarts.base[first]
+            let end = scalarStarts.base[first + n]
+            body(CBoundary.xxh3(joined.base + start, end - start, seed: seed))
+        }
+    }
+}

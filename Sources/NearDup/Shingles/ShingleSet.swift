@@ -1,0 +1,80 @@
+/// The set of a document's shingle hashes, sorted and without repeats: the exact object that
+/// MinHash approximates.
+///
+/// ```swift
+/// let a = ShingleSet(text: "the council approved the budget on monday", shingling: .words(3))
+/// let b = ShingleSet(text: "the council approved the budget on friday", shingling: .words(3))
+/// a.jaccard(b)          // 4 shared of 6 distinct: 0.666…
+/// a.containment(in: b)  // |A ∩ B| / |A| = 0.8
+/// ```
+public struct ShingleSet: Sendable, Hashable {
+    /// The shingle hashes in ascending order, each once.
+    public private(set) var hashes: [UInt64]
+
+    /// The number of distinct shingles.
+    public var count: Int { hashes.count }
+    /// Whether the set has no shingle (an empty text).
+    public var isEmpty: Bool { hashes.isEmpty }
+
+    /// The set of arbitrary hashes (sorted and de-duplicated here).
+    ///
+    /// - Complexity: O(n log n).
+    public init<S: Sequence>(hashes: S) where S.Element == UInt64 {
+        var sorted = Array(hashes)
+        sorted.sort()
+        var unique = 0
+        for i in sorted.indices where i == 0 || sorted[i] != sorted[i - 1] {
+            sorted[unique] = sorted[i]
+            unique += 1
+        }
+        sorted.removeLast(sorted.count - unique)
+        self.hashes = sorted
+    }
+
+    /// The shingle set of `text`.
+    ///
+    /// - Complexity: O(n log n) in the number of shingles.
+    public init(
+        text: String, shingling: Shingling = .default, seed: UInt64 = 0, normalization: Normalization = .standard
+    ) {
+        let engine = ShingleEngine(shingling: shingling, seed: seed, normalization: normalization)
+        var all: [UInt64] = []
+        withUTF8(of: text) { utf8 in engine.forEachShingle(in: utf8) { all.append($0) } }
+        self.init(hashes: all)
+    }
+
+    /// The number of shingles in both sets.
+    ///
+    /// - Complexity: O(|A| + |B|), a merge of two sorted arrays.
+    public func intersectionCount(_ other: ShingleSet) -> Int {
+        hashes.withUnsafeBufferPointer { a in
+            other.hashes.withUnsafeBufferPointer { b in
+                var i = 0, j = 0, shared = 0
+                while i < a.count && j < b.count {
+                    let x = a[i], y = b[j]
+                    if x == y { shared += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+                }
+                return shared
+            }
+        }
+    }
+
+    /// Exact Jaccard similarity |A ∩ B| / |A ∪ B|. Defined as 0 when either set is empty: an empty
+    /// document shares nothing, not even with another empty one.
+    ///
+    /// - Complexity: O(|A| + |B|).
+    public func jaccard(_ other: ShingleSet) -> Double {
+        guard !isEmpty && !other.isEmpty else { return 0 }
+        let shared = intersectionCount(other)
+        return Double(shared) / Double(count + other.count - shared)
+    }
+
+    /// Exact containment of this set in `other`: |A ∩ B| / |A|, the share of this document's
+    /// shingles found in the other. 0 when this set is empty.
+    ///
+    /// - Complexity: O(|A| + |B|).
+    public func containment(in other: ShingleSet) -> Double {
+        guard !isEmpty else { return 0 }
+        return Double(intersectionCount(other)) / Double(count)
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct NearDupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neardup",
+        abstract: "Find near-duplicate and rewritten text.",
+        discussion: """
+            Examples:
+              neardup report --reference seeds/000_ae173d8b20e40bc0.txt seeds/
+              neardup compare a.txt b.txt --json
+              neardup sign corpus.jsonl > signatures.jsonl
+            """,
+        version: "0.1.0",
+        subcommands: [
+            CompareCommand.self,
+            SignCommand.self,
+        ]
+    )
+}
