@@ -1,0 +1,48 @@
+/// One document read from a corpus.
+public struct CorpusDocument: Sendable {
+    /// The document id: the JSONL id field, or the file's path relative to the folder given.
+    public var id: String
+    /// The decoded text.
+    public var text: String
+    /// How the bytes were decoded.
+    public var encoding: TextEncoding
+    /// Where the document came from.
+    public var location: SourceLocation
+    /// For JSONL input, the record's original line (without its newline), so that outputs can
+    /// pass every other field through unchanged. `nil` for text files.
+    public var record: [UInt8]?
+
+    public init(id: String, text: String, encoding: TextEncoding, location: SourceLocation, record: [UInt8]? = nil) {
+        self.id = id
+        self.text = text
+        self.encoding = encoding
+        self.location = location
+        self.record = record
+    }
+}
+
+/// Something wrong with part of the input. A ``Severity/warning`` document is still processed
+/// (for example text decoded as Windows-1252); a ``Severity/skipped`` one is not.
+public struct CorpusProblem: Error, Sendable, CustomStringConvertible {
+    /// What happened to the input that had the problem.
+    public enum Severity: String, Sendable {
+        /// The document was processed, with a caveat.
+        case warning
+        /// The document or file was left out.
+        case skipped
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String {
+        "\(location): \(severity == .warning ? "warning" : "skipped"): \(message)"
+    }
+}

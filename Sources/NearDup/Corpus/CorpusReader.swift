@@ -1,0 +1,169 @@
+import Foundation
+
+/// Reads documents from JSONL files, text files, folders of either, and standard input (`-`,
+/// read as JSONL), streaming: one document at a time, nothing kept.
+///
+/// - A `.jsonl`, `.ndjson` or `.json` file, or `-`: one JSON object a line with an id and a text
+///   field (names configurable). Blank lines are ignored. A malformed line, or one without a
+///   text field, is reported with its line number and byte offset and skipped; the rest of the
+///   file is still read. A record without an id gets `path:line`.
+/// - Any other file: one document whose id is its path (relative to the folder it was found in,
+///   when it came from a folder). A file with a NUL byte in its first 8,000 bytes is binary and
+///   is skipped with a message.
+/// - A folder: every regular file below it, in sorted order, hidden files and folders left out.
+///
+/// Text that is not valid UTF-8 is decoded as Windows-1252, with a warning.
+public struct CorpusReader: Sendable {
+    /// The JSONL field holding the document id.
+    public var idField: String
+    /// The JSONL field holding the text.
+    public var textField: String
+    /// Documents (and JSONL lines) larger than this are skipped with a message.
+    public var maximumDocumentBytes: Int
+
+    public init(idField: String = "id", textField: String = "text", maximumDocumentBytes: Int = 64 << 20) {
+        self.idField = idField
+        self.textField = textField
+        self.maximumDocumentBytes = maximumDocumentBytes
+    }
+
+    /// Whether a path is read as JSONL.
+    public static func isJSONLines(_ path: String) -> Bool {
+        if path == "-" { return true }
+        let lower = path.lowercased()
+        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json")
+    }
+
+    /// Checks that every path exists and is readable, before any work starts.
+    ///
+    /// - Throws: ``NearDupError/Code/ioError`` naming the first path that is missing or unreadable.
+    public static func checkPathsExist(_ paths: [String]) throws {
+        for path in paths where path != "-" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw NearDupError(.ioError, "\(path): no such file or folder")
+            }
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw NearDupError(.ioError, "\(path): not readable")
+            }
+        }
+    }
+
+    /// Reads every path in order, calling `document` for each document and `problem` for each
+    /// problem (the input that had it is skipped, or processed with a warning).
+    ///
+    /// Errors thrown by `document` stop the reading and are rethrown.
+    /// - Complexity: O(total input bytes); memory O(largest document).
+    public func read(
+        _ paths: [String], document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void
+    ) throws {
+        for path in paths {
+            try read(path, document: document, problem: problem)
+        }
+    }
+
+    func read(_ path: String, document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void) throws {
+        if path == "-" {
+            try readJSONLines(descriptor: 0, path: path, document: document, problem: problem)
+            return
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            problem(CorpusProblem(.skipped, SourceLocation(path: path), "no such file or folder"))
+            return
+        }
+        if isDirectory.boolValue {
+            for (file, relative) in Self.filesBelow(path) {
+                try readFile(file, id: relative, document: document, problem: problem)
+            }
+        } else {
+            try readFile(path, id: path, document: document, problem: problem)
+        }
+    }
+
+    /// Regular files below `folder`, sorted, hidden ones left out: (full path, path relative to folder).
+    static func filesBelow(_ folder: String) -> [(String, String)] {
+        let base = URL(fileURLWithPath: folder)
+        guard let enumerator = FileManager.default.enumerator(
+            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        var files: [(String, String)] = []
+        let prefix = base.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            var full = url.standardizedFileURL.path
+            var relative = full
+            if relative.hasPrefix(prefix + "/") { relative.removeFirst(prefix.count + 1) }
+            if folder != "." { full = (folder as NSString).appendingPathComponent(relative) }
+            files.append((full, relative))
+        }
+        return files.sorted { $0.1 < $1.1 }
+    }
+
+    func readFile(
+        _ path: String, id: String, document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void
+    ) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            problem(CorpusProblem(.skipped, SourceLocation(path: path), "cannot open: \(String(cString: strerror(errno)))"))
+            return
+        }
+        defer { close(descriptor) }
+        if Self.isJSONLines(path) {
+            try readJSONLines(descriptor: descriptor, path: path, document: document, problem: problem)
+            return
+        }
+        switch TextFile.read(descriptor: descriptor, path: path, maximumBytes: maximumDocumentBytes) {
+        case .failure(let failure):
+            problem(failure)
+        case .success(let decoded):
+            if let warning = decoded.warning {
+                problem(CorpusProblem(.warning, SourceLocation(path: path), warning))
+            }
+            try document(CorpusDocument(
+                id: id, text: decoded.text, encoding: decoded.encoding, location: SourceLocation(path: path)))
+        }
+    }
+
+    func readJSONLines(
+        descriptor: Int32, path: String, document: (CorpusDocument) throws -> Void,
+        problem: (CorpusProblem) -> Void
+    ) throws {
+        let parser = JSONLineParser(idField: idField, textField: textField)
+        var reader = ByteLineReader(descriptor: descriptor, maximumLineBytes: maximumDocumentBytes)
+        defer { reader.free() }
+        let failure = try reader.forEachLine { number, event in
+            let location = SourceLocation(path: path, line: number)
+            switch event {
+            case .tooLong(let length):
+                problem(CorpusProblem(
+                    .skipped, location, "record of \(length) bytes exceeds the limit of \(maximumDocumentBytes) bytes"))
+            case .line(let line):
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+                let record: JSONLineParser.Record
+                do throws(JSONLineParser.SyntaxError) {
+                    record = try parser.parse(line)
+                } catch {
+                    problem(CorpusProblem(
+                        .skipped, SourceLocation(path: path, line: number, byteOffset: error.offset),
+                        "malformed JSON: \(error.message)"))
+                    return
+                }
+                guard let textBytes = record.text else {
+                    problem(CorpusProblem(.skipped, location, "no string field \"\(textField)\""))
+                    return
+                }
+                let decoded = textBytes.withUnsafeBufferPointer { TextDecoder.decode(buffer: $0) }
+                if let warning = decoded.warning {
+                    problem(CorpusProblem(.warning, location, "field \"\(textField)\" " + warning))
+                }
+                try document(CorpusDocument(
+                    id: record.id ?? "\(path):\(number)", text: decoded.text, encoding: decoded.encoding,
+                    location: location, record: Array(line)))
+            }
+        }
+        if let failure {
+            problem(CorpusProblem(.skipped, SourceLocation(path: path), "read error: \(String(cString: strerror(failure)))"))
+        }
+    }
+}

@@ -1,0 +1,267 @@
+/// A strict, allocation-light parser for one JSONL record: a JSON object on one line, from
+/// which it decodes only the two fields it is asked for (the document id and text) and checks
+/// that the rest is well-formed JSON without building it.
+///
+/// Full JSON parsers build every value; a corpus line is mostly one long text field, so
+/// scanning the rest in place is several times faster.
+struct JSONLineParser {
+    /// The id and text fields of one record.
+    struct Record {
+        /// The id as text: a JSON string's value, or a number's literal. `nil` if absent.
+        var id: String?
+        /// The text field's decoded bytes (valid UTF-8 unless `textHadInvalidUTF8`). `nil` if absent.
+        var text: [UInt8]?
+    }
+
+    /// A syntax error at a byte offset within the line.
+    struct SyntaxError: Error {
+        var offset: Int
+        var message: String
+    }
+
+    let idField: [UInt8]
+    let textField: [UInt8]
+
+    init(idField: String, textField: String) {
+        self.idField = Array(idField.utf8)
+        self.textField = Array(textField.utf8)
+    }
+
+    /// Parses `line` (without its newline).
+    ///
+    /// - Complexity: O(line length).
+    func parse(_ line: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> Record {
+        var cursor = Cursor(bytes: line)
+        var record = Record()
+        cursor.skipSpace()
+        try cursor.expect(UInt8(ascii: "{"), "expected '{' at the start of a record")
+        cursor.skipSpace()
+        if cursor.peek == UInt8(ascii: "}") {
+            cursor.index += 1
+        } else {
+            while true {
+                cursor.skipSpace()
+                guard cursor.peek == UInt8(ascii: "\"") else { throw cursor.error("expected a field name") }
+                let key = try cursor.string()
+                cursor.skipSpace()
+                try cursor.expect(UInt8(ascii: ":"), "expected ':' after a field name")
+                cursor.skipSpace()
+                if key == textField && record.text == nil, cursor.peek == UInt8(ascii: "\"") {
+                    record.text = try cursor.string()
+                } else if key == idField && record.id == nil,
+                    let id = try cursor.scalarAsText()
+                {
+                    record.id = id
+                } else {
+                    try cursor.skipValue(depth: 0)
+                }
+                cursor.skipSpace()
+                if cursor.peek == UInt8(ascii: ",") { cursor.index += 1; continue }
+                try cursor.expect(UInt8(ascii: "}"), "expected ',' or '}' after a value")
+                break
+            }
+        }
+        cursor.skipSpace()
+        guard cursor.index == line.count else { throw cursor.error("unexpected text after the record") }
+        return record
+    }
+
+    struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        func error(_ message: String) -> SyntaxError {
+            SyntaxError(offset: index, message: index < bytes.count ? message : message + " (line ended)")
+        }
+
+        mutating func skipSpace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0D: index += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func expect(_ byte: UInt8, _ message: String) throws(SyntaxError) {
+            guard peek == byte else { throw error(message) }
+            index += 1
+        }
+
+        /// Decodes a JSON string starting at its opening quote.
+        mutating func string() throws(SyntaxError) -> [UInt8] {
+            index += 1
+            let start = index
+            // Fast path: no escapes.
+            while index < bytes.count {
+                let b = bytes[index]
+                if b == UInt8(ascii: "\"") {
+                    let out = Array(bytes[start..<index])
+                    index += 1
+                    return out
+                }
+                if b == UInt8(ascii: "\\") { break }
+                if b < 0x20 { throw error("control character inside a string") }
+                index += 1
+            }
+            var out = Array(bytes[start..<index])
+            while index < bytes.count {
+                let b = bytes[index]
+                if b == UInt8(ascii: "\"") { index += 1; return out }
+                if b < 0x20 { throw error("control character inside a string") }
+                if b != UInt8(ascii: "\\") { out.append(b); index += 1; continue }
+                index += 1
+                guard let e = peek else { break }
+                index += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        // A high surrogate must be followed by \u and a low surrogate.
+                        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                            bytes[index + 1] == UInt8(ascii: "u")
+                        {
+                            index += 2
+                            let low = try hex4()
+                            guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair") }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            scalar = 0xFFFD
+                        }
+                    } else if (0xDC00...0xDFFF).contains(scalar) {
+                        scalar = 0xFFFD
+                    }
+                    out.append(contentsOf: Unicode.Scalar(scalar).map { Array(String($0).utf8) } ?? [0xEF, 0xBF, 0xBD])
+                default:
+                    index -= 1
+                    throw error("invalid escape")
+                }
+            }
+            throw error("unterminated string")
+        }
+
+        mutating func hex4() throws(SyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count else { throw error("truncated \\u escape") }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let b = bytes[index]
+                let digit: UInt32
+                switch b {
+                case 0x30...0x39: digit = UInt32(b - 0x30)
+                case 0x41...0x46: digit = UInt32(b - 0x41 + 10)
+                case 0x61...0x66: digit = UInt32(b - 0x61 + 10)
+                default: throw error("invalid hex digit in \\u escape")
+                }
+                value = value << 4 | digit
+                index += 1
+            }
+            return value
+        }
+
+        /// A string's value or a number's literal as text; `nil` (cursor unmoved) for other values.
+        mutating func scalarAsText() throws(SyntaxError) -> String? {
+            if peek == UInt8(ascii: "\"") {
+                let value = try string()
+                return String(decoding: value, as: UTF8.self)
+            }
+            if let b = peek, b == UInt8(ascii: "-") || (0x30...0x39).contains(b) {
+                let start = index
+                try skipNumber()
+                return String(decoding: bytes[start..<index], as: UTF8.self)
+            }
+            return nil
+        }
+
+        mutating func skipNumber() throws(SyntaxError) {
+            let start = index
+            if peek == UInt8(ascii: "-") { index += 1 }
+            var digits = 0
+            while let b = peek, (0x30...0x39).contains(b) { index += 1; digits += 1 }
+            guard digits > 0 else { throw error("invalid number") }
+            if peek == UInt8(ascii: ".") {
+                index += 1
+                var fraction = 0
+                while let b = peek, (0x30...0x39).contains(b) { index += 1; fraction += 1 }
+                guard fraction > 0 else { throw error("invalid number") }
+            }
+            if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+                index += 1
+                if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+                var exponent = 0
+                while let b = peek, (0x30...0x39).contains(b) { index += 1; exponent += 1 }
+                guard exponent > 0 else { throw error("invalid number") }
+            }
+            _ = start
+        }
+
+        mutating func skipLiteral(_ literal: StaticString) throws(SyntaxError) {
+            let n = literal.utf8CodeUnitCount
+            guard index + n <= bytes.count else { throw error("invalid value") }
+            for i in 0..<n where bytes[index + i] != literal.utf8Start[i] { throw error("invalid value") }
+            index += n
+        }
+
+        mutating func skipValue(depth: Int) throws(SyntaxError) {
+            guard depth < 512 else { throw error("nesting too deep") }
+            guard let b = peek else { throw error("expected a value") }
+            switch b {
+            case UInt8(ascii: "\""):
+                _ = try skipString()
+            case UInt8(ascii: "{"):
+                index += 1
+                skipSpace()
+                if peek == UInt8(ascii: "}") { index += 1; return }
+                while true {
+                    skipSpace()
+                    guard peek == UInt8(ascii: "\"") else { throw error("expected a field name") }
+                    try skipString()
+                    skipSpace()
+                    try expect(UInt8(ascii: ":"), "expected ':' after a field name")
+                    skipSpace()
+                    try skipValue(depth: depth + 1)
+                    skipSpace()
+                    if peek == UInt8(ascii: ",") { index += 1; continue }
+                    try expect(UInt8(ascii: "}"), "expected ',' or '}' in an object")
+                    return
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                skipSpace()
+                if peek == UInt8(ascii: "]") { index += 1; return }
+                while true {
+                    skipSpace()
+                    try skipValue(depth: depth + 1)
+                    skipSpace()
+                    if peek == UInt8(ascii: ",") { index += 1; continue }
+                    try expect(UInt8(ascii: "]"), "expected ',' or ']' in an array")
+                    return
+                }
+            case UInt8(ascii: "t"): try skipLiteral("true")
+            case UInt8(ascii: "f"): try skipLiteral("false")
+            case UInt8(ascii: "n"): try skipLiteral("null")
+            default: try skipNumber()
+            }
+        }
+
+        mutating func skipString() throws(SyntaxError) {
+            index += 1
+            while index < bytes.count {
+                let b = bytes[index]
+                if b == UInt8(ascii: "\"") { index += 1; return }
+                if b < 0x20 { throw error("control character inside a string") }
+                index += b == UInt8(ascii: "\\") ? 2 : 1
+            }
+            throw error("unterminated string")
+        }
+    }
+}
