@@ -11,13 +11,20 @@ public struct CorpusDocument: Sendable {
     /// For JSONL input, the record's original line (without its newline), so that outputs can
     /// pass every other field through unchanged. `nil` for text files.
     public var record: [UInt8]?
+    /// For JSONL input, the record's members other than the id and text fields, as JSON text
+    /// (`"url": "…", "lang": "en"`) ready to splice into an output object; `nil` if none.
+    public var otherFieldsJSON: String?
 
-    public init(id: String, text: String, encoding: TextEncoding, location: SourceLocation, record: [UInt8]? = nil) {
+    public init(
+        id: String, text: String, encoding: TextEncoding, location: SourceLocation, record: [UInt8]? = nil,
+        otherFieldsJSON: String? = nil
+    ) {
         self.id = id
         self.text = text
         self.encoding = encoding
         self.location = location
         self.record = record
+        self.otherFieldsJSON = otherFieldsJSON
     }
 }
 

@@ -157,9 +157,12 @@ public struct CorpusReader: Sendable {
                 if let warning = decoded.warning {
                     problem(CorpusProblem(.warning, location, "field \"\(textField)\" " + warning))
                 }
+                let others = record.otherMembers.isEmpty
+                    ? nil
+                    : record.otherMembers.map { String(decoding: line[$0], as: UTF8.self) }.joined(separator: ",")
                 try document(CorpusDocument(
                     id: record.id ?? "\(path):\(number)", text: decoded.text, encoding: decoded.encoding,
-                    location: location, record: Array(line)))
+                    location: location, record: Array(line), otherFieldsJSON: others))
             }
         }
         if let failure {

@@ -9,8 +9,10 @@ struct JSONLineParser {
     struct Record {
         /// The id as text: a JSON string's value, or a number's literal. `nil` if absent.
         var id: String?
-        /// The text field's decoded bytes (valid UTF-8 unless `textHadInvalidUTF8`). `nil` if absent.
+        /// The text field's decoded bytes (possibly invalid UTF-8). `nil` if absent.
         var text: [UInt8]?
+        /// Byte ranges (`"key": value`) of every other member, in order.
+        var otherMembers: [Range<Int>] = []
     }
 
     /// A syntax error at a byte offset within the line.
@@ -42,6 +44,7 @@ struct JSONLineParser {
             while true {
                 cursor.skipSpace()
                 guard cursor.peek == UInt8(ascii: "\"") else { throw cursor.error("expected a field name") }
+                let memberStart = cursor.index
                 let key = try cursor.string()
                 cursor.skipSpace()
                 try cursor.expect(UInt8(ascii: ":"), "expected ':' after a field name")
@@ -54,6 +57,7 @@ struct JSONLineParser {
                     record.id = id
                 } else {
                     try cursor.skipValue(depth: 0)
+                    if key != textField && key != idField { record.otherMembers.append(memberStart..<cursor.index) }
                 }
                 cursor.skipSpace()
                 if cursor.peek == UInt8(ascii: ",") { cursor.index += 1; continue }

@@ -32,6 +32,7 @@ enum CBoundary {
 
     @inline(__always)
     static func scalarClass(_ scalar: UInt32) -> ScalarClass {
+        if scalar == 0x200B { return .separator }  // zero-width space: a word break, though Cf
         if (0x4E00...0x9FFF).contains(scalar) || (0x3400...0x4DBF).contains(scalar)
             || (0x3040...0x30FF).contains(scalar) || (0x20000...0x2FA1F).contains(scalar)
             || (0xF900...0xFAFF).contains(scalar)

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import NearDup
+
+/// `neardup compare A B`: exact and estimated similarity of two files.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two text files: exact Jaccard, MinHash estimate, containment both ways.",
+        discussion: """
+            Jaccard is |A ∩ B| / |A ∪ B| over the files' shingle sets; containment a_in_b is \
+            |A ∩ B| / |A| (how much of A is found in B). The estimate comes from the MinHash \
+            signatures and has a standard deviation of about sqrt(J(1-J)/k).
+            """)
+
+    @Argument(help: "The first file.")
+    var a: String
+
+    @Argument(help: "The second file.")
+    var b: String
+
+    @Flag(name: .long, help: "Print one JSON object instead of text.")
+    var json = false
+
+    @OptionGroup var hashing: HashingOptions
+
+    func run() throws {
+        let documents = try [a, b].map { path -> String in
+            switch TextFile.read(path: path) {
+            case .success(let decoded):
+                if let warning = decoded.warning { StandardError.warning("\(path): \(warning)") }
+                return decoded.text
+            case .failure(let problem):
+                StandardError.error("\(problem.location): \(problem.message)")
+                throw ExitCode(2)
+            }
+        }
+        let configuration = hashing.configuration
+        let sets = documents.map {
+            ShingleSet(
+                text: $0, shingling: configuration.shingling, seed: configuration.seed,
+                normalization: configuration.normalization)
+        }
+        let hasher = MinHasher(configuration)
+        let signatures = documents.map { hasher.signature(for: $0) }
+        let comparison = Comparison(
+            jaccard: sets[0].jaccard(sets[1]),
+            estimate: try signatures[0].jaccard(signatures[1]),
+            aInB: sets[0].containment(in: sets[1]),
+            bInA: sets[1].containment(in: sets[0]),
+            estimatedAInB: try signatures[0].containment(in: signatures[1]),
+            estimatedBInA: try signatures[1].containment(in: signatures[0]),
+            shinglesA: sets[0].count, shinglesB: sets[1].count,
+            shared: sets[0].intersectionCount(sets[1]))
+        if json {
+            print(try comparison.json(a: a, b: b, configuration: configuration))
+        } else {
+            print(comparison.text(a: a, b: b, configuration: configuration))
+        }
+    }
+
+    struct Comparison {
+        var jaccard, estimate, aInB, bInA, estimatedAInB, estimatedBInA: Double
+        var shinglesA, shinglesB, shared: Int
+
+        func json(a: String, b: String, configuration: MinHashConfiguration) throws -> String {
+            struct Output: Encodable {
+                struct Containment: Encodable {
+                    var a_in_b: Double
+                    var b_in_a: Double
+                }
+                var a: String
+                var b: String
+                var jaccard: Double
+                var estimate: Double
+                var containment: Containment
+                var estimated_containment: Containment
+                var shingles: [String: Int]
+                var configuration: String
+            }
+            let output = Output(
+                a: a, b: b, jaccard: jaccard, estimate: estimate,
+                containment: .init(a_in_b: aInB, b_in_a: bInA),
+                estimated_containment: .init(a_in_b: estimatedAInB, b_in_a: estimatedBInA),
+                shingles: ["a": shinglesA, "b": shinglesB, "shared": shared],
+                configuration: configuration.description)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(output), as: UTF8.self)
+        }
+
+        func text(a: String, b: String, configuration: MinHashConfiguration) -> String {
+            func f(_ x: Double) -> String { String(format: "%.4f", x) }
+            return """
+                A: \(a) (\(shinglesA) shingles)
+                B: \(b) (\(shinglesB) shingles)
+                shared shingles:      \(shared)
+                Jaccard (exact):      \(f(jaccard))
+                Jaccard (MinHash):    \(f(estimate))   [\(configuration)]
+                containment A in B:   \(f(aInB))   (estimate \(f(estimatedAInB)))
+                containment B in A:   \(f(bInA))   (estimate \(f(estimatedBInA)))
+                """
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import NearDup
+
+/// `neardup sign`: a corpus in, one JSONL signature record a document out.
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Compute MinHash signatures of a corpus, as JSONL.",
+        discussion: """
+            Each output line is {"id": …, <the record's other fields>, "signature": {"scheme", \
+            "permutations", "seed", "shingling", "fold_diacritics", "set_size", "hashvalues"}}; \
+            hashvalues is base64 of the k values as little-endian 64-bit integers. The text field \
+            is not copied. Records that cannot be read are reported on standard error with their \
+            file, line and byte offset and left out; the exit status is then 1.
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var hashing: HashingOptions
+
+    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        try input.checkInputsExist()
+        let hasher = MinHasher(hashing.configuration)
+        let workspace = hasher.makeWorkspace()
+        let configuration = hasher.configuration
+        let header =
+            "\"signature\":{\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
+            + ",\"seed\":\(configuration.seed),\"shingling\":\"\(configuration.shingling)\""
+            + ",\"fold_diacritics\":\(configuration.normalization.foldsDiacritics)"
+        let sink: OutputSink
+        do { sink = try OutputSink(path: output) } catch let failure as CommandFailure {
+            StandardError.error(failure.message)
+            throw ExitCode(failure.exitCode)
+        }
+        var skipped = 0
+        try input.reader.read(input.inputs) { document in
+            let signature = hasher.signature(for: document.text, using: workspace)
+            var line = "{\"id\":" + JSONText.quoted(document.id)
+            if let others = document.otherFieldsJSON { line += "," + others }
+            line += "," + header + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}}\n"
+            sink.write(line)
+        } problem: { problem in
+            if problem.severity == .skipped { skipped += 1 }
+            StandardError.write("neardup: \(problem)")
+        }
+        do { try sink.commit() } catch let failure as CommandFailure {
+            StandardError.error(failure.message)
+            throw ExitCode(failure.exitCode)
+        }
+        if skipped > 0 {
+            StandardError.warning("\(skipped) input(s) skipped")
+            throw ExitCode(1)
+        }
+    }
+}

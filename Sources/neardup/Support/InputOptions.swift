@@ -1,0 +1,37 @@
+import ArgumentParser
+import NearDup
+
+/// Options for commands that read a corpus.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "JSONL files (.jsonl, .ndjson, .json: one {\"id\": …, \"text\": …} object a line), text files, folders of either, or - for JSONL on standard input.",
+        valueName: "input"))
+    var inputs: [String] = []
+
+    @Option(name: .long, help: "JSONL field holding the document id.")
+    var idField = "id"
+
+    @Option(name: .long, help: "JSONL field holding the text.")
+    var textField = "text"
+
+    @Option(name: .long, help: "Skip documents (or JSONL lines) larger than this many bytes.")
+    var maxDocumentBytes = 64 << 20
+
+    mutating func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one input (a file, a folder or -)") }
+    }
+
+    var reader: CorpusReader {
+        CorpusReader(idField: idField, textField: textField, maximumDocumentBytes: maxDocumentBytes)
+    }
+
+    /// Fails with exit code 2, naming the path, when an input is missing or unreadable.
+    func checkInputsExist() throws {
+        do {
+            try CorpusReader.checkPathsExist(inputs)
+        } catch let error as NearDupError {
+            StandardError.error(error.message)
+            throw ExitCode(2)
+        }
+    }
+}

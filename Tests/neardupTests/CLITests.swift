@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `neardup` executable (built beside the test bundle).
+@Suite struct CLITests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let seeds = packageRoot.appendingPathComponent("seeds")
+
+    static var executable: URL {
+        // The test runner lives in the build products folder, beside the neardup binary.
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("neardup")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/neardup")
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func compareJSONHasTheContractFields() throws {
+        let a = Self.seeds.appendingPathComponent("000_ae173d8b20e40bc0.txt").path
+        let b = Self.seeds.appendingPathComponent("002_b0680b2d050e38bf.txt").path
+        let run = try Self.run(["compare", a, b, "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let jaccard = try #require(object?["jaccard"] as? Double)
+        let estimate = try #require(object?["estimate"] as? Double)
+        let containment = try #require(object?["containment"] as? [String: Double])
+        #expect((0...1).contains(jaccard))
+        #expect(abs(estimate - jaccard) < 0.15)
+        #expect(containment["a_in_b"] != nil && containment["b_in_a"] != nil)
+    }
+
+    @Test func compareOfAFileWithItselfIsOne() throws {
+        let a = Self.seeds.appendingPathComponent("001_adf1a9dcc95edd58.txt").path
+        let run = try Self.run(["compare", a, a, "--json", "--shingle", "chars:5", "--scheme", "classic"])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(object?["jaccard"] as? Double == 1)
+        #expect(object?["estimate"] as? Double == 1)
+    }
+
+    @Test func missingPathIsAnErrorNamingIt() throws {
+        let run = try Self.run(["compare", "seeds/000_ae173d8b20e40bc0.txt", "no-such-file.txt"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("no-such-file.txt"))
+        let sign = try Self.run(["sign", "missing-folder/"])
+        #expect(sign.status != 0)
+        #expect(sign.stderr.contains("missing-folder"))
+    }
+
+    @Test func badOptionsAreRefused() throws {
+        let run = try Self.run(["compare", "a", "b", "--shingle", "bytes:3"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--shingle"))
+    }
+
+    @Test func signReadsStdinPassesFieldsThroughAndReportsBadLines() throws {
+        let input = """
+            {"id": "one", "text": "The council approved the budget on Monday after a long debate.", "source": "x"}
+            {"id": "two", "text": broken}
+            {"id": "three", "text": "On Monday, after lengthy debate, council members passed the budget."}
+
+            """
+        let run = try Self.run(["sign", "-", "--permutations", "16"], stdin: input)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("<stdin>:2:"))
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["id"] as? String == "one")
+        #expect(first?["source"] as? String == "x")
+        #expect(first?["text"] == nil)
+        let signature = try #require(first?["signature"] as? [String: Any])
+        #expect(signature["permutations"] as? Int == 16)
+        #expect((signature["hashvalues"] as? String).flatMap { Data(base64Encoded: $0) }?.count == 128)
+    }
+
+    @Test func signWritesItsOutputAtomically() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let output = folder.appendingPathComponent("signatures.jsonl")
+        let run = try Self.run(["sign", Self.seeds.path, "--output", output.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try String(contentsOf: output, encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 5)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["signatures.jsonl"])
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        for command in ["compare", "sign"] {
+            let run = try Self.run([command, "--help"])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("USAGE"))
+        }
+    }
+}
