@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .library(name: "NearDup", targets: ["NearDup"]),
         .executable(name: "neardup", targets: ["neardup"]),
+        // Deterministic news-like corpora with planted near-duplicates (tests, benchmarks, `neardup generate`).
+        .library(name: "NearDupCorpusGenerator", targets: ["NearDupCorpusGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,14 +28,16 @@ let package = Package(
             name: "NearDup",
             dependencies: ["CXXHash", "CUTF8Proc"]
         ),
+        .target(name: "NearDupCorpusGenerator"),
         .executableTarget(
             name: "neardup",
             dependencies: [
                 "NearDup",
+                "NearDupCorpusGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NearDupTests", dependencies: ["NearDup"]),
+        .testTarget(name: "NearDupTests", dependencies: ["NearDup", "NearDupCorpusGenerator"]),
         .testTarget(name: "neardupTests", dependencies: ["neardup"]),
     ]
 )

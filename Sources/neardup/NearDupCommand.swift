@@ -15,6 +15,7 @@ struct NearDupCommand: ParsableCommand {
         subcommands: [
             CompareCommand.self,
             SignCommand.self,
+            GenerateCommand.self,
         ]
     )
 }

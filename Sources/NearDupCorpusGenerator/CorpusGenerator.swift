@@ -1,0 +1,396 @@
+/// A deterministic generator of news-like corpora with planted near-duplicates and their
+/// ground truth, shared by the tests, the benchmarks and `neardup generate`.
+///
+/// ```swift
+/// let corpus = CorpusGenerator(.init(documents: 1_000, wordsPerDocument: 600, duplicateRate: 0.2, seed: 7))
+/// for document in corpus {
+///     print(document.id, document.text.prefix(60))
+///     if let planted = document.planted { print("  copy of", planted.sourceID, planted.kind) }
+/// }
+/// ```
+///
+/// Text is prose-like: sentences of 6 to 30 words drawn from a built-in news vocabulary with
+/// Zipf-like frequencies, commas, numbers, made-up names, a few topic words per document, and
+/// paragraphs of four sentences. Each document is a pure function of the seed and its
+/// position, so the corpus is a random-access collection: `corpus[i]` needs neither the
+/// documents before it nor any memory that grows with the corpus (a duplicate regenerates its
+/// source). Lengths vary ±20 % around ``Configuration/wordsPerDocument``.
+///
+/// Document i > 0 is a planted near-duplicate with probability ``Configuration/duplicateRate``;
+/// its source is a uniformly chosen earlier document (possibly itself a duplicate), and its
+/// edit is one of ``Configuration/kinds``, drawn uniformly, with a strength drawn so that exact
+/// word-5-gram Jaccard similarities spread roughly from 0.55 to 1 around the usual 0.8
+/// threshold. Unrelated documents share almost no 5-gram.
+public struct CorpusGenerator: RandomAccessCollection, Sendable {
+    /// What to generate.
+    public struct Configuration: Sendable, Hashable {
+        /// Number of documents.
+        public var documents: Int
+        /// Average words per document (each document has 80–120 % of it).
+        public var wordsPerDocument: Int
+        /// Share of documents that are planted near-duplicates of an earlier document, 0...1.
+        public var duplicateRate: Double
+        /// The seed: the same seed and configuration give the same corpus, byte for byte.
+        public var seed: UInt64
+        /// The kinds of near-duplicate to plant (drawn uniformly).
+        public var kinds: [DuplicateKind]
+
+        public init(
+            documents: Int, wordsPerDocument: Int = 600, duplicateRate: Double = 0.2, seed: UInt64 = 1,
+            kinds: [DuplicateKind] = DuplicateKind.allCases
+        ) {
+            precondition(documents >= 0, "documents must not be negative")
+            precondition(wordsPerDocument >= 1, "wordsPerDocument must be at least 1")
+            precondition((0...1).contains(duplicateRate), "duplicateRate must be in 0...1")
+            precondition(!kinds.isEmpty, "kinds must not be empty")
+            self.documents = documents
+            self.wordsPerDocument = wordsPerDocument
+            self.duplicateRate = duplicateRate
+            self.seed = seed
+            self.kinds = kinds
+        }
+    }
+
+    /// What the generator made.
+    public let configuration: Configuration
+    private let lexicon: Lexicon
+    private let idWidth: Int
+
+    public init(_ configuration: Configuration) {
+        self.configuration = configuration
+        lexicon = Lexicon.shared
+        idWidth = Swift.max(6, String(Swift.max(0, configuration.documents - 1)).count)
+    }
+
+    // MARK: Collection
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { configuration.documents }
+
+    /// The document at `index`.
+    ///
+    /// - Complexity: O(words) times the length of its chain of sources (1 for an original;
+    ///   the expected chain length is 1 / (1 − duplicateRate)).
+    public subscript(index: Int) -> GeneratedDocument {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(configuration.wordsPerDocument * 8)
+        let planted = appendText(ofDocumentAt: index, to: &bytes)
+        return GeneratedDocument(
+            index: index, id: id(ofDocumentAt: index), text: String(decoding: bytes, as: UTF8.self),
+            planted: planted)
+    }
+
+    /// The id of document `index`: `doc-` and the zero-padded position.
+    public func id(ofDocumentAt index: Int) -> String {
+        let digits = String(index)
+        return "doc-" + String(repeating: "0", count: Swift.max(0, idWidth - digits.count)) + digits
+    }
+
+    /// The source and kind planted at `index`, if the document there is a planted duplicate,
+    /// without generating any text.
+    ///
+    /// - Complexity: O(1).
+    public func plan(ofDocumentAt index: Int) -> (sourceIndex: Int, kind: DuplicateKind)? {
+        guard index > 0, configuration.duplicateRate > 0 else { return nil }
+        var random = CorpusRandom(seed: configuration.seed, stream: UInt64(index), substream: 1)
+        guard random.nextUnit() < configuration.duplicateRate else { return nil }
+        let source = random.next(below: index)
+        let kind = configuration.kinds[random.next(below: configuration.kinds.count)]
+        return (source, kind)
+    }
+
+    /// Appends one JSONL record `{"id":…,"text":…}` and a newline for document `index` to
+    /// `buffer`, and returns what was planted there. The fast path of `neardup generate`.
+    @discardableResult
+    public func appendJSONLine(ofDocumentAt index: Int, to buffer: inout [UInt8]) -> PlantedDuplicate? {
+        buffer.append(contentsOf: #"{"id":""#.utf8)
+        buffer.append(contentsOf: id(ofDocumentAt: index).utf8)
+        buffer.append(contentsOf: #"","text":""#.utf8)
+        let start = buffer.count
+        let planted = appendText(ofDocumentAt: index, to: &buffer)
+        JSONEscaping.escape(&buffer, from: start)
+        buffer.append(contentsOf: "\"}\n".utf8)
+        return planted
+    }
+
+    /// Appends the UTF-8 text of document `index` to `buffer`.
+    @discardableResult
+    public func appendText(ofDocumentAt index: Int, to buffer: inout [UInt8]) -> PlantedDuplicate? {
+        precondition(indices.contains(index), "document index \(index) out of 0..<\(configuration.documents)")
+        // The chain of sources, back to an original document.
+        var chain: [(index: Int, source: Int, kind: DuplicateKind)] = []
+        var root = index
+        while let plan = plan(ofDocumentAt: root) {
+            chain.append((root, plan.sourceIndex, plan.kind))
+            root = plan.sourceIndex
+        }
+        var document = original(at: root)
+        var edit: PlantedDuplicate.Edit?
+        for link in chain.reversed() {
+            var random = CorpusRandom(seed: configuration.seed, stream: UInt64(link.index), substream: 2)
+            edit = document.apply(link.kind, lexicon: lexicon, random: &random)
+        }
+        document.render(lexicon: lexicon, to: &buffer)
+        guard let first = chain.first, let edit else { return nil }
+        return PlantedDuplicate(
+            sourceIndex: first.source, duplicateIndex: index, sourceID: id(ofDocumentAt: first.source),
+            duplicateID: id(ofDocumentAt: index), edit: edit)
+    }
+
+    /// Every planted duplicate, in order of the duplicate's position (generates every
+    /// duplicate's text, to know its edit's parameters).
+    ///
+    /// - Complexity: O(duplicates × words).
+    public func plantedDuplicates() -> [PlantedDuplicate] {
+        indices.compactMap { plan(ofDocumentAt: $0) == nil ? nil : self[$0].planted }
+    }
+
+    // MARK: Originals
+
+    private func original(at index: Int) -> DraftDocument {
+        var random = CorpusRandom(seed: configuration.seed, stream: UInt64(index), substream: 0)
+        let target = Swift.max(1, Int((Double(configuration.wordsPerDocument) * (0.8 + 0.4 * random.nextUnit())).rounded()))
+        let topics = (0..<8).map { _ in lexicon.topics[random.next(below: lexicon.topics.count)] }
+        let names = (0..<4).map { _ in lexicon.names[random.next(below: lexicon.names.count)] }
+        var sentences: [[UInt32]] = []
+        var words = 0
+        while words < target {
+            var length = 6 + random.next(below: 13) + random.next(below: 13)
+            length = Swift.min(length, target - words)
+            var sentence: [UInt32] = []
+            sentence.reserveCapacity(length + 4)
+            var count = 0
+            while count < length {
+                let u = random.nextUnit()
+                if u < 0.06 {
+                    sentence.append(topics[random.next(below: topics.count)])
+                } else if u < 0.085 {
+                    sentence.append(names[random.next(below: names.count)])
+                } else if u < 0.10 {
+                    sentence.append(lexicon.numbers[random.next(below: lexicon.numbers.count)])
+                } else {
+                    sentence.append(lexicon.word(random: &random))
+                }
+                count += 1
+                if count >= 3 && count < length - 2 && random.chance(0.07) { sentence.append(Lexicon.comma) }
+            }
+            sentences.append(sentence)
+            words += count
+        }
+        return DraftDocument(sentences: sentences)
+    }
+}
+
+/// One generated document.
+public struct GeneratedDocument: Sendable, Hashable, Identifiable {
+    /// Its position in the corpus.
+    public var index: Int
+    /// Its id, `doc-` and the zero-padded position.
+    public var id: String
+    /// The text.
+    public var text: String
+    /// What was planted here, if this document is a near-duplicate of an earlier one.
+    public var planted: PlantedDuplicate?
+
+    /// The JSONL record `{"id":…,"text":…}` (no trailing newline).
+    public func jsonLine() -> String {
+        var buffer = Array(text.utf8)
+        JSONEscaping.escape(&buffer, from: 0)
+        return #"{"id":"\#(id)","text":""# + String(decoding: buffer, as: UTF8.self) + "\"}"
+    }
+}
+
+// MARK: - Internals
+
+/// A document as sentences of lexicon indices, before rendering.
+struct DraftDocument {
+    var sentences: [[UInt32]]
+
+    var wordCount: Int {
+        sentences.reduce(0) { $0 + $1.lazy.filter { $0 != Lexicon.comma }.count }
+    }
+
+    /// Applies one edit of `kind`, its strength drawn from `random`, and says what it did.
+    mutating func apply(_ kind: DuplicateKind, lexicon: Lexicon, random: inout CorpusRandom) -> PlantedDuplicate.Edit {
+        let words = wordCount
+        switch kind {
+        case .wordEdits:
+            // e edits change about 5e of the n 5-grams: J ≈ (n − 5e) / (n + 5e); up to 5 % of
+            // the words gives J down to about 0.6.
+            let edits = 1 + random.next(below: max(1, words * 5 / 100))
+            var substitutions = 0, insertions = 0, deletions = 0
+            for _ in 0..<edits {
+                let (s, w) = locate(random.next(below: max(1, wordCount)))
+                let roll = random.next(below: 10)
+                if roll < 2 {
+                    sentences[s].insert(lexicon.word(random: &random), at: w)
+                    insertions += 1
+                } else if roll < 4 && sentences[s].count > 1 {
+                    sentences[s].remove(at: w)
+                    deletions += 1
+                } else {
+                    sentences[s][w] = lexicon.word(random: &random)
+                    substitutions += 1
+                }
+            }
+            return .wordEdits(substitutions: substitutions, insertions: insertions, deletions: deletions)
+        case .sentenceReorder:
+            guard sentences.count > 1 else { return .sentenceReorder(moves: 0) }
+            let moves = 1 + random.next(below: max(1, sentences.count / 6))
+            for _ in 0..<moves {
+                let from = random.next(below: sentences.count)
+                let sentence = sentences.remove(at: from)
+                var to = random.next(below: sentences.count)
+                if to >= from { to += 1 }  // another place than where it was
+                sentences.insert(sentence, at: to)
+            }
+            return .sentenceReorder(moves: moves)
+        case .truncation:
+            // Keep 55–97 % of the words: J ≈ the kept share.
+            let kept = max(1, min(words - 1, Int((Double(words) * (0.55 + 0.42 * random.nextUnit())).rounded())))
+            guard words > 1 else { return .truncation(keptWords: words, originalWords: words) }
+            let (s, w) = locate(kept)
+            sentences.removeLast(sentences.count - s - 1)
+            sentences[s].removeLast(sentences[s].count - w)
+            if sentences[s].isEmpty { sentences.removeLast() }
+            if sentences[sentences.count - 1].last == Lexicon.comma { sentences[sentences.count - 1].removeLast() }
+            return .truncation(keptWords: kept, originalWords: words)
+        case .boilerplate:
+            // Add 5–35 % of the length: J ≈ n / (n + added).
+            let target = max(1, Int((Double(words) * (0.05 + 0.30 * random.nextUnit())).rounded()))
+            let position: BoilerplatePosition = [.header, .footer, .both][random.next(below: 3)]
+            var added: [[UInt32]] = []
+            var addedWords = 0
+            var next = random.next(below: lexicon.boilerplate.count)
+            while addedWords < target {
+                added.append(lexicon.boilerplate[next])
+                addedWords += lexicon.boilerplate[next].count
+                next = (next + 1) % lexicon.boilerplate.count
+            }
+            switch position {
+            case .header: sentences.insert(contentsOf: added, at: 0)
+            case .footer: sentences.append(contentsOf: added)
+            case .both:
+                let half = (added.count + 1) / 2
+                sentences.insert(contentsOf: added[..<half], at: 0)
+                sentences.append(contentsOf: added[half...])
+            }
+            return .boilerplate(addedWords: addedWords, position: position)
+        }
+    }
+
+    /// The sentence and position within it of word number `word` (commas skipped); one past
+    /// the last word maps to the end of the last sentence.
+    private func locate(_ word: Int) -> (sentence: Int, position: Int) {
+        var remaining = word
+        for (s, sentence) in sentences.enumerated() {
+            for (w, token) in sentence.enumerated() where token != Lexicon.comma {
+                if remaining == 0 { return (s, w) }
+                remaining -= 1
+            }
+        }
+        let last = sentences.count - 1
+        return (last, sentences[last].count)
+    }
+
+    /// Appends the text: sentences capitalised and ended by a period, paragraphs of four
+    /// sentences separated by a blank line.
+    func render(lexicon: Lexicon, to buffer: inout [UInt8]) {
+        for (s, sentence) in sentences.enumerated() {
+            if s > 0 { buffer.append(contentsOf: s % 4 == 0 ? [0x0A, 0x0A] : [0x20]) }
+            var first = true
+            for token in sentence {
+                if token == Lexicon.comma {
+                    if !first { buffer.append(UInt8(ascii: ",")) }  // never open a sentence with one
+                    continue
+                }
+                if !first { buffer.append(0x20) }
+                let start = buffer.count
+                buffer.append(contentsOf: lexicon.spellings[Int(token)])
+                if first, buffer[start] >= UInt8(ascii: "a"), buffer[start] <= UInt8(ascii: "z") {
+                    buffer[start] -= 0x20
+                }
+                first = false
+            }
+            buffer.append(UInt8(ascii: "."))
+        }
+    }
+}
+
+/// Every word the generator can write, by index, with the samplers that choose them.
+final class Lexicon: Sendable {
+    static let shared = Lexicon()
+    /// Index of the comma, a token that is not a word.
+    static let comma: UInt32 = 0
+
+    let spellings: [[UInt8]]
+    let commonWords: [UInt32]
+    let topics: [UInt32]
+    let names: [UInt32]
+    let numbers: [UInt32]
+    let boilerplate: [[UInt32]]
+    private let sampler: ZipfSampler
+
+    private init() {
+        var spellings: [[UInt8]] = [Array(",".utf8)]
+        var index: [String: UInt32] = [:]
+        func intern(_ word: String) -> UInt32 {
+            if let i = index[word] { return i }
+            let i = UInt32(spellings.count)
+            spellings.append(Array(word.utf8))
+            index[word] = i
+            return i
+        }
+        var seen = Set<String>()
+        commonWords = Vocabulary.words.filter { seen.insert($0).inserted }.map(intern)
+        topics = Vocabulary.topics.map(intern)
+        // 2,000 made-up names of two or three syllables, capitalised, from a fixed stream.
+        var random = CorpusRandom(seed: 0x4E41_4D45)
+        let syllables = Vocabulary.nameSyllables
+        names = (0..<2_000).map { _ in
+            var name = ""
+            for _ in 0..<(2 + random.next(below: 2)) { name += syllables[random.next(below: syllables.count)] }
+            return intern(name.prefix(1).uppercased() + name.dropFirst())
+        }
+        numbers = ((1...100).map(String.init) + (1990...2030).map(String.init)
+            + (1...60).map { "\($0 / 10).\($0 % 10)" }).map(intern)
+        boilerplate = Vocabulary.boilerplate.map { $0.lowercased().split(separator: " ").map { intern(String($0)) } }
+        self.spellings = spellings
+        sampler = ZipfSampler(count: commonWords.count, exponent: 1.0)
+    }
+
+    /// A common word drawn with Zipf frequencies.
+    @inline(__always)
+    func word(random: inout CorpusRandom) -> UInt32 {
+        commonWords[sampler.draw(&random)]
+    }
+}
+
+enum JSONEscaping {
+    /// Escapes `buffer[from...]` in place as the inside of a JSON string.
+    static func escape(_ buffer: inout [UInt8], from start: Int) {
+        var needs = false
+        for i in start..<buffer.count where buffer[i] < 0x20 || buffer[i] == 0x22 || buffer[i] == 0x5C {
+            needs = true
+            break
+        }
+        guard needs else { return }
+        let tail = buffer[start...]
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(tail.count + 16)
+        for byte in tail {
+            switch byte {
+            case 0x22: escaped.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: escaped.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: escaped.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x09: escaped.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x0D: escaped.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                escaped.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            default: escaped.append(byte)
+            }
+        }
+        buffer.replaceSubrange(start..., with: escaped)
+    }
+}
