@@ -1,0 +1,120 @@
+/// Containment of the two documents' word-shingle sets in each other.
+public struct Containment: Sendable, Hashable, Codable {
+    /// |R ∩ C| / |R|: the share of the reference's shingles found in the candidate.
+    public var referenceInCandidate: Double
+    /// |R ∩ C| / |C|: the share of the candidate's shingles found in the reference.
+    public var candidateFromReference: Double
+
+    public init(referenceInCandidate: Double, candidateFromReference: Double) {
+        self.referenceInCandidate = referenceInCandidate
+        self.candidateFromReference = candidateFromReference
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case referenceInCandidate = "reference_in_candidate"
+        case candidateFromReference = "candidate_from_reference"
+    }
+}
+
+/// The counts behind a candidate's score.
+public struct EvidenceSummary: Sendable, Hashable, Codable {
+    /// Candidate sentences with at least one narrative (unquoted) content word.
+    public var narrativeSentences: Int
+    /// Narrative sentences derived from the reference (aligned to a reference sentence, or holding
+    /// a long verbatim run).
+    public var derivedSentences: Int
+    /// Derived sentences that are rewritten rather than copied.
+    public var paraphrasedSentences: Int
+    /// Derived sentences mostly copied word for word.
+    public var verbatimSentences: Int
+    /// Narrative content words of the candidate (the score's denominator).
+    public var narrativeWords: Int
+    /// Narrative content words in derived sentences or verbatim runs (the score's numerator).
+    public var derivedWords: Int
+    /// Quotation passages shared with the reference.
+    public var sharedQuotations: Int
+    /// Words in shared quotation passages.
+    public var sharedQuotationWords: Int
+    /// Share of the candidate's words that are inside quotation marks.
+    public var quotedShare: Double
+
+    public init(
+        narrativeSentences: Int = 0, derivedSentences: Int = 0, paraphrasedSentences: Int = 0, verbatimSentences: Int = 0,
+        narrativeWords: Int = 0, derivedWords: Int = 0, sharedQuotations: Int = 0, sharedQuotationWords: Int = 0,
+        quotedShare: Double = 0
+    ) {
+        self.narrativeSentences = narrativeSentences
+        self.derivedSentences = derivedSentences
+        self.paraphrasedSentences = paraphrasedSentences
+        self.verbatimSentences = verbatimSentences
+        self.narrativeWords = narrativeWords
+        self.derivedWords = derivedWords
+        self.sharedQuotations = sharedQuotations
+        self.sharedQuotationWords = sharedQuotationWords
+        self.quotedShare = quotedShare
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case narrativeSentences = "narrative_sentences"
+        case derivedSentences = "derived_sentences"
+        case paraphrasedSentences = "paraphrased_sentences"
+        case verbatimSentences = "verbatim_sentences"
+        case narrativeWords = "narrative_words"
+        case derivedWords = "derived_words"
+        case sharedQuotations = "shared_quotations"
+        case sharedQuotationWords = "shared_quotation_words"
+        case quotedShare = "quoted_share"
+    }
+}
+
+/// One candidate's result: verdict, score, similarity measures and the passages that support them.
+public struct CandidateReport: Sendable, Hashable, Codable {
+    /// The file name (or any name the caller gave the document).
+    public var id: String
+    /// The path the document was read from.
+    public var path: String
+    /// 1 for the most derived candidate. Ties in score are broken by containment, then by `id`.
+    public var rank: Int
+    public var verdict: Verdict
+    /// Share (0…1) of the candidate's narrative content derived from the reference; see ``VerdictRule``.
+    public var score: Double
+    /// Exact Jaccard similarity of the two texts' word-shingle sets (quotations included).
+    public var jaccard: Double
+    public var containment: Containment
+    /// Exact Jaccard similarity of the word shingles outside quotation marks only.
+    public var narrativeJaccard: Double
+    /// Shared passages, in the order they appear in the candidate.
+    public var passages: [Passage]
+    public var evidence: EvidenceSummary
+    /// The verdict in plain language.
+    public var explanation: String
+    /// How the text was decoded (`utf8` or `windows1252`).
+    public var encoding: TextEncoding
+    /// Problems with the input that did not stop the analysis (such as a Windows-1252 fallback).
+    public var warnings: [String]
+
+    public init(
+        id: String, path: String, rank: Int, verdict: Verdict, score: Double, jaccard: Double, containment: Containment,
+        narrativeJaccard: Double, passages: [Passage], evidence: EvidenceSummary, explanation: String,
+        encoding: TextEncoding, warnings: [String]
+    ) {
+        self.id = id
+        self.path = path
+        self.rank = rank
+        self.verdict = verdict
+        self.score = score
+        self.jaccard = jaccard
+        self.containment = containment
+        self.narrativeJaccard = narrativeJaccard
+        self.passages = passages
+        self.evidence = evidence
+        self.explanation = explanation
+        self.encoding = encoding
+        self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, path, rank, verdict, score, jaccard, containment, passages, evidence, explanation, encoding, warnings
+        case narrativeJaccard = "narrative_jaccard"
+    }
+}

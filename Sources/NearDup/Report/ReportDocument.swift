@@ -1,0 +1,42 @@
+/// A document to analyse: a name, where it came from, and its decoded text.
+public struct ReportDocument: Sendable, Hashable {
+    /// A short name shown in reports: the file name for files.
+    public var id: String
+    /// The path the document was read from (or any locator the caller uses).
+    public var path: String
+    /// The decoded text. Passage offsets are UTF-8 byte offsets into it.
+    public var text: String
+    /// How the bytes were decoded.
+    public var encoding: TextEncoding
+    /// Problems with the input that did not stop the analysis.
+    public var warnings: [String]
+
+    public init(id: String, path: String? = nil, text: String, encoding: TextEncoding = .utf8, warnings: [String] = []) {
+        self.id = id
+        self.path = path ?? id
+        self.text = text
+        self.encoding = encoding
+        self.warnings = warnings
+    }
+
+    /// Decodes a file's bytes with ``TextDecoder`` (UTF-8, else Windows-1252 with a warning).
+    ///
+    /// - Throws: ``NearDupError`` with code `.invalidInput` when the bytes are empty, hold no word,
+    ///   or look binary (contain NUL bytes); the message names `path`.
+    /// - Complexity: O(n) in the number of bytes.
+    public init(id: String, path: String, bytes: [UInt8]) throws(NearDupError) {
+        guard !bytes.isEmpty else { throw NearDupError(.invalidInput, "\(path): empty file") }
+        let binary = bytes.withUnsafeBufferPointer { TextDecoder.looksBinary($0) }
+        if binary {
+            let offset = bytes.firstIndex(of: 0).map { " (NUL byte at offset \($0))" } ?? ""
+            throw NearDupError(.invalidInput, "\(path): binary file\(offset), not text")
+        }
+        let decoded = TextDecoder.decode(bytes)
+        guard decoded.text.unicodeScalars.contains(where: { TextLayout.isWordCharacter($0) }) else {
+            throw NearDupError(.invalidInput, "\(path): no words in the file")
+        }
+        self.init(
+            id: id, path: path, text: decoded.text, encoding: decoded.encoding,
+            warnings: decoded.warning.map { ["\(path): \($0)"] } ?? [])
+    }
+}

@@ -1,0 +1,54 @@
+extension RewriteAnalyzer {
+    /// The parameters of the analysis. The defaults are the product: they follow from the
+    /// definitions documented on each property and were not fitted to any data set.
+    public struct Configuration: Sendable, Hashable {
+        /// Shingles for Jaccard and containment (word 5-grams, the core's default).
+        public var shingling: Shingling = .default
+        /// Seed of the word hashes.
+        public var seed: UInt64 = 0
+        public var normalization: Normalization = .standard
+        /// Turns the score into a verdict.
+        public var rule: VerdictRule = .standard
+        /// Stems two sentences must share before they can be aligned. Three: fewer is what any two
+        /// sentences about the same event share (a name, a place, a verb).
+        public var minimumSharedStems = 3
+        /// Similarity (weighted Dice of content stems) from which a sentence pair is aligned on its
+        /// own: half of the weighted content in common, the same sentence lightly or moderately
+        /// reworded.
+        public var alignedSimilarity = 0.5
+        /// Similarity from which a sentence pair is aligned when a neighbouring pair in the same
+        /// order supports it (a sentence-by-sentence rewrite).
+        public var supportedSimilarity = 0.3
+        /// Identical narrative words in a row that make a verbatim passage: one word shingle.
+        public var verbatimMinimumWords = 5
+        /// A verbatim run outside any aligned sentence counts only from this length; shorter ones
+        /// are stock phrases (*“press secretary John Kirby said”*).
+        public var standaloneVerbatimWords = 8
+        /// Identical quoted words in a row that make a shared-quotation passage.
+        public var quotationMinimumWords = 3
+
+        public init() {}
+
+        var aligner: SentenceAligner {
+            SentenceAligner(
+                minimumSharedStems: minimumSharedStems, alignedSimilarity: alignedSimilarity,
+                supportedSimilarity: supportedSimilarity)
+        }
+
+        var method: ReportMethod {
+            ReportMethod(
+                shingling: shingling.description, rule: rule,
+                verdictRule: """
+                    score = derived narrative content words / narrative content words (quoted speech excluded); \
+                    wholly-derived if score >= \(rule.whollyDerivedShare) and >= \(rule.minimumDerivedSentences) derived sentences; \
+                    partially-derived if score >= \(rule.partiallyDerivedShare) and >= \(rule.minimumDerivedSentences) derived sentences; \
+                    otherwise non-derived
+                    """,
+                alignment: """
+                    sentences compared on Porter-stemmed content words outside quotes, weighted by inverse sentence frequency; \
+                    aligned if >= \(minimumSharedStems) shared stems and weighted Dice >= \(alignedSimilarity), \
+                    or >= \(supportedSimilarity) with an in-order neighbouring pair; verbatim runs >= \(verbatimMinimumWords) words
+                    """)
+        }
+    }
+}

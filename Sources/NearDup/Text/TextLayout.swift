@@ -1,0 +1,75 @@
+/// A text as Unicode scalars with their UTF-8 byte offsets, and how its lines are laid out.
+///
+/// Sentence splitting and quotation finding both need to know what a line break means:
+/// - in a **hard-wrapped** text (every line at most ``hardWrapWidth`` scalars long, as in e-mail,
+///   plain-text archives and Project Gutenberg) a single line break is just a space, and only a
+///   blank line ends a paragraph;
+/// - otherwise (one paragraph per line, as scraped news usually is) every line break ends a
+///   paragraph.
+struct TextLayout {
+    /// Longest line, in scalars, that still counts as hard-wrapped.
+    static let hardWrapWidth = 100
+
+    let scalars: [Unicode.Scalar]
+    /// `offsets[k]` is the UTF-8 byte offset of `scalars[k]`; `offsets[scalars.count]` is the byte length.
+    let offsets: [Int]
+    /// Whether single line breaks are soft (see the type's discussion).
+    let isHardWrapped: Bool
+
+    /// - Complexity: O(n) in the length of `text`.
+    init(_ text: String) {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
+        var offset = 0
+        var longest = 0, current = 0, lines = 1
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+            if scalar == "\n" {
+                longest = max(longest, current)
+                current = 0
+                lines += 1
+            } else {
+                current += 1
+            }
+        }
+        longest = max(longest, current)
+        offsets.append(offset)
+        self.scalars = scalars
+        self.offsets = offsets
+        self.isHardWrapped = lines >= 3 && longest <= Self.hardWrapWidth
+    }
+
+    var count: Int { scalars.count }
+
+    /// Whether the line break at scalar index `k` (a `"\n"`) ends a paragraph.
+    func isParagraphBreak(at k: Int) -> Bool {
+        guard scalars[k] == "\n" else { return false }
+        if !isHardWrapped { return true }
+        // Hard-wrapped: a paragraph ends at a blank line (only white space before the next break)
+        // or before an indented / bulleted line.
+        var j = k + 1
+        while j < count, scalars[j] == " " || scalars[j] == "\t" || scalars[j] == "\r" { j += 1 }
+        if j >= count || scalars[j] == "\n" { return true }
+        if j > k + 1 { return true }  // indented line
+        return Self.isBullet(scalars[j])
+    }
+
+    /// The index of the first scalar after the line break at `k` that is not white space.
+    func firstVisible(after k: Int) -> Int? {
+        var j = k + 1
+        while j < count, scalars[j].properties.isWhitespace { j += 1 }
+        return j < count ? j : nil
+    }
+
+    static func isBullet(_ s: Unicode.Scalar) -> Bool {
+        s == "•" || s == "*" || s == "·" || s == "▪" || s == "◦" || s == "‣"
+    }
+
+    static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+}
