@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end tests of the `neardup` executable (built beside the test bundle).
-@Suite struct CLITests {
+@Suite(.serialized) struct CLITests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let seeds = packageRoot.appendingPathComponent("seeds")

@@ -61,7 +61,7 @@ struct ByteLineReader {
                         skippingLongLine = false
                         skippedLength = 0
                     } else {
-                        try body(lineNumber, .line(UnsafeBufferPointer(start: buffer.base + lineStart, count: position - lineStart)))
+                        try emit(lineNumber, start: lineStart, count: position - lineStart, body)
                     }
                     lineStart = position + 1
                     i = lineStart
@@ -78,10 +78,18 @@ struct ByteLineReader {
                 if skippingLongLine {
                     try body(lineNumber, .tooLong(skippedLength + filled))
                 } else {
-                    try body(lineNumber, .line(UnsafeBufferPointer(start: buffer.base, count: filled)))
+                    try emit(lineNumber, start: 0, count: filled, body)
                 }
             }
         }
         return nil
+    }
+
+    private func emit(_ number: Int, start: Int, count: Int, _ body: (Int, LineEvent) throws -> Void) throws {
+        if count > maximumLineBytes {
+            try body(number, .tooLong(count))
+        } else {
+            try body(number, .line(UnsafeBufferPointer(start: buffer.base + start, count: count)))
+        }
     }
 }

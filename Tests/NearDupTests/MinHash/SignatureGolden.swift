@@ -1,5 +1,10 @@
 /// Golden signature values (see `SignatureTests.goldenValuesAreStable`).
 enum SignatureGolden {
-    static let onePermutation: [UInt64] = []
-    static let classic: [UInt64] = []
+    static let onePermutation: [UInt64] = [
+        140_252_431_655_792_627, 14_508_858_114_500_788_483, 6_072_916_842_003_957_708, 7_313_685_239_527_082_563,
+        9_880_313_544_847_991_907, 12_772_859_546_479_764_932, 14_508_858_114_500_788_483, 16_333_790_641_420_027_373,
+    ]
+    static let classic: [UInt64] = [
+        1_481_080_861_930_941_733, 1_065_725_594_862_892_929, 1_147_531_369_915_006_240, 1_760_375_679_889_996_873,
+    ]
 }
