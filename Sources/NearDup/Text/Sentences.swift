@@ -67,7 +67,7 @@ public struct SentenceSplitter: Sendable {
             if j >= n { close(before: j); k = j; continue }
             guard s[j].properties.isWhitespace else { k = j; continue }
             var m = j
-            while m < n, s[m].properties.isWhitespace, s[m] != "\n" { m += 1 }
+            while m < n, s[m].properties.isWhitespace, !layout.isParagraphBreak(at: m) { m += 1 }
             if m < n, s[m] != "\n", Self.startsSentence(s[m]), !(c == "." && isAbbreviation(before: k, s)) {
                 close(before: j)
             }

@@ -1,9 +1,10 @@
 /// A text as Unicode scalars with their UTF-8 byte offsets, and how its lines are laid out.
 ///
 /// Sentence splitting and quotation finding both need to know what a line break means:
-/// - in a **hard-wrapped** text (every line at most ``hardWrapWidth`` scalars long, as in e-mail,
-///   plain-text archives and Project Gutenberg) a single line break is just a space, and only a
-///   blank line ends a paragraph;
+/// - in a **hard-wrapped** text (every line at most ``hardWrapWidth`` scalars long and most lines
+///   ending inside a sentence rather than after `.`, `!`, `?`, `:` or a closing quotation mark, as
+///   in e-mail, plain-text archives and Project Gutenberg) a single line break is just a space,
+///   and only a blank line (or an indented or bulleted line) ends a paragraph;
 /// - otherwise (one paragraph per line, as scraped news usually is) every line break ends a
 ///   paragraph.
 struct TextLayout {
@@ -23,24 +24,34 @@ struct TextLayout {
         scalars.reserveCapacity(text.utf8.count)
         offsets.reserveCapacity(text.utf8.count + 1)
         var offset = 0
-        var longest = 0, current = 0, lines = 1
+        var longest = 0, current = 0, lines = 0, endingSentences = 0
+        var last: Unicode.Scalar = " "
+        func endLine() {
+            longest = max(longest, current)
+            if current > 0 {
+                lines += 1
+                if Self.endsSentence(last) { endingSentences += 1 }
+            }
+            current = 0
+        }
         for scalar in text.unicodeScalars {
             scalars.append(scalar)
             offsets.append(offset)
             offset += UTF8.width(scalar)
             if scalar == "\n" {
-                longest = max(longest, current)
-                current = 0
-                lines += 1
-            } else {
+                endLine()
+            } else if !scalar.properties.isWhitespace {
+                current += 1
+                last = scalar
+            } else if current > 0 {
                 current += 1
             }
         }
-        longest = max(longest, current)
+        endLine()
         offsets.append(offset)
         self.scalars = scalars
         self.offsets = offsets
-        self.isHardWrapped = lines >= 3 && longest <= Self.hardWrapWidth
+        self.isHardWrapped = lines >= 3 && longest <= Self.hardWrapWidth && 2 * endingSentences < lines
     }
 
     var count: Int { scalars.count }
@@ -63,6 +74,14 @@ struct TextLayout {
         var j = k + 1
         while j < count, scalars[j].properties.isWhitespace { j += 1 }
         return j < count ? j : nil
+    }
+
+    /// Whether a line ending in `c` ends a sentence (or a heading's colon, or a quotation).
+    static func endsSentence(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ".", "!", "?", "…", ":", "\"", "”", "’", "'", "»", ")": return true
+        default: return false
+        }
     }
 
     static func isBullet(_ s: Unicode.Scalar) -> Bool {

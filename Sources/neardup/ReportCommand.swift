@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import NearDup
+
+/// `neardup report --reference REF CANDIDATE…`: which candidates were rewritten from the reference.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Which candidate stories were rewritten from a reference story, how much, and the evidence.",
+        discussion: """
+            Each candidate gets a verdict (wholly-derived, partially-derived, non-derived), a score \
+            (the share of its narrative, outside quotation marks, that follows the reference), exact \
+            Jaccard and containment of word shingles, and the shared passages (verbatim, paraphrase, \
+            quotation) with byte offsets in both texts. Shared quotations are shown but never counted: \
+            stories quoting one interview share them anyway. See docs/REPORT.md.
+
+            Folders are read recursively in sorted order, skipping hidden files; the reference is \
+            skipped when it appears among the candidates. Empty, binary or unreadable candidates are \
+            reported by name and skipped; a missing path is an error (exit code 2).
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The reference story (a text file).", valueName: "file"))
+    var reference: String
+
+    @Argument(help: ArgumentHelp("Candidate stories: text files or folders of them.", valueName: "candidate"))
+    var candidates: [String]
+
+    @Option(name: .long, help: "Output format: text (an 80-column table and passages), json or html.")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        guard !candidates.isEmpty else { throw ValidationError("give at least one candidate file or folder") }
+    }
+
+    func run() throws {
+        let inputs = ReportInputs()
+        let referenceDocument: ReportDocument
+        switch inputs.read(path: reference) {
+        case .success(let document): referenceDocument = document
+        case .failure(let problem):
+            StandardError.error("reference \(problem.message)")
+            throw ExitCode(2)
+        }
+        for warning in referenceDocument.warnings { StandardError.warning(warning) }
+
+        let files: [String]
+        do {
+            files = try inputs.candidateFiles(candidates)
+        } catch let failure as CommandFailure {
+            StandardError.error(failure.message)
+            throw ExitCode(failure.exitCode)
+        }
+        var documents: [ReportDocument] = []
+        var skipped: [SkippedInput] = []
+        let referenceIdentity = inputs.identity(of: reference)
+        for path in files {
+            let id = (path as NSString).lastPathComponent
+            if inputs.identity(of: path) == referenceIdentity {
+                skipped.append(SkippedInput(id: id, path: path, reason: "the reference itself"))
+                continue
+            }
+            switch inputs.read(path: path) {
+            case .success(let document):
+                for warning in document.warnings { StandardError.warning(warning) }
+                documents.append(document)
+            case .failure(let problem):
+                StandardError.warning("skipped candidate \(problem.message)")
+                skipped.append(SkippedInput(id: id, path: path, reason: problem.reason))
+            }
+        }
+        guard !documents.isEmpty else {
+            StandardError.error("no candidate to analyse (\(skipped.count) skipped)")
+            throw ExitCode(2)
+        }
+
+        let report = RewriteAnalyzer().analyze(reference: referenceDocument, candidates: documents, skipped: skipped)
+        let rendered: String
+        switch format {
+        case .json:
+            rendered = try JSONReportRenderer().render(report)
+        case .html:
+            rendered = HTMLReportRenderer().render(report, reference: referenceDocument, candidates: documents)
+        case .text:
+            let toTerminal = output == nil && StandardError.isTerminal(1)
+            let colour = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            rendered = TextReportRenderer(colour: colour && toTerminal).render(report)
+        }
+        do {
+            let sink = try OutputSink(path: output)
+            sink.write(rendered)
+            try sink.commit()
+        } catch let failure as CommandFailure {
+            StandardError.error(failure.message)
+            throw ExitCode(failure.exitCode)
+        }
+        if let output { StandardError.write("neardup: wrote \(format.rawValue) report to \(output)") }
+    }
+}
+
+/// The formats of `neardup report`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html
+}

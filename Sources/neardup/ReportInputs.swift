@@ -1,0 +1,76 @@
+import Foundation
+import NearDup
+
+/// Finds and reads the files of `neardup report`.
+struct ReportInputs {
+    /// Why an input could not be read, naming it.
+    struct Problem: Error {
+        var path: String
+        var reason: String
+        var message: String { "\(path): \(reason)" }
+    }
+
+    /// The candidate files: explicit files as given, folders recursively in sorted order without
+    /// hidden files and folders.
+    ///
+    /// - Throws: ``CommandFailure`` naming the first path that does not exist.
+    func candidateFiles(_ paths: [String]) throws -> [String] {
+        let manager = FileManager.default
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CommandFailure("candidate \(path): no such file or folder")
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            var found: [String] = []
+            walk(path, into: &found)
+            files += found.sorted()
+        }
+        return files
+    }
+
+    private func walk(_ folder: String, into files: inout [String]) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
+            files.append(folder)  // unreadable folder: reported when read
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue { walk(path, into: &files) } else { files.append(path) }
+        }
+    }
+
+    /// Reads and decodes one document; empty, binary and unreadable files are problems.
+    func read(path: String) -> Result<ReportDocument, Problem> {
+        let id = (path as NSString).lastPathComponent
+        switch TextFile.read(path: path) {
+        case .failure(let problem):
+            var reason = problem.message
+            if let offset = problem.location.byteOffset, reason.contains("binary") { reason += " at byte \(offset)" }
+            return .failure(Problem(path: path, reason: reason))
+        case .success(let decoded):
+            guard !decoded.text.isEmpty else { return .failure(Problem(path: path, reason: "empty file")) }
+            guard decoded.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+                return .failure(Problem(path: path, reason: "no words in the file"))
+            }
+            return .success(
+                ReportDocument(
+                    id: id, path: path, text: decoded.text, encoding: decoded.encoding,
+                    warnings: decoded.warning.map { ["\(path): \($0)"] } ?? []))
+        }
+    }
+
+    /// Device and inode of a file, to recognise the reference under another spelling of its path.
+    func identity(of path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "path:" + path }
+        return "\(info.st_dev):\(info.st_ino)"
+    }
+}
