@@ -88,7 +88,7 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     public var evidence: EvidenceSummary
     /// The verdict in plain language.
     public var explanation: String
-    /// How the text was decoded (`utf8` or `windows1252`).
+    /// How the text was decoded.
     public var encoding: TextEncoding
     /// Problems with the input that did not stop the analysis (such as a Windows-1252 fallback).
     public var warnings: [String]
