@@ -49,15 +49,18 @@ final class WordScanner {
             self.folded = folded
         }
 
-        @inline(__always) func flush() {
+        // `flush` gets the word's storage as an argument rather than capturing `word`: a local
+        // variable captured by a local function is checked for exclusive access at run time on
+        // every `word.reserve` in the loop below, which cost about 40% of signing time.
+        @inline(__always) func flush(_ wordBase: UnsafeMutablePointer<UInt8>) {
             guard start >= 0 else { return }
             if nonASCII {
                 let count = CBoundary.foldNFKC(
-                    word.base, length, stripMarks: normalization.foldsDiacritics, into: &folded)
+                    wordBase, length, stripMarks: normalization.foldsDiacritics, into: &folded)
                 let bytes = UnsafeRawPointer(folded.baseAddress!).assumingMemoryBound(to: UInt8.self)
                 if count > 0 { body(start, end, bytes, count) }
             } else {
-                body(start, end, word.base, length)
+                body(start, end, wordBase, length)
             }
             start = -1
             length = 0
@@ -84,7 +87,7 @@ final class WordScanner {
                 } else if b == 0x27 && start >= 0 && Self.isWordCharacter(p, n, at: i + 1) {
                     i += 1  // intra-word apostrophe: skipped, the word goes on
                 } else {
-                    flush()
+                    flush(word.base)
                     i += 1
                 }
                 continue
@@ -104,7 +107,7 @@ final class WordScanner {
                 i += width
                 end = i
             case .ideograph:
-                flush()
+                flush(word.base)
                 start = i
                 word.reserve(width, keeping: 0)
                 word.base.update(from: p + i, count: width)
@@ -112,15 +115,15 @@ final class WordScanner {
                 nonASCII = true
                 i += width
                 end = i
-                flush()
+                flush(word.base)
             case .format:
                 i += width
             case .separator:
-                flush()
+                flush(word.base)
                 i += width
             }
         }
-        flush()
+        flush(word.base)
     }
 
     /// Whether a word character (letter, mark or digit, not an ideograph) starts at `i`.
