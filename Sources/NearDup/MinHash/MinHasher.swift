@@ -78,6 +78,17 @@ public struct MinHasher: Sendable {
         utf8: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<UInt64>,
         using workspace: MinHashWorkspace
     ) -> Int {
+        sign(utf8: utf8, into: values, using: workspace) { _ in }
+    }
+
+    /// ``sign(utf8:into:using:)`` that also hands every shingle hash (repeats included) to
+    /// `observe`, so a caller can keep the shingles (for exact verification) without shingling
+    /// the text twice. Inlined: with an empty closure it is the plain hot path.
+    @inline(__always)
+    func sign(
+        utf8: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<UInt64>,
+        using workspace: MinHashWorkspace, observing observe: (UInt64) -> Void
+    ) -> Int {
         precondition(values.count == configuration.permutations, "values must have k slots")
         precondition(workspace.configuration == configuration, "workspace of another configuration")
         values.initialize(repeating: .max)
@@ -91,6 +102,7 @@ public struct MinHasher: Sendable {
             let out = values.baseAddress!
             workspace.engine.forEachShingle(in: utf8) { hash in
                 counter.insert(hash)
+                observe(hash)
                 let bin = Int(truncatingIfNeeded: hash.multipliedFullWidth(by: k).high)
                 if hash < out[bin] { out[bin] = hash }
             }
@@ -98,6 +110,7 @@ public struct MinHasher: Sendable {
         case .classic:
             workspace.engine.forEachShingle(in: utf8) { hash in
                 counter.insert(hash)
+                observe(hash)
                 addClassic(hash, to: values)
             }
         }
