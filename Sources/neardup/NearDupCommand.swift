@@ -13,9 +13,11 @@ struct NearDupCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
+            ReportCommand.self,
             CompareCommand.self,
             SignCommand.self,
             GenerateCommand.self,
+            DedupCommand.self,
         ]
     )
 }

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Finds every near-duplicate pair and cluster of a corpus in one streaming pass: documents are
+/// signed on all cores as they arrive, only their LSH band keys stay in memory, and at the end
+/// the candidate pairs that share a band are verified and grouped into clusters.
+///
+/// ```swift
+/// let dedup = try CorpusDeduplicator(configuration: .default, options: .init(threshold: 0.8))
+/// try CorpusReader().read(["news.jsonl"], document: { try dedup.add($0) }, problem: { print($0) })
+/// let result = try dedup.finish()
+/// for pair in result.pairs { print(result.ids[pair.first], result.ids[pair.second], pair.jaccard!) }
+/// ```
+///
+/// Memory per document: its id, `8·b` bytes of band keys and 24 bytes of bookkeeping (about
+/// 190 bytes with the default b = 18 and short ids). The compact signature (`4·k` bytes), the
+/// shingle fingerprints (exact verification, about 4 bytes a word) and the record (``Options/keepsRecords``)
+/// go to an unlinked scratch file in `TMPDIR` and are read back only for candidate documents
+/// (and kept ones).
+///
+/// The result is the same whatever ``Options/threads`` is: documents are numbered in the order
+/// they are added, and every stage writes its results by that number.
+///
+/// Call ``add(_:)`` from one thread (the reader) and ``finish()`` once, after the last document.
+public final class CorpusDeduplicator: @unchecked Sendable {
+    /// Settings of a run.
+    public struct Options: Sendable, Hashable {
+        /// Pairs with Jaccard similarity at least this are near-duplicates. In (0, 1).
+        public var threshold: Double
+        /// How candidates are verified.
+        public var verification: Verification
+        /// The banding; `nil` chooses it from the threshold and k (``LSHParameters/init(threshold:permutations:minimumRecall:falsePositiveWeight:falseNegativeWeight:)``).
+        public var lsh: LSHParameters?
+        /// Signing and verifying threads (at least 1). Default: every core.
+        public var threads: Int
+        /// Whether to keep each document's record for ``DedupResult/forEachKeptRecord(_:)``.
+        public var keepsRecords: Bool
+        /// Most bytes of shingle fingerprints held in memory at once while verifying; larger
+        /// candidate sets are verified in several rounds.
+        public var verificationMemory: Int
+
+        public init(
+            threshold: Double = 0.8, verification: Verification = .exact, lsh: LSHParameters? = nil,
+            threads: Int = ProcessInfo.processInfo.activeProcessorCount, keepsRecords: Bool = false,
+            verificationMemory: Int = 256 << 20
+        ) {
+            self.threshold = threshold
+            self.verification = verification
+            self.lsh = lsh
+            self.threads = threads
+            self.keepsRecords = keepsRecords
+            self.verificationMemory = verificationMemory
+        }
+    }
+
+    /// The MinHash configuration.
+    public let configuration: MinHashConfiguration
+    /// The options.
+    public let options: Options
+    /// The banding in use.
+    public let lsh: LSHParameters
+
+    private let spill: SpillFile
+    // Filled in input order by the sketcher's sink (under its lock); read after `finish`.
+    private var store = DocumentTable()
+    private var sketcher: ParallelSketcher!
+    private var finished = false
+
+    /// Starts the signing threads.
+    ///
+    /// - Throws: ``NearDupError/Code/ioError`` when the scratch file cannot be created.
+    public init(configuration: MinHashConfiguration = .default, options: Options = Options()) throws {
+        precondition(options.threshold > 0 && options.threshold < 1, "threshold must be in (0, 1)")
+        precondition(options.threads >= 1, "threads must be at least 1")
+        self.configuration = configuration
+        self.options = options
+        let lsh = options.lsh ?? LSHParameters(threshold: options.threshold, permutations: configuration.permutations)
+        precondition(lsh.usedPermutations <= configuration.permutations, "bands × rows exceeds k")
+        self.lsh = lsh
+        let spill = try SpillFile()
+        self.spill = spill
+        store.bands = lsh.bands
+        sketcher = ParallelSketcher(
+            hasher: MinHasher(configuration), lsh: lsh, keepsFingerprints: options.verification == .exact,
+            sortsFingerprints: false, keepsRecords: options.keepsRecords, threads: options.threads
+        ) { [unowned self] sketched in
+            try store.append(sketched, spill: spill, k: configuration.permutations)
+        }
+    }
+
+    /// Adds a document (in input order: its position is the number of documents added before).
+    ///
+    /// - Throws: a scratch-file error from a signing thread.
+    /// - Complexity: amortised O(1) on the calling thread; signing happens on the others.
+    public func add(id: String, text: String, record: [UInt8]? = nil) throws {
+        try sketcher.add(id: id, text: text, record: record)
+    }
+
+    /// Adds a document read by ``CorpusReader``; its original record is kept for
+    /// ``DedupResult/forEachKeptRecord(_:)`` when ``Options/keepsRecords`` is set.
+    public func add(_ document: CorpusDocument) throws {
+        try add(id: document.id, text: document.text, record: document.record)
+    }
+
+    /// Waits for the signing threads, then finds, verifies and clusters the pairs.
+    ///
+    /// - Parameter phase: called with a short description as each phase starts (for progress).
+    /// - Throws: a scratch-file error.
+    /// - Complexity: O(n·b log n) to group band keys, plus O(candidates · (k + shingles)) to verify.
+    public func finish(phase: (String) -> Void = { _ in }) throws -> DedupResult {
+        precondition(!finished, "finish called twice")
+        finished = true
+        try sketcher.finish()
+        try spill.flush()
+        phase("finding candidates")
+        let candidates = CandidatePairs.find(
+            bandKeys: store.bandKeys, bands: lsh.bands, isEmpty: store.isEmpty, threads: options.threads)
+        phase("verifying \(candidates.count) candidate pairs")
+        let verifier = PairVerifier(
+            table: store, spill: spill, k: configuration.permutations, options: options)
+        let pairs = try verifier.verify(candidates)
+        phase("clustering")
+        var sets = UnionFind(count: store.count)
+        for pair in pairs { sets.union(pair.first, pair.second) }
+        // Roots are the smallest members, so each cluster starts at its root in input order.
+        var clusterOfRoot = [Int32](repeating: -1, count: store.count)
+        var members: [[Int]] = []
+        var isKept = [Bool](repeating: true, count: store.count)
+        for pair in pairs { clusterOfRoot[sets.find(pair.first)] = 0 }
+        for doc in 0..<store.count {
+            let root = sets.find(doc)
+            guard clusterOfRoot[root] >= 0 else { continue }
+            if root == doc {
+                clusterOfRoot[root] = Int32(members.count)
+                members.append([doc])
+            } else {
+                members[Int(clusterOfRoot[root])].append(doc)
+                isKept[doc] = false
+            }
+        }
+        let clusters = members.map(DuplicateCluster.init(members:))
+        return DedupResult(
+            ids: store.ids, pairs: pairs, clusters: clusters, candidateCount: candidates.count,
+            isKept: isKept, table: store, spill: spill, k: configuration.permutations)
+    }
+}
+
+/// What the pipeline keeps in memory per document, in input order.
+struct DocumentTable: @unchecked Sendable {
+    var bands = 0
+    var ids: [String] = []
+    /// `bands` keys per document.
+    var bandKeys: [UInt64] = []
+    /// Documents without a single shingle: never candidates.
+    var isEmpty: [Bool] = []
+    /// Where the document's compact signature starts in the scratch file; its fingerprints
+    /// follow, then its record.
+    var offsets: [UInt64] = []
+    var fingerprintCounts: [UInt32] = []
+    var recordLengths: [UInt32] = []
+
+    var count: Int { ids.count }
+
+    mutating func append(_ sketched: ParallelSketcher.SketchedBatch, spill: SpillFile, k: Int) throws {
+        let batch = sketched.batch
+        ids.append(contentsOf: batch.ids)
+        bandKeys.append(contentsOf: sketched.bandKeys)
+        var fingerprintStart = 0
+        for i in 0..<batch.ids.count {
+            isEmpty.append(sketched.setSizes[i] == 0)
+            let fingerprintCount = sketched.fingerprintCounts[i]
+            let offset = try sketched.compact.withUnsafeBytes {
+                try spill.append($0.baseAddress! + i * k * 4, count: k * 4)
+            }
+            if fingerprintCount > 0 {
+                try sketched.fingerprints.withUnsafeBytes {
+                    _ = try spill.append($0.baseAddress! + fingerprintStart * 4, count: fingerprintCount * 4)
+                }
+            }
+            fingerprintStart += fingerprintCount
+            var recordLength = 0
+            if let record = batch.records[i] {
+                recordLength = record.count
+                if recordLength > 0 {
+                    try record.withUnsafeBytes { _ = try spill.append($0.baseAddress!, count: recordLength) }
+                }
+            }
+            offsets.append(offset)
+            fingerprintCounts.append(UInt32(fingerprintCount))
+            recordLengths.append(UInt32(recordLength))
+        }
+    }
+}

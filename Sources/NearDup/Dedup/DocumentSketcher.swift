@@ -1,0 +1,76 @@
+/// What the dedup pipeline and the index keep of one document, computed in one pass over its
+/// text on one thread: the compact signature (low 32 bits of each MinHash value), its LSH band
+/// keys, and (for exact verification) its shingle fingerprints.
+///
+/// Not thread-safe: one sketcher per thread. Reuses its buffers, so sketching allocates nothing
+/// after warm-up; the results stay valid until the next call.
+final class DocumentSketcher {
+    let hasher: MinHasher
+    let lsh: LSHParameters
+    let keepsFingerprints: Bool
+    private let workspace: MinHashWorkspace
+    private var values: UnsafeMutableBufferPointer<UInt64>
+    /// The compact signature of the last document (k values).
+    private(set) var compact: UnsafeMutableBufferPointer<UInt32>
+    /// The band keys of the last document (b values).
+    private(set) var bandKeys: UnsafeMutableBufferPointer<UInt64>
+    private var fingerprintStorage: GrowableBuffer<UInt32>
+    /// Number of fingerprints of the last document (all shingles, repeats included, unless
+    /// ``sketch(utf8:sortingFingerprints:)`` sorted them).
+    private(set) var fingerprintCount = 0
+    /// Number of distinct shingles of the last document (0: empty, no band keys).
+    private(set) var setSize = 0
+
+    init(hasher: MinHasher, lsh: LSHParameters, keepsFingerprints: Bool) {
+        precondition(lsh.usedPermutations <= hasher.configuration.permutations, "bands need more values than k")
+        self.hasher = hasher
+        self.lsh = lsh
+        self.keepsFingerprints = keepsFingerprints
+        workspace = hasher.makeWorkspace()
+        values = .allocate(capacity: hasher.configuration.permutations)
+        compact = .allocate(capacity: hasher.configuration.permutations)
+        bandKeys = .allocate(capacity: lsh.bands)
+        fingerprintStorage = GrowableBuffer(capacity: 4096)
+    }
+
+    deinit {
+        values.deallocate()
+        compact.deallocate()
+        bandKeys.deallocate()
+        fingerprintStorage.free()
+    }
+
+    /// The fingerprints of the last document.
+    var fingerprints: UnsafeBufferPointer<UInt32> {
+        UnsafeBufferPointer(start: fingerprintStorage.base, count: fingerprintCount)
+    }
+
+    /// Sketches one document.
+    ///
+    /// - Complexity: O(bytes + k), plus O(n log n) when sorting fingerprints.
+    func sketch(utf8: UnsafeBufferPointer<UInt8>, sortingFingerprints: Bool) {
+        var count = 0
+        if keepsFingerprints {
+            var storage = fingerprintStorage
+            setSize = hasher.sign(utf8: utf8, into: values, using: workspace) { hash in
+                storage.reserve(count &+ 1, keeping: count)
+                storage.base[count] = ShingleFingerprints.fingerprint(hash)
+                count &+= 1
+            }
+            fingerprintStorage = storage
+            if sortingFingerprints {
+                count = ShingleFingerprints.sortUnique(fingerprintStorage.base, count: count)
+            }
+        } else {
+            setSize = hasher.sign(utf8: utf8, into: values, using: workspace)
+        }
+        fingerprintCount = count
+        for i in 0..<values.count { compact[i] = UInt32(truncatingIfNeeded: values[i]) }
+        lsh.writeBandKeys(of: compact.baseAddress!, seed: hasher.configuration.seed, into: bandKeys.baseAddress!)
+    }
+
+    /// Sketches a `String` (contiguous UTF-8 in place when it is native).
+    func sketch(_ text: String, sortingFingerprints: Bool) {
+        withUTF8(of: text) { sketch(utf8: $0, sortingFingerprints: sortingFingerprints) }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Verifies candidate pairs: reads each candidate document's compact signature and
+/// fingerprints back from the scratch file once per round, then checks the pairs in parallel.
+/// Rounds bound the memory: a round holds at most ``CorpusDeduplicator/Options/verificationMemory``
+/// bytes of document data.
+struct PairVerifier {
+    let table: DocumentTable
+    let spill: SpillFile
+    let k: Int
+    let options: CorpusDeduplicator.Options
+
+    /// The verified pairs, in the order of `candidates` (ascending `first`, then `second`).
+    ///
+    /// - Complexity: O(candidate documents · (k + s log s) + candidates · (k + s)), s the
+    ///   shingles of a document.
+    func verify(_ candidates: [UInt64]) throws -> [DuplicatePair] {
+        let exact = options.verification == .exact
+        var estimates = [Double](repeating: 0, count: candidates.count)
+        var exacts = [Double](repeating: 0, count: exact ? candidates.count : 0)
+        var slotOf = [Int32](repeating: -1, count: table.count)
+        var start = 0
+        while start < candidates.count {
+            // Grow the round while its documents fit the budget (always at least one pair).
+            var documents: [Int] = []
+            var bytes = 0
+            var end = start
+            while end < candidates.count {
+                let pair = candidates[end]
+                let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+                let extra = (slotOf[a] < 0 ? size(of: a) * 4 : 0) + (slotOf[b] < 0 ? size(of: b) * 4 : 0)
+                if end > start && bytes + extra > options.verificationMemory { break }
+                for doc in [a, b] where slotOf[doc] < 0 {
+                    slotOf[doc] = Int32(documents.count)
+                    documents.append(doc)
+                }
+                bytes += extra
+                end += 1
+            }
+            try verifyRound(
+                candidates, start..<end, documents: documents, slotOf: slotOf,
+                estimates: &estimates, exacts: &exacts)
+            for doc in documents { slotOf[doc] = -1 }
+            start = end
+        }
+        var pairs: [DuplicatePair] = []
+        for i in candidates.indices {
+            guard (exact ? exacts[i] : estimates[i]) >= options.threshold else { continue }
+            pairs.append(DuplicatePair(
+                first: Int(candidates[i] >> 32), second: Int(candidates[i] & 0xFFFF_FFFF),
+                estimate: estimates[i], jaccard: exact ? exacts[i] : nil))
+        }
+        return pairs
+    }
+
+    /// UInt32 words of a document's data in the scratch file: signature, then fingerprints.
+    private func size(of doc: Int) -> Int {
+        k + (options.verification == .exact ? Int(table.fingerprintCounts[doc]) : 0)
+    }
+
+    private func verifyRound(
+        _ candidates: [UInt64], _ range: Range<Int>, documents: [Int], slotOf: [Int32],
+        estimates: inout [Double], exacts: inout [Double]
+    ) throws {
+        var starts = [Int](repeating: 0, count: documents.count + 1)
+        for (slot, doc) in documents.enumerated() { starts[slot + 1] = starts[slot] + size(of: doc) }
+        let arena = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, starts.last!))
+        defer { arena.deallocate() }
+        var uniqueCounts = [Int](repeating: 0, count: documents.count)
+        let errors = ErrorBox()
+        let exact = options.verification == .exact
+        let k = self.k
+        uniqueCounts.withUnsafeMutableBufferPointer { counts in
+            let counts = UnsafeSendableBox(counts)
+            parallelRanges(documents.count, threads: options.threads, minimumChunk: 64) { slots in
+                for slot in slots {
+                    let doc = documents[slot]
+                    let words = starts[slot + 1] - starts[slot]
+                    do {
+                        try spill.read(at: table.offsets[doc], count: words * 4, into: arena + starts[slot])
+                    } catch {
+                        errors.record(error)
+                        return
+                    }
+                    if exact {
+                        counts.value[slot] = ShingleFingerprints.sortUnique(arena + starts[slot] + k, count: words - k)
+                    }
+                }
+            }
+        }
+        if let error = errors.first { throw error }
+        estimates.withUnsafeMutableBufferPointer { estimates in
+            exacts.withUnsafeMutableBufferPointer { exacts in
+                let out = UnsafeSendableBox((estimates, exacts))
+                parallelRanges(range.count, threads: options.threads, minimumChunk: 512) { part in
+                    for i in part {
+                        let index = range.lowerBound + i
+                        let pair = candidates[index]
+                        let a = Int(slotOf[Int(pair >> 32)]), b = Int(slotOf[Int(pair & 0xFFFF_FFFF)])
+                        let sa = arena + starts[a], sb = arena + starts[b]
+                        out.value.0[index] = (ShingleFingerprints.estimate(sa, sb, count: k))
+                        if exact {
+                            out.value.1[index] = (ShingleFingerprints.jaccard(
+                                UnsafeBufferPointer(start: sa + k, count: uniqueCounts[a]),
+                                UnsafeBufferPointer(start: sb + k, count: uniqueCounts[b])))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The first error thrown on any thread.
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var first: Error?
+
+    func record(_ error: Error) {
+        lock.lock()
+        if first == nil { first = error }
+        lock.unlock()
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The streaming front of the pipeline: documents arrive on one thread, are sketched
+/// (``DocumentSketcher``) in batches on `threads` threads, and reach `sink` in input order,
+/// one batch at a time, whichever thread finished them. Texts are dropped once sketched.
+///
+/// Call ``add(id:text:record:)`` from one thread and ``finish()`` once.
+final class ParallelSketcher: @unchecked Sendable {
+    /// A batch of documents handed from the reader to a sketching thread.
+    struct Batch: @unchecked Sendable {
+        var sequence: Int
+        var ids: [String] = []
+        var texts: [String] = []
+        var records: [[UInt8]?] = []
+        var bytes = 0
+    }
+
+    /// A batch's sketches, flat: `k` signature values, `b` band keys, and the fingerprints of
+    /// each document in turn (sorted and unique when the sketcher sorts them).
+    struct SketchedBatch: @unchecked Sendable {
+        var batch: Batch
+        var compact: [UInt32] = []
+        var bandKeys: [UInt64] = []
+        var setSizes: [Int] = []
+        var fingerprints: [UInt32] = []
+        var fingerprintCounts: [Int] = []
+
+        var count: Int { batch.ids.count }
+    }
+
+    let hasher: MinHasher
+    let lsh: LSHParameters
+    private let keepsFingerprints: Bool
+    private let sortsFingerprints: Bool
+    private let keepsRecords: Bool
+    private let sink: (SketchedBatch) throws -> Void
+    private let queue: BoundedQueue<Batch>
+    private let workers = DispatchGroup()
+    private let lock = NSLock()
+    // Under `lock`.
+    private var pending: [Int: SketchedBatch] = [:]
+    private var nextToSink = 0
+    private var failure: Error?
+    // The adding thread's state.
+    private var batch = Batch(sequence: 0)
+    private var nextBatch = 0
+    private var finished = false
+
+    init(
+        hasher: MinHasher, lsh: LSHParameters, keepsFingerprints: Bool, sortsFingerprints: Bool,
+        keepsRecords: Bool, threads: Int, sink: @escaping (SketchedBatch) throws -> Void
+    ) {
+        self.hasher = hasher
+        self.lsh = lsh
+        self.keepsFingerprints = keepsFingerprints
+        self.sortsFingerprints = sortsFingerprints
+        self.keepsRecords = keepsRecords
+        self.sink = sink
+        queue = BoundedQueue(capacity: 2 * threads)
+        for _ in 0..<threads {
+            workers.enter()
+            let thread = Thread { [self] in
+                work()
+                workers.leave()
+            }
+            thread.start()
+        }
+    }
+
+    /// Queues a document; hands a full batch (256 documents or 512 KB) to the threads.
+    ///
+    /// - Throws: the first error of `sink`.
+    /// - Complexity: amortised O(1) on the calling thread.
+    func add(id: String, text: String, record: [UInt8]?) throws {
+        precondition(!finished, "add after finish")
+        batch.ids.append(id)
+        batch.texts.append(text)
+        batch.records.append(keepsRecords ? record : nil)
+        batch.bytes += text.utf8.count
+        if batch.ids.count >= 256 || batch.bytes >= 512 << 10 { try submit() }
+    }
+
+    /// Waits until every document has reached the sink.
+    ///
+    /// - Throws: the first error of `sink`.
+    func finish() throws {
+        precondition(!finished, "finish called twice")
+        try submit()
+        finished = true
+        queue.close()
+        workers.wait()
+        if let failure { throw failure }
+    }
+
+    private func submit() throws {
+        guard !batch.ids.isEmpty else { return }
+        lock.lock()
+        let failed = failure
+        lock.unlock()
+        if let failed { throw failed }
+        queue.push(batch)
+        nextBatch += 1
+        batch = Batch(sequence: nextBatch)
+    }
+
+    private func work() {
+        let sketcher = DocumentSketcher(hasher: hasher, lsh: lsh, keepsFingerprints: keepsFingerprints)
+        while let batch = queue.pop() {
+            var out = SketchedBatch(batch: batch)
+            let n = batch.texts.count
+            out.compact.reserveCapacity(n * hasher.configuration.permutations)
+            out.bandKeys.reserveCapacity(n * lsh.bands)
+            out.setSizes.reserveCapacity(n)
+            out.fingerprintCounts.reserveCapacity(n)
+            for text in batch.texts {
+                sketcher.sketch(text, sortingFingerprints: sortsFingerprints)
+                out.compact.append(contentsOf: sketcher.compact)
+                out.bandKeys.append(contentsOf: sketcher.bandKeys)
+                out.setSizes.append(sketcher.setSize)
+                out.fingerprints.append(contentsOf: sketcher.fingerprints)
+                out.fingerprintCounts.append(sketcher.fingerprintCount)
+            }
+            out.batch.texts = []
+            deliver(out)
+        }
+    }
+
+    private func deliver(_ sketched: SketchedBatch) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[sketched.batch.sequence] = sketched
+        while let next = pending.removeValue(forKey: nextToSink) {
+            if failure == nil {
+                do { try sink(next) } catch { failure = error }
+            }
+            nextToSink += 1
+        }
+    }
+}

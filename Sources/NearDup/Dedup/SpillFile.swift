@@ -1,0 +1,93 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An append-only scratch file for what the dedup pipeline needs again only at the end — the
+/// compact signatures and shingle fingerprints of candidate documents, and the records of kept
+/// ones — so that memory holds only the band keys and an offset per document.
+///
+/// The file is created in the temporary folder (`TMPDIR`) and unlinked at once: nothing remains
+/// on disk after the process ends, however it ends. Appends are buffered; reads use `pread`, so
+/// reading back does not map the file into the process's memory.
+///
+/// Appending is not thread-safe; reading (after ``flush()``) may happen from many threads.
+final class SpillFile: @unchecked Sendable {
+    private let descriptor: Int32
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private let bufferCapacity = 1 << 20
+    private var buffered = 0
+    /// Bytes appended so far (the offset of the next append).
+    private(set) var length: UInt64 = 0
+
+    init() throws {
+        let folder = FileManager.default.temporaryDirectory.path
+        var template = Array((folder + "/neardup-spill-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw NearDupError(.ioError, "cannot create a scratch file in \(folder): \(String(cString: strerror(errno)))")
+        }
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+        descriptor = fd
+        buffer = .allocate(capacity: bufferCapacity)
+    }
+
+    deinit {
+        close(descriptor)
+        buffer.deallocate()
+    }
+
+    /// Appends `count` bytes and returns their offset.
+    ///
+    /// - Complexity: O(count), amortised.
+    @discardableResult
+    func append(_ bytes: UnsafeRawPointer, count: Int) throws -> UInt64 {
+        let offset = length
+        if buffered + count > bufferCapacity { try flush() }
+        if count >= bufferCapacity {
+            try writeFully(bytes, count: count)
+        } else {
+            (UnsafeMutableRawPointer(buffer) + buffered).copyMemory(from: bytes, byteCount: count)
+            buffered += count
+        }
+        length += UInt64(count)
+        return offset
+    }
+
+    /// Writes buffered bytes to the file.
+    func flush() throws {
+        guard buffered > 0 else { return }
+        try writeFully(buffer, count: buffered)
+        buffered = 0
+    }
+
+    private func writeFully(_ bytes: UnsafeRawPointer, count: Int) throws {
+        var done = 0
+        while done < count {
+            let written = write(descriptor, bytes + done, count - done)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw NearDupError(.ioError, "cannot write the scratch file (TMPDIR): \(String(cString: strerror(errno)))")
+            }
+            done += written
+        }
+    }
+
+    /// Reads `count` bytes at `offset` into `destination`. Call ``flush()`` first.
+    ///
+    /// - Complexity: O(count), one system call (the page cache usually holds the data).
+    func read(at offset: UInt64, count: Int, into destination: UnsafeMutableRawPointer) throws {
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, destination + done, count - done, off_t(offset) + off_t(done))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw NearDupError(.ioError, "cannot read the scratch file: \(String(cString: strerror(errno)))")
+            }
+            if got == 0 { throw NearDupError(.ioError, "the scratch file is shorter than expected") }
+            done += got
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import NearDup
+
+/// `neardup dedup`: every near-duplicate pair and cluster of a corpus, and the corpus without them.
+struct DedupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dedup",
+        abstract: "Find near-duplicate pairs and clusters in a corpus; write the deduplicated corpus.",
+        discussion: """
+            Documents are signed on all cores, grouped by LSH bands chosen so that at least 99.5% \
+            of pairs right at the threshold become candidates, and every candidate is verified: \
+            by exact Jaccard of the shingle sets (--verify exact, the default) or by the MinHash \
+            estimate (--verify estimate). Outputs are JSONL, written atomically:
+              --pairs     {"a": id, "b": id, "estimate": …, "jaccard": …} per verified pair
+              --clusters  {"representative": id, "size": n, "members": [ids]} per cluster
+              --keep      the input records of one document per cluster (the earliest) and of every
+                          document in no cluster, other fields unchanged
+            Without any of them, pairs go to standard output. Output is the same for any --threads.
+            Inputs that cannot be read are reported on standard error with file, line and byte \
+            offset and left out; the exit status is then 1.
+
+            Examples:
+              neardup dedup news.jsonl --pairs pairs.jsonl --clusters clusters.jsonl --keep unique.jsonl
+              cat *.jsonl | neardup dedup - --threshold 0.7 --verify estimate
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var hashing: HashingOptions
+
+    @Option(name: .long, help: "Jaccard similarity at which two documents are near-duplicates, in (0, 1).")
+    var threshold = 0.8
+
+    @Option(name: .long, help: "Verify candidates by 'exact' Jaccard of the shingles or by the MinHash 'estimate'.")
+    var verify = Verification.exact.rawValue
+
+    @Option(name: .long, help: ArgumentHelp("Write verified pairs (JSONL) to this file (- for standard output).", valueName: "file"))
+    var pairs: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write clusters (JSONL) to this file.", valueName: "file"))
+    var clusters: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the deduplicated corpus (JSONL) to this file.", valueName: "file"))
+    var keep: String?
+
+    @Option(name: .long, help: "LSH bands (default: chosen from the threshold and k).")
+    var bands: Int?
+
+    @Option(name: .long, help: "LSH rows per band (default: chosen from the threshold and k).")
+    var rows: Int?
+
+    @Option(name: .long, help: "Threads for signing and verification (default: all cores).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: [.short, .long], help: "No progress line and no summary on standard error.")
+    var quiet = false
+
+    mutating func validate() throws {
+        guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
+        guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (bands == nil) == (rows == nil) else { throw ValidationError("give --bands and --rows together") }
+        if let bands, let rows {
+            guard bands >= 1, rows >= 1, bands * rows <= hashing.permutations else {
+                throw ValidationError("--bands × --rows must be from 1 to --permutations (\(hashing.permutations))")
+            }
+        }
+        let outputs = [pairs, clusters, keep].compactMap { $0 }.filter { $0 != "-" }
+        guard Set(outputs).count == outputs.count else { throw ValidationError("--pairs, --clusters and --keep must name different files") }
+    }
+
+    func run() throws {
+        try input.checkInputsExist()
+        let progress = ProgressReporter(quiet: quiet)
+        defer { progress.stop() }
+        var lsh: LSHParameters?
+        if let bands, let rows { lsh = LSHParameters(bands: bands, rows: rows) }
+        let options = CorpusDeduplicator.Options(
+            threshold: threshold, verification: Verification(rawValue: verify)!, lsh: lsh,
+            threads: threads, keepsRecords: keep != nil)
+        var skipped = 0
+        let result: DedupResult
+        do {
+            let dedup = try CorpusDeduplicator(configuration: hashing.configuration, options: options)
+            let keepsRecords = keep != nil
+            try input.reader.read(input.inputs) { document in
+                var record = document.record
+                if keepsRecords && record == nil {
+                    record = Array(("{\"id\":" + JSONText.quoted(document.id) + ",\"text\":" + JSONText.quoted(document.text) + "}").utf8)
+                }
+                try dedup.add(id: document.id, text: document.text, record: record)
+                progress.document(bytes: document.record?.count ?? document.text.utf8.count)
+            } problem: { problem in
+                if problem.severity == .skipped { skipped += 1 }
+                StandardError.write("neardup: \(problem)")
+            }
+            result = try dedup.finish { progress.phase($0) }
+            try writeOutputs(result)
+        } catch let error as NearDupError {
+            progress.stop()
+            StandardError.error(error.message)
+            throw ExitCode(2)
+        } catch let failure as CommandFailure {
+            progress.stop()
+            StandardError.error(failure.message)
+            throw ExitCode(failure.exitCode)
+        }
+        progress.stop()
+        if !quiet {
+            let (documents, bytes) = progress.totals
+            let seconds = progress.elapsed
+            let megabytes = Double(bytes) / 1e6
+            StandardError.write(
+                "neardup: \(documents) documents, \(ProgressReporter.format(megabytes, 1)) MB in "
+                    + "\(ProgressReporter.format(seconds, 2)) s (\(ProgressReporter.format(megabytes / seconds, 1)) MB/s); "
+                    + "\(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
+                    + "\(result.isKept.filter { $0 }.count) kept; " + ProgressReporter.peakMemoryText())
+        }
+        if skipped > 0 {
+            StandardError.warning("\(skipped) input(s) skipped")
+            throw ExitCode(1)
+        }
+    }
+
+    private func writeOutputs(_ result: DedupResult) throws {
+        let ids = result.ids
+        let pairsPath = pairs ?? (clusters == nil && keep == nil ? "-" : nil)
+        if let pairsPath {
+            let sink = try OutputSink(path: pairsPath)
+            for pair in result.pairs {
+                var line = "{\"a\":" + JSONText.quoted(ids[pair.first]) + ",\"b\":" + JSONText.quoted(ids[pair.second])
+                line += ",\"estimate\":\(Self.rounded(pair.estimate))"
+                if let jaccard = pair.jaccard { line += ",\"jaccard\":\(Self.rounded(jaccard))" }
+                sink.write(line + "}\n")
+            }
+            try sink.commit()
+        }
+        if let clusters {
+            let sink = try OutputSink(path: clusters)
+            for cluster in result.clusters {
+                let members = cluster.members.map { JSONText.quoted(ids[$0]) }.joined(separator: ",")
+                sink.write("{\"representative\":\(JSONText.quoted(ids[cluster.representative])),\"size\":\(cluster.members.count),\"members\":[\(members)]}\n")
+            }
+            try sink.commit()
+        }
+        if let keep {
+            let sink = try OutputSink(path: keep)
+            let newline: [UInt8] = [0x0A]
+            try result.forEachKeptRecord { _, record in
+                sink.write(bytes: record)
+                newline.withUnsafeBytes { sink.write(bytes: $0) }
+            }
+            try sink.commit()
+        }
+    }
+
+    /// Six decimals: enough to tell 0.799999 from 0.8, short enough to read.
+    static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+}
