@@ -18,6 +18,7 @@ struct NearDupCommand: ParsableCommand {
             SignCommand.self,
             GenerateCommand.self,
             DedupCommand.self,
+            IndexCommand.self,
         ]
     )
 }

@@ -1,0 +1,191 @@
+import Foundation
+
+/// An incremental near-duplicate index for pipelines: insert documents as they come, ask
+/// whether a new text is a near-duplicate of anything seen, remove documents, and save the
+/// whole index to a file that loads fast (memory-mapped) and grows by appends.
+///
+/// ```swift
+/// let index = Deduplicator(threshold: 0.8)
+/// for story in stream {
+///     let matches = index.insertIfUnique(id: story.id, text: story.text)
+///     if let best = matches.first { print(story.id, "rewrites", best.id, best.similarity) }
+/// }
+/// try index.write(to: "archive.ndx")
+/// let reopened = try Deduplicator(contentsOf: "archive.ndx")
+/// ```
+///
+/// Safe to use from concurrent code: every method may be called from any thread or task.
+/// Texts are signed outside the lock (in parallel); the index itself is guarded by a lock
+/// held only for the band-table work, so queries wait for inserts only briefly.
+///
+/// Candidates come from LSH bands chosen for recall at the threshold
+/// (``LSHParameters/init(threshold:permutations:minimumRecall:falsePositiveWeight:falseNegativeWeight:)``),
+/// and every candidate is verified: with ``Verification/exact`` the index keeps each document's
+/// shingle fingerprints (4 bytes per shingle) and reports exact Jaccard similarities; with
+/// ``Verification/estimate`` it keeps only the compact signature (4·k bytes).
+public final class Deduplicator: @unchecked Sendable {
+    /// The MinHash configuration of every document in the index.
+    public let configuration: MinHashConfiguration
+    /// The banding.
+    public let lsh: LSHParameters
+    /// The default threshold of queries.
+    public let threshold: Double
+    /// How matches are verified.
+    public let verification: Verification
+
+    private let hasher: MinHasher
+    private let lock = NSLock()
+    private var index: LSHIndex
+    private var mapping: IndexFileMapping?
+    private var sketchers: [DocumentSketcher] = []
+
+    /// An empty index.
+    ///
+    /// - Parameters:
+    ///   - threshold: the Jaccard similarity at which documents match, in (0, 1).
+    ///   - lsh: the banding; by default chosen from the threshold and k.
+    public init(
+        configuration: MinHashConfiguration = .default, threshold: Double = 0.8,
+        verification: Verification = .exact, lsh: LSHParameters? = nil
+    ) {
+        precondition(threshold > 0 && threshold < 1, "threshold must be in (0, 1)")
+        self.configuration = configuration
+        self.threshold = threshold
+        self.verification = verification
+        let lsh = lsh ?? LSHParameters(threshold: threshold, permutations: configuration.permutations)
+        self.lsh = lsh
+        hasher = MinHasher(configuration)
+        index = LSHIndex(configuration: configuration, lsh: lsh, storesFingerprints: verification == .exact)
+    }
+
+    /// Opens an index file written by ``write(to:)``, ``append(to:ids:)`` or `neardup index`.
+    /// The file is memory-mapped: signatures and shingles are not copied.
+    ///
+    /// - Parameter expected: when given, a file written with another configuration is refused.
+    /// - Throws: ``NearDupError/Code/incompatibleSignatures`` for another configuration,
+    ///   ``NearDupError/Code/invalidEncoding`` for a damaged file (naming the record and byte),
+    ///   ``NearDupError/Code/ioError`` when it cannot be read.
+    /// - Complexity: O(file size) to check every record, O(n·b) to build the band tables.
+    public init(contentsOf path: String, expecting expected: MinHashConfiguration? = nil) throws {
+        let (header, mapping, index) = try IndexFile.load(path, expecting: expected)
+        configuration = header.configuration
+        lsh = header.lsh
+        threshold = header.threshold
+        verification = header.storesFingerprints ? .exact : .estimate
+        hasher = MinHasher(configuration)
+        self.index = index
+        self.mapping = mapping
+    }
+
+    /// Number of documents in the index.
+    public var count: Int { withLock { index.count } }
+
+    /// Whether a document with `id` is in the index.
+    public func contains(id: String) -> Bool { withLock { index.slot(of: id) != nil } }
+
+    /// Adds a document; a document with the same id is replaced.
+    ///
+    /// - Complexity: O(text length + k + b) for signing (outside the lock), O(k + shingles + b) under it.
+    public func insert(id: String, text: String) {
+        withSketch(of: text) { sketcher in
+            withLock { insertLocked(id: id, sketcher) }
+        }
+    }
+
+    /// The indexed documents whose similarity to `text` is at least `threshold` (default: the
+    /// index's), most similar first (ties by insertion order).
+    ///
+    /// - Complexity: O(text length + k) to sign, plus O(k + shingles) per candidate.
+    public func query(_ text: String, threshold: Double? = nil) -> [IndexMatch] {
+        withSketch(of: text) { sketcher in
+            withLock { queryLocked(sketcher, threshold: threshold ?? self.threshold, excluding: nil) }
+        }
+    }
+
+    /// Queries and, only when nothing matches, inserts — atomically, so two near-duplicate
+    /// texts inserted concurrently cannot both get in. Returns the matches (empty: inserted).
+    public func insertIfUnique(id: String, text: String) -> [IndexMatch] {
+        withSketch(of: text) { sketcher in
+            withLock {
+                let matches = queryLocked(sketcher, threshold: threshold, excluding: id)
+                if matches.isEmpty { insertLocked(id: id, sketcher) }
+                return matches
+            }
+        }
+    }
+
+    /// Removes the document with `id`; returns whether there was one.
+    ///
+    /// - Complexity: O(b · documents sharing its bands).
+    @discardableResult
+    public func remove(id: String) -> Bool { withLock { index.remove(id: id) } }
+
+    /// Writes the whole index to `path` atomically (a temporary file beside it, then renamed).
+    ///
+    /// - Throws: ``NearDupError/Code/ioError``.
+    public func write(to path: String) throws {
+        try withLock {
+            let writer = try IndexFileWriter(creating: path, header: IndexFileHeader(
+                configuration: configuration, lsh: lsh, threshold: threshold, storesFingerprints: verification == .exact))
+            try index.forEachDocument { id, setSize, signature, fingerprints in
+                try writer.append(id: id, setSize: setSize, signature: signature, fingerprints: fingerprints)
+            }
+            try writer.commit()
+        }
+    }
+
+    /// Appends the documents with the given ids to the index file at `path`, which must have
+    /// this index's configuration.
+    ///
+    /// - Throws: ``NearDupError`` for another configuration, a damaged header or a write error.
+    public func append(to path: String, ids: [String]) throws {
+        try withLock {
+            let writer = try IndexFileWriter(appendingTo: path, expecting: configuration)
+            for id in ids {
+                guard let slot = index.slot(of: id) else { continue }
+                try index.forEachDocument(inSlot: slot) { id, setSize, signature, fingerprints in
+                    try writer.append(id: id, setSize: setSize, signature: signature, fingerprints: fingerprints)
+                }
+            }
+            try writer.commit()
+        }
+    }
+
+    // MARK: - Internals
+
+    private func withLock<R>(_ body: () throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// Signs `text` with a pooled sketcher (fingerprints sorted, as the index keeps them).
+    private func withSketch<R>(of text: String, _ body: (DocumentSketcher) -> R) -> R {
+        let sketcher = withLock { sketchers.popLast() }
+            ?? DocumentSketcher(hasher: hasher, lsh: lsh, keepsFingerprints: verification == .exact)
+        defer { withLock { sketchers.append(sketcher) } }
+        sketcher.sketch(text, sortingFingerprints: true)
+        return body(sketcher)
+    }
+
+    private func insertLocked(id: String, _ sketcher: DocumentSketcher) {
+        index.insert(
+            id: id, setSize: sketcher.setSize, signature: UnsafeBufferPointer(sketcher.compact),
+            fingerprints: sketcher.fingerprints)
+    }
+
+    private func queryLocked(_ sketcher: DocumentSketcher, threshold: Double, excluding: String?) -> [IndexMatch] {
+        guard sketcher.setSize > 0 else { return [] }
+        var matches: [(IndexMatch, Int)] = []
+        for slot in index.candidates(bandKeys: UnsafeBufferPointer(sketcher.bandKeys)) {
+            guard let id = index.ids[slot], id != excluding else { continue }
+            let (estimate, jaccard) = index.similarity(
+                of: slot, signature: UnsafeBufferPointer(sketcher.compact),
+                fingerprints: verification == .exact ? sketcher.fingerprints : nil)
+            let match = IndexMatch(id: id, estimate: estimate, jaccard: jaccard)
+            if match.similarity >= threshold { matches.append((match, slot)) }
+        }
+        matches.sort { $0.0.similarity != $1.0.similarity ? $0.0.similarity > $1.0.similarity : $0.1 < $1.1 }
+        return matches.map(\.0)
+    }
+}

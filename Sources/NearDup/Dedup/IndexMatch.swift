@@ -1,0 +1,19 @@
+/// An indexed document found similar to a query.
+public struct IndexMatch: Sendable, Hashable {
+    /// The indexed document's id.
+    public let id: String
+    /// The MinHash estimate of the Jaccard similarity.
+    public let estimate: Double
+    /// The exact Jaccard similarity (of 32-bit shingle fingerprints), when the index keeps
+    /// shingles (``Verification/exact``).
+    public let jaccard: Double?
+
+    public init(id: String, estimate: Double, jaccard: Double?) {
+        self.id = id
+        self.estimate = estimate
+        self.jaccard = jaccard
+    }
+
+    /// The similarity the threshold applies to: the exact Jaccard when known, else the estimate.
+    public var similarity: Double { jaccard ?? estimate }
+}

@@ -1,0 +1,95 @@
+/// Builds or extends an index file from a stream of documents, signing on all cores: the bulk
+/// path behind `neardup index create` and `neardup index add`. Records are written in input
+/// order, so the file is the same whatever the number of threads.
+///
+/// ```swift
+/// let builder = try IndexBuilder(creating: "archive.ndx", threshold: 0.8)
+/// try CorpusReader().read(["2024.jsonl"], document: { try builder.add(id: $0.id, text: $0.text) }, problem: { _ in })
+/// try builder.finish()   // nothing is at "archive.ndx" until this returns
+/// ```
+///
+/// Call ``add(id:text:)`` from one thread and ``finish()`` once. Until ``finish()`` succeeds,
+/// a new file is not in place and an existing one is unchanged.
+public final class IndexBuilder: @unchecked Sendable {
+    /// The configuration of the file's documents.
+    public let configuration: MinHashConfiguration
+    private let writer: IndexFileWriter
+    private var sketcher: ParallelSketcher!
+    /// Documents added so far.
+    public private(set) var count = 0
+
+    /// Starts a new index file at `path`.
+    ///
+    /// - Parameters:
+    ///   - threshold: the default threshold of queries; also chooses the banding.
+    ///   - verification: ``Verification/exact`` keeps each document's shingle fingerprints
+    ///     (4 bytes per shingle) so that queries report exact Jaccard similarities.
+    public convenience init(
+        creating path: String, configuration: MinHashConfiguration = .default, threshold: Double = 0.8,
+        verification: Verification = .exact, lsh: LSHParameters? = nil, threads: Int = 0
+    ) throws {
+        precondition(threshold > 0 && threshold < 1, "threshold must be in (0, 1)")
+        let header = IndexFileHeader(
+            configuration: configuration,
+            lsh: lsh ?? LSHParameters(threshold: threshold, permutations: configuration.permutations),
+            threshold: threshold, storesFingerprints: verification == .exact)
+        try self.init(writer: IndexFileWriter(creating: path, header: header), threads: threads)
+    }
+
+    /// Appends to the index file at `path`.
+    ///
+    /// - Parameter expected: when given, a file written with another configuration is refused.
+    /// - Throws: ``NearDupError`` when the file is missing, damaged or of another configuration.
+    public convenience init(appendingTo path: String, expecting expected: MinHashConfiguration? = nil, threads: Int = 0) throws {
+        try self.init(writer: IndexFileWriter(appendingTo: path, expecting: expected), threads: threads)
+    }
+
+    private init(writer: IndexFileWriter, threads: Int) {
+        self.writer = writer
+        let header = writer.header
+        configuration = header.configuration
+        let k = header.configuration.permutations
+        sketcher = ParallelSketcher(
+            hasher: MinHasher(header.configuration), lsh: header.lsh, keepsFingerprints: header.storesFingerprints,
+            sortsFingerprints: true, keepsRecords: false,
+            threads: threads > 0 ? threads : ProcessInfoCores.count
+        ) { [writer] sketched in
+            var fingerprintStart = 0
+            try sketched.compact.withUnsafeBufferPointer { compact in
+                try sketched.fingerprints.withUnsafeBufferPointer { fingerprints in
+                    for i in 0..<sketched.count {
+                        let n = sketched.fingerprintCounts[i]
+                        try writer.append(
+                            id: sketched.batch.ids[i], setSize: sketched.setSizes[i],
+                            signature: UnsafeBufferPointer(rebasing: compact[(i * k)..<((i + 1) * k)]),
+                            fingerprints: UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)]))
+                        fingerprintStart += n
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds a document (signed on another thread).
+    ///
+    /// - Throws: a write error from an earlier batch.
+    public func add(id: String, text: String) throws {
+        try sketcher.add(id: id, text: text, record: nil)
+        count += 1
+    }
+
+    /// Waits for the signing threads and commits the file (see ``IndexFileWriter``).
+    ///
+    /// - Throws: ``NearDupError/Code/ioError``.
+    public func finish() throws {
+        try sketcher.finish()
+        try writer.commit()
+    }
+}
+
+import Foundation
+
+/// The number of cores to use by default.
+enum ProcessInfoCores {
+    static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import NearDup
+
+/// `neardup index create|add|query`: a persistent near-duplicate index in one file.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Keep a persistent near-duplicate index in one file, and query it.",
+        discussion: """
+            The newsroom use: is this new story a rewrite of one already seen?
+              neardup index create archive.ndx 2024.jsonl
+              neardup index add archive.ndx today.jsonl
+              neardup index query archive.ndx incoming.jsonl
+            The file loads fast (memory-mapped), grows by appends, and is refused with a clear \
+            error when it is damaged or was written with other hashing options. A document added \
+            again under the same id replaces the earlier one.
+            """,
+        subcommands: [Create.self, Add.self, Query.self])
+
+    /// Options shared by the three subcommands.
+    struct Common: ParsableArguments {
+        @Flag(name: [.short, .long], help: "No progress line and no summary on standard error.")
+        var quiet = false
+
+        @Option(name: .long, help: "Signing threads (default: all cores).")
+        var threads = ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an index file from a corpus (replacing the file only when complete).")
+
+        @Argument(help: "The index file to create.") var index: String
+        @OptionGroup var input: InputOptions
+        @OptionGroup var hashing: HashingOptions
+        @OptionGroup var common: Common
+
+        @Option(name: .long, help: "Default query threshold (Jaccard, 0 to 1); also chooses the LSH bands.")
+        var threshold = 0.8
+
+        @Option(name: .long, help: "'exact' keeps shingle fingerprints (about 4 bytes a word) for exact Jaccard; 'estimate' keeps only signatures.")
+        var verify = Verification.exact.rawValue
+
+        mutating func validate() throws {
+            guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
+            guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
+        }
+
+        func run() throws {
+            try IndexCommand.build(input: input, common: common, path: index) {
+                try IndexBuilder(
+                    creating: index, configuration: hashing.configuration, threshold: threshold,
+                    verification: Verification(rawValue: verify)!, threads: common.threads)
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Append a corpus to an index file.")
+
+        @Argument(help: "The index file to append to.") var index: String
+        @OptionGroup var input: InputOptions
+        @OptionGroup(title: "Hashing options (must be those the index was created with)") var hashing: HashingOptions
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try IndexCommand.build(input: input, common: common, path: index) {
+                try IndexBuilder(appendingTo: index, expecting: hashing.configuration, threads: common.threads)
+            }
+        }
+    }
+
+    struct Query: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the indexed near-duplicates of each document of a corpus.",
+            discussion: """
+                One JSONL line per query document: {"id": …, "matches": [{"id": …, "estimate": …, \
+                "jaccard": …}]}, most similar first; "jaccard" only when the index keeps shingles.
+                """)
+
+        @Argument(help: "The index file.") var index: String
+        @OptionGroup var input: InputOptions
+        @OptionGroup(title: "Hashing options (must be those the index was created with)") var hashing: HashingOptions
+        @OptionGroup var common: Common
+
+        @Option(name: .long, help: "Threshold (default: the one the index was created with).")
+        var threshold: Double?
+
+        @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+        var output: String?
+
+        @Flag(name: .long, help: "Write only documents that have matches.")
+        var matchesOnly = false
+
+        func run() throws {
+            try input.checkInputsExist()
+            let progress = ProgressReporter(quiet: common.quiet)
+            defer { progress.stop() }
+            var skipped = 0
+            var matched = 0
+            let loadStart = Date()
+            do {
+                let deduplicator = try Deduplicator(contentsOf: index, expecting: hashing.configuration)
+                let loadSeconds = Date().timeIntervalSince(loadStart)
+                let sink = try OutputSink(path: output)
+                try input.reader.read(input.inputs) { document in
+                    let matches = deduplicator.query(document.text, threshold: threshold)
+                    progress.document(bytes: document.text.utf8.count)
+                    if !matches.isEmpty { matched += 1 }
+                    guard !matches.isEmpty || !matchesOnly else { return }
+                    let items = matches.map { match in
+                        "{\"id\":\(JSONText.quoted(match.id)),\"estimate\":\(DedupCommand.rounded(match.estimate))"
+                            + (match.jaccard.map { ",\"jaccard\":\(DedupCommand.rounded($0))" } ?? "") + "}"
+                    }
+                    sink.write("{\"id\":\(JSONText.quoted(document.id)),\"matches\":[\(items.joined(separator: ","))]}\n")
+                } problem: { problem in
+                    if problem.severity == .skipped { skipped += 1 }
+                    StandardError.write("neardup: \(problem)")
+                }
+                try sink.commit()
+                progress.stop()
+                if !common.quiet {
+                    let documents = progress.totals.documents
+                    StandardError.write(
+                        "neardup: index of \(deduplicator.count) documents loaded in \(ProgressReporter.format(loadSeconds, 2)) s; "
+                            + "\(documents) queries, \(matched) with matches, in \(ProgressReporter.format(progress.elapsed, 2)) s; "
+                            + ProgressReporter.peakMemoryText())
+                }
+            } catch let error as NearDupError {
+                progress.stop()
+                StandardError.error(error.message)
+                throw ExitCode(2)
+            } catch let failure as CommandFailure {
+                progress.stop()
+                StandardError.error(failure.message)
+                throw ExitCode(failure.exitCode)
+            }
+            if skipped > 0 {
+                StandardError.warning("\(skipped) input(s) skipped")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    /// Reads the corpus into a builder and commits it, with progress and a summary.
+    static func build(input: InputOptions, common: Common, path: String, makeBuilder: () throws -> IndexBuilder) throws {
+        try input.checkInputsExist()
+        let progress = ProgressReporter(quiet: common.quiet)
+        defer { progress.stop() }
+        var skipped = 0
+        do {
+            let builder = try makeBuilder()
+            try input.reader.read(input.inputs) { document in
+                try builder.add(id: document.id, text: document.text)
+                progress.document(bytes: document.text.utf8.count)
+            } problem: { problem in
+                if problem.severity == .skipped { skipped += 1 }
+                StandardError.write("neardup: \(problem)")
+            }
+            progress.phase("writing \(path)")
+            try builder.finish()
+        } catch let error as NearDupError {
+            progress.stop()
+            StandardError.error(error.message)
+            throw ExitCode(2)
+        }
+        progress.stop()
+        if !common.quiet {
+            let (documents, bytes) = progress.totals
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            StandardError.write(
+                "neardup: \(documents) documents, \(ProgressReporter.format(Double(bytes) / 1e6, 1)) MB of text in "
+                    + "\(ProgressReporter.format(progress.elapsed, 2)) s; \(path): \(ProgressReporter.format(Double(size) / 1e6, 1)) MB; "
+                    + ProgressReporter.peakMemoryText())
+        }
+        if skipped > 0 {
+            StandardError.warning("\(skipped) input(s) skipped")
+            throw ExitCode(1)
+        }
+    }
+}
