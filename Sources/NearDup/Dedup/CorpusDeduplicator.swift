@@ -61,7 +61,7 @@ public final class CorpusDeduplicator: @unchecked Sendable {
 
     private let spill: SpillFile
     // Filled in input order by the sketcher's sink (under its lock); read after `finish`.
-    private var store = DocumentTable()
+    private let box = DocumentTableBox()
     private var sketcher: ParallelSketcher!
     private var finished = false
 
@@ -78,13 +78,18 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         self.lsh = lsh
         let spill = try SpillFile()
         self.spill = spill
-        store.bands = lsh.bands
+        box.table.bands = lsh.bands
+        let box = self.box
         sketcher = ParallelSketcher(
             hasher: MinHasher(configuration), lsh: lsh, keepsFingerprints: options.verification == .exact,
             sortsFingerprints: false, keepsRecords: options.keepsRecords, threads: options.threads
-        ) { [unowned self] sketched in
-            try store.append(sketched, spill: spill, k: configuration.permutations)
+        ) { sketched in
+            try box.table.append(sketched, spill: spill, k: configuration.permutations)
         }
+    }
+
+    deinit {
+        sketcher.cancel()
     }
 
     /// Adds a document (in input order: its position is the number of documents added before).
@@ -111,6 +116,8 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         finished = true
         try sketcher.finish()
         try spill.flush()
+        let store = box.table
+        box.table = DocumentTable()
         phase("finding candidates")
         let candidates = CandidatePairs.find(
             bandKeys: store.bandKeys, bands: lsh.bands, isEmpty: store.isEmpty, threads: options.threads)
@@ -142,6 +149,12 @@ public final class CorpusDeduplicator: @unchecked Sendable {
             ids: store.ids, pairs: pairs, clusters: clusters, candidateCount: candidates.count,
             isKept: isKept, table: store, spill: spill, k: configuration.permutations)
     }
+}
+
+/// The table behind a reference, so that the sketching threads' sink does not hold the
+/// deduplicator itself.
+final class DocumentTableBox: @unchecked Sendable {
+    var table = DocumentTable()
 }
 
 /// What the pipeline keeps in memory per document, in input order.

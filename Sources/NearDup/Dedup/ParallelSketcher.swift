@@ -41,6 +41,7 @@ final class ParallelSketcher: @unchecked Sendable {
     private var pending: [Int: SketchedBatch] = [:]
     private var nextToSink = 0
     private var failure: Error?
+    private var cancelled = false
     // The adding thread's state.
     private var batch = Batch(sequence: 0)
     private var nextBatch = 0
@@ -92,6 +93,18 @@ final class ParallelSketcher: @unchecked Sendable {
         if let failure { throw failure }
     }
 
+    /// Stops the threads without sinking what is still queued: for an owner that goes away
+    /// without calling ``finish()`` (an error ended its run). Does nothing after ``finish()``.
+    func cancel() {
+        guard !finished else { return }
+        finished = true
+        lock.lock()
+        cancelled = true
+        lock.unlock()
+        queue.close()
+        workers.wait()
+    }
+
     private func submit() throws {
         guard !batch.ids.isEmpty else { return }
         lock.lock()
@@ -106,6 +119,7 @@ final class ParallelSketcher: @unchecked Sendable {
     private func work() {
         let sketcher = DocumentSketcher(hasher: hasher, lsh: lsh, keepsFingerprints: keepsFingerprints)
         while let batch = queue.pop() {
+            if isCancelled { continue }
             var out = SketchedBatch(batch: batch)
             let n = batch.texts.count
             out.compact.reserveCapacity(n * hasher.configuration.permutations)
@@ -125,12 +139,18 @@ final class ParallelSketcher: @unchecked Sendable {
         }
     }
 
+    private var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
     private func deliver(_ sketched: SketchedBatch) {
         lock.lock()
         defer { lock.unlock() }
         pending[sketched.batch.sequence] = sketched
         while let next = pending.removeValue(forKey: nextToSink) {
-            if failure == nil {
+            if failure == nil && !cancelled {
                 do { try sink(next) } catch { failure = error }
             }
             nextToSink += 1

@@ -70,6 +70,12 @@ public final class IndexBuilder: @unchecked Sendable {
         }
     }
 
+    deinit {
+        // Abandoned without finish(): stop the threads and remove a new file's temporary file.
+        sketcher.cancel()
+        writer.abandon()
+    }
+
     /// Adds a document (signed on another thread).
     ///
     /// - Throws: a write error from an earlier batch.

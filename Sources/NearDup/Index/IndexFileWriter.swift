@@ -50,8 +50,16 @@ final class IndexFileWriter {
     }
 
     deinit {
+        abandon()
         close(descriptor)
-        if !committed, let temporaryPath { unlink(temporaryPath) }
+    }
+
+    /// Gives up an uncommitted file: a new one's temporary file is removed, an existing file
+    /// keeps its committed content. Idempotent; nothing happens after ``commit()``.
+    func abandon() {
+        guard !committed else { return }
+        committed = true
+        if let temporaryPath { unlink(temporaryPath) }
     }
 
     /// Appends one document's record.
