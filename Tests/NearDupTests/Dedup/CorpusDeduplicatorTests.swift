@@ -1,0 +1,121 @@
+import Foundation
+@testable import NearDup
+import NearDupCorpusGenerator
+import Testing
+
+@Suite("Corpus deduplication")
+struct CorpusDeduplicatorTests {
+    static let generated = CorpusGenerator(.init(documents: 400, wordsPerDocument: 250, duplicateRate: 0.3, seed: 17))
+
+    static func run(
+        ids: [String], texts: [String], threshold: Double = 0.8, verification: Verification = .exact,
+        threads: Int = 2, records: Bool = false
+    ) throws -> DedupResult {
+        let dedup = try CorpusDeduplicator(options: .init(
+            threshold: threshold, verification: verification, threads: threads, keepsRecords: records))
+        for (id, text) in zip(ids, texts) {
+            try dedup.add(id: id, text: text, record: records ? Array("{\"id\":\"\(id)\"}".utf8) : nil)
+        }
+        return try dedup.finish()
+    }
+
+    static func found(_ result: DedupResult) -> Set<GroundTruth.Pair> {
+        Set(result.pairs.map { GroundTruth.Pair(first: $0.first, second: $0.second) })
+    }
+
+    @Test("precision and recall ≥ 0.99 at 0.8 against exact Jaccard on a seeded corpus with planted near-duplicates")
+    func plantedCorpus() throws {
+        let texts = Self.generated.map(\.text)
+        let truth = GroundTruth.pairs(of: texts, configuration: .default, threshold: 0.8)
+        #expect(truth.count >= 50, "the corpus should plant enough near-duplicates to measure")
+        let result = try Self.run(ids: Self.generated.map(\.id), texts: texts)
+        let (precision, recall) = GroundTruth.score(found: Self.found(result), truth: truth)
+        #expect(precision >= 0.99)
+        #expect(recall >= 0.99)
+        for pair in result.pairs {
+            #expect(pair.first < pair.second)
+            #expect(pair.jaccard! >= 0.8)
+        }
+    }
+
+    /// The Debian copyright files of this machine: real text, heavily near-duplicated.
+    static func copyrightFiles(limit: Int) -> [(String, String)] {
+        let folder = "/usr/share/doc"
+        let packages = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        var files: [(String, String)] = []
+        for package in packages {
+            let path = "\(folder)/\(package)/copyright"
+            guard let data = FileManager.default.contents(atPath: path), data.count < 200_000 else { continue }
+            files.append((path, String(decoding: data, as: UTF8.self)))
+            if files.count == limit { break }
+        }
+        return files
+    }
+
+    @Test("precision and recall ≥ 0.99 at 0.8 on the machine's Debian copyright files")
+    func debianCopyrightFiles() throws {
+        let files = Self.copyrightFiles(limit: 300)
+        #expect(files.count >= 100, "expected the Debian copyright files under /usr/share/doc")
+        let texts = files.map(\.1)
+        let truth = GroundTruth.pairs(of: texts, configuration: .default, threshold: 0.8)
+        #expect(truth.count >= 20)
+        let result = try Self.run(ids: files.map(\.0), texts: texts)
+        let (precision, recall) = GroundTruth.score(found: Self.found(result), truth: truth)
+        #expect(precision >= 0.99)
+        #expect(recall >= 0.99)
+    }
+
+    @Test("the output is the same for any number of threads")
+    func threadCountIndependence() throws {
+        let ids = Self.generated.map(\.id), texts = Self.generated.map(\.text)
+        let one = try Self.run(ids: ids, texts: texts, threads: 1)
+        for threads in [2, 3, 8] {
+            let other = try Self.run(ids: ids, texts: texts, threads: threads)
+            #expect(other.pairs == one.pairs)
+            #expect(other.clusters == one.clusters)
+            #expect(other.isKept == one.isKept)
+        }
+    }
+
+    @Test("clusters are the connected pairs, represented and kept by their earliest member")
+    func clustersAndKept() throws {
+        let ids = Self.generated.map(\.id), texts = Self.generated.map(\.text)
+        let result = try Self.run(ids: ids, texts: texts, records: true)
+        var clusterOf: [Int: Int] = [:]
+        for (number, cluster) in result.clusters.enumerated() {
+            #expect(cluster.members == cluster.members.sorted())
+            #expect(cluster.representative == cluster.members.min())
+            for member in cluster.members {
+                #expect(clusterOf[member] == nil, "a document in two clusters")
+                clusterOf[member] = number
+            }
+        }
+        for pair in result.pairs {
+            #expect(clusterOf[pair.first] != nil && clusterOf[pair.first] == clusterOf[pair.second])
+        }
+        let kept = (0..<result.documentCount).filter { doc in
+            clusterOf[doc].map { result.clusters[$0].representative == doc } ?? true
+        }
+        #expect(kept == (0..<result.documentCount).filter { result.isKept[$0] })
+        var records: [String] = []
+        try result.forEachKeptRecord { _, bytes in records.append(String(decoding: bytes, as: UTF8.self)) }
+        #expect(records == kept.map { "{\"id\":\"\(ids[$0])\"}" })
+    }
+
+    @Test("estimate verification reports estimates at or above the threshold and no exact Jaccard")
+    func estimateVerification() throws {
+        let result = try Self.run(ids: Self.generated.map(\.id), texts: Self.generated.map(\.text), verification: .estimate)
+        #expect(!result.pairs.isEmpty)
+        for pair in result.pairs {
+            #expect(pair.jaccard == nil)
+            #expect(pair.estimate >= 0.8)
+        }
+    }
+
+    @Test("empty documents pair with nothing, not even each other")
+    func emptyDocuments() throws {
+        let result = try Self.run(ids: ["a", "b", "c"], texts: ["", "  ...  ", "some words here and there"])
+        #expect(result.pairs.isEmpty)
+        #expect(result.isKept == [true, true, true])
+    }
+}
