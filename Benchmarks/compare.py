@@ -219,7 +219,9 @@ def time_command(command):
 def cmd_timed(args):
     """One timed run of TOOL (a Python library or a neardup command line), evaluated, appended
     to RESULTS as one JSON line."""
-    command = args.command[1:] if args.command and args.command[0] == "--" else args.command
+    command = args.command
+    if not command:
+        sys.exit("timed: give the command after --")
     wall, cpu, rss, stdout = time_command(command)
     result = {"tool": args.tool, "round": args.round, "corpus": os.path.basename(args.corpus),
               "bytes": os.path.getsize(args.corpus),
@@ -355,7 +357,7 @@ def cmd_plot(args):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="step", required=True)
     s = sub.add_parser("truth")
     s.add_argument("corpus")
     s.add_argument("out")
@@ -377,7 +379,6 @@ def main():
     s.add_argument("--round", type=int, default=1)
     s.add_argument("--truth")
     s.add_argument("--pairs")
-    s.add_argument("command", nargs=argparse.REMAINDER)
     s.set_defaults(func=cmd_timed)
     s = sub.add_parser("mse")
     s.add_argument("corpus")
@@ -392,7 +393,13 @@ def main():
     s.add_argument("out")
     s.add_argument("--title", default="")
     s.set_defaults(func=cmd_plot)
-    args = p.parse_args()
+    argv = sys.argv[1:]
+    command = []
+    if "--" in argv:  # `timed … -- COMMAND…`: the command is not parsed
+        cut = argv.index("--")
+        argv, command = argv[:cut], argv[cut + 1:]
+    args = p.parse_args(argv)
+    args.command = command
     args.func(args)
 
 
