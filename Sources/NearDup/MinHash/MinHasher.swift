@@ -78,43 +78,90 @@ public struct MinHasher: Sendable {
         utf8: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<UInt64>,
         using workspace: MinHashWorkspace
     ) -> Int {
-        sign(utf8: utf8, into: values, using: workspace) { _ in }
+        var observer = IgnoringShingleSink()
+        return sign(utf8: utf8, into: values, using: workspace, observer: &observer)
     }
 
     /// ``sign(utf8:into:using:)`` that also hands every shingle hash (repeats included) to
     /// `observe`, so a caller can keep the shingles (for exact verification) without shingling
-    /// the text twice. Inlined: with an empty closure it is the plain hot path.
-    @inline(__always)
+    /// the text twice.
     func sign(
         utf8: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<UInt64>,
         using workspace: MinHashWorkspace, observing observe: (UInt64) -> Void
     ) -> Int {
+        withoutActuallyEscaping(observe) { observe in
+            var observer = ClosureShingleSink(body: observe)
+            return sign(utf8: utf8, into: values, using: workspace, observer: &observer)
+        }
+    }
+
+    /// The signing loop, specialised for each observer type: bytes → words → shingles → bins
+    /// in one inlined pass.
+    @inline(__always)
+    func sign<Observer: ShingleSink>(
+        utf8: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<UInt64>,
+        using workspace: MinHashWorkspace, observer: inout Observer
+    ) -> Int {
         precondition(values.count == configuration.permutations, "values must have k slots")
         precondition(workspace.configuration == configuration, "workspace of another configuration")
         values.initialize(repeating: .max)
-        // A local copy of the counter (written back below): no exclusivity checks per shingle.
-        var counter = workspace.counter
-        defer { workspace.counter = counter }
-        counter.reset()
+        let count: Int
         switch configuration.scheme {
         case .onePermutation:
-            let k = UInt64(configuration.permutations)
-            let out = values.baseAddress!
-            workspace.engine.forEachShingle(in: utf8) { hash in
-                counter.insert(hash)
-                observe(hash)
-                let bin = Int(truncatingIfNeeded: hash.multipliedFullWidth(by: k).high)
-                if hash < out[bin] { out[bin] = hash }
-            }
-            if counter.count > 0 { densify(values) }
+            var sink = OnePermutationSink(
+                bins: values.baseAddress!, k: UInt64(values.count), counter: workspace.counter, observer: observer)
+            sink.counter.reset()
+            workspace.engine.forEachShingle(in: utf8, into: &sink)
+            workspace.counter = sink.counter
+            observer = sink.observer
+            count = sink.counter.count
+            if count > 0 { densify(values) }
         case .classic:
-            workspace.engine.forEachShingle(in: utf8) { hash in
-                counter.insert(hash)
-                observe(hash)
-                addClassic(hash, to: values)
+            count = functionSeeds.withUnsafeBufferPointer { seeds in
+                var sink = ClassicSink(values: values, seeds: seeds, counter: workspace.counter, observer: observer)
+                sink.counter.reset()
+                workspace.engine.forEachShingle(in: utf8, into: &sink)
+                workspace.counter = sink.counter
+                observer = sink.observer
+                return sink.counter.count
             }
         }
-        return counter.count
+        return count
+    }
+
+    /// One-permutation hashing: the shingle hash's high bits pick a bin (multiply-high, no
+    /// division), and the bin keeps its smallest hash.
+    struct OnePermutationSink<Observer: ShingleSink>: ShingleSink {
+        let bins: UnsafeMutablePointer<UInt64>
+        let k: UInt64
+        var counter: DistinctCounter
+        var observer: Observer
+
+        @inline(__always)
+        mutating func shingle(_ hash: UInt64) {
+            counter.insert(hash)
+            observer.shingle(hash)
+            let bin = Int(truncatingIfNeeded: hash.multipliedFullWidth(by: k).high)
+            if hash < bins[bin] { bins[bin] = hash }
+        }
+    }
+
+    /// The classic scheme: every shingle goes through all k hash functions.
+    struct ClassicSink<Observer: ShingleSink>: ShingleSink {
+        let values: UnsafeMutableBufferPointer<UInt64>
+        let seeds: UnsafeBufferPointer<UInt64>
+        var counter: DistinctCounter
+        var observer: Observer
+
+        @inline(__always)
+        mutating func shingle(_ hash: UInt64) {
+            counter.insert(hash)
+            observer.shingle(hash)
+            for i in 0..<seeds.count {
+                let v = Mixing.fmix64(hash ^ seeds[i])
+                if v < values[i] { values[i] = v }
+            }
+        }
     }
 
     @inline(__always)

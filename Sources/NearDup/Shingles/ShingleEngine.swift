@@ -34,49 +34,78 @@ final class ShingleEngine {
     }
 
     /// Calls `body` with each shingle hash of `text`, in text order (repeats included).
+    /// Off the hot path; see ``forEachShingle(in:into:)``.
+    func forEachShingle(in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            var sink = ClosureShingleSink(body: body)
+            forEachShingle(in: text, into: &sink)
+        }
+    }
+
+    /// Hands each shingle hash of `text` to `sink`, in text order (repeats included).
     ///
     /// - Complexity: O(n) in the length of `text`; allocation-free after warm-up.
     @inline(__always)
-    func forEachShingle(in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+    func forEachShingle<Sink: ShingleSink>(in text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         switch shingling.unit {
-        case .words: forEachWordShingle(in: text, body)
-        case .characters: forEachCharacterShingle(in: text, body)
+        case .words: forEachWordShingle(in: text, into: &sink)
+        case .characters: forEachCharacterShingle(in: text, into: &sink)
+        }
+    }
+
+    /// Hashes words and combines the last n word hashes into a shingle hash.
+    struct WordShingler<Sink: ShingleSink>: WordSink {
+        let ring: UnsafeMutablePointer<UInt64>
+        let n: Int
+        let seed: UInt64
+        var words = 0
+        var slot = 0
+        var sink: Sink
+
+        @inline(__always)
+        mutating func word(start: Int, end: Int, normalized: UnsafePointer<UInt8>, count: Int) {
+            let hash = CBoundary.xxh3(normalized, count, seed: seed).littleEndian
+            ring[slot] = hash
+            ring[slot &+ n] = hash
+            words &+= 1
+            slot &+= 1
+            if slot == n { slot = 0 }
+            if words >= n {
+                // After the write, the window of the last n words starts at `slot`.
+                sink.shingle(CBoundary.xxh3(ring + slot, n &* 8, seed: seed))
+            }
         }
     }
 
     @inline(__always)
-    private func forEachWordShingle(in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
-        let n = shingling.size
-        let seed = self.seed
-        let ring = self.ring.base
-        var words = 0
-        var slot = 0
-        scanner.scan(text) { _, _, normalized, count in
-            let hash = CBoundary.xxh3(normalized, count, seed: seed).littleEndian
-            ring[slot] = hash
-            ring[slot + n] = hash
-            words += 1
-            slot += 1
-            if slot == n { slot = 0 }
-            if words >= n {
-                // After the write, the window of the last n words starts at `slot`.
-                body(CBoundary.xxh3(ring + slot, n &* 8, seed: seed))
-            }
-        }
-        if words > 0 && words < n {
-            body(CBoundary.xxh3(ring, words &* 8, seed: seed))
+    private func forEachWordShingle<Sink: ShingleSink>(in text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+        var shingler = WordShingler(ring: ring.base, n: shingling.size, seed: seed, sink: sink)
+        scanner.scan(text, into: &shingler)
+        sink = shingler.sink
+        if shingler.words > 0 && shingler.words < shingling.size {
+            sink.shingle(CBoundary.xxh3(ring.base, shingler.words &* 8, seed: seed))
         }
     }
 
-    private func forEachCharacterShingle(in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+    /// Joins normalised words with one space.
+    struct WordJoiner: WordSink {
+        var joined: GrowableBuffer<UInt8>
         var length = 0
-        scanner.scan(text) { _, _, normalized, count in
+
+        mutating func word(start: Int, end: Int, normalized: UnsafePointer<UInt8>, count: Int) {
             let separator = length > 0 ? 1 : 0
             joined.reserve(length + count + separator, keeping: length)
             if separator == 1 { joined.base[length] = 0x20 }
             (joined.base + length + separator).update(from: normalized, count: count)
             length += count + separator
         }
+    }
+
+    private func forEachCharacterShingle<Sink: ShingleSink>(in text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+        var joiner = WordJoiner(joined: joined)
+        scanner.scan(text, into: &joiner)
+        joined = joiner.joined
+        let length = joiner.length
         guard length > 0 else { return }
         // Offsets of scalar starts, plus the end.
         var scalars = 0
@@ -88,13 +117,13 @@ final class ShingleEngine {
         scalarStarts.base[scalars] = length
         let n = shingling.size
         if scalars < n {
-            body(CBoundary.xxh3(joined.base, length, seed: seed))
+            sink.shingle(CBoundary.xxh3(joined.base, length, seed: seed))
             return
         }
         for first in 0...(scalars - n) {
             let start = scalarStarts.base[first]
             let end = scalarStarts.base[first + n]
-            body(CBoundary.xxh3(joined.base + start, end - start, seed: seed))
+            sink.shingle(CBoundary.xxh3(joined.base + start, end - start, seed: seed))
         }
     }
 }

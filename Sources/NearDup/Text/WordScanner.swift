@@ -25,105 +25,136 @@ final class WordScanner {
     }
 
     /// Calls `body(start, end, normalized, normalizedCount)` for each word of `text`, in order.
-    /// `normalized` is valid only during the call.
-    ///
-    /// - Precondition: `text` is valid UTF-8.
-    /// - Complexity: O(n) in the length of `text`; allocation-free after warm-up.
-    @inline(__always)
+    /// `normalized` is valid only during the call. Off the hot path; see ``scan(_:into:)``.
     func scan(
         _ text: UnsafeBufferPointer<UInt8>,
         _ body: (_ start: Int, _ end: Int, _ normalized: UnsafePointer<UInt8>, _ count: Int) -> Void
     ) {
+        withoutActuallyEscaping(body) { body in
+            var sink = ClosureWordSink(body: body)
+            scan(text, into: &sink)
+        }
+    }
+
+    /// Hands each word of `text`, in order, to `sink`.
+    ///
+    /// The scan state lives in local variables and is passed `inout` to static helpers, never
+    /// captured by a closure or local function: captured variables are boxed and checked for
+    /// exclusive access at run time on every access, which once cost half of the signing time.
+    ///
+    /// - Precondition: `text` is valid UTF-8.
+    /// - Complexity: O(n) in the length of `text`; allocation-free after warm-up.
+    @inline(__always)
+    func scan<Sink: WordSink>(_ text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         guard let p = text.baseAddress else { return }
         let n = text.count
-        var i = 0
-        var start = -1
-        var end = 0
-        var length = 0
-        var nonASCII = false
-        // Locals, not the stored properties, in the loop: no exclusivity checks per byte.
+        let stripMarks = normalization.foldsDiacritics
         var word = self.word
         var folded = self.folded
         defer {
             self.word = word
             self.folded = folded
         }
-
-        // `flush` gets the word's storage as an argument rather than capturing `word`: a local
-        // variable captured by a local function is checked for exclusive access at run time on
-        // every `word.reserve` in the loop below, which cost about 40% of signing time.
-        @inline(__always) func flush(_ wordBase: UnsafeMutablePointer<UInt8>) {
-            guard start >= 0 else { return }
-            if nonASCII {
-                let count = CBoundary.foldNFKC(
-                    wordBase, length, stripMarks: normalization.foldsDiacritics, into: &folded)
-                let bytes = UnsafeRawPointer(folded.baseAddress!).assumingMemoryBound(to: UInt8.self)
-                if count > 0 { body(start, end, bytes, count) }
-            } else {
-                body(start, end, wordBase, length)
-            }
-            start = -1
-            length = 0
-            nonASCII = false
-        }
-
+        var start = -1
+        var end = 0
+        var length = 0
+        var nonASCII = false
+        let fold = Self.asciiFoldTable
+        var i = 0
         while i < n {
             let b = p[i]
             if b < 0x80 {
-                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                if fold[Int(b)] != 0 {
+                    // A run of ASCII letters and digits, lower-cased into the word buffer.
                     if start < 0 { start = i }
-                    word.reserve(length + 1, keeping: length)
-                    word.base[length] = b
-                    length += 1
-                    i += 1
-                    end = i
-                } else if b >= 0x41 && b <= 0x5A {
-                    if start < 0 { start = i }
-                    word.reserve(length + 1, keeping: length)
-                    word.base[length] = b | 0x20
-                    length += 1
-                    i += 1
-                    end = i
-                } else if b == 0x27 && start >= 0 && Self.isWordCharacter(p, n, at: i + 1) {
-                    i += 1  // intra-word apostrophe: skipped, the word goes on
+                    word.reserve(length &+ (n &- i), keeping: length)
+                    let destination = word.base
+                    var j = i
+                    while j < n {
+                        let folded = fold[Int(p[j])]
+                        if folded == 0 { break }
+                        destination[length] = folded
+                        length &+= 1
+                        j &+= 1
+                    }
+                    end = j
+                    i = j
+                } else if b == 0x27 && start >= 0 && Self.isWordCharacter(p, n, at: i &+ 1) {
+                    i &+= 1  // intra-word apostrophe: skipped, the word goes on
                 } else {
-                    flush(word.base)
-                    i += 1
+                    Self.flush(&start, end, &length, &nonASCII, word.base, &folded, stripMarks, &sink)
+                    i &+= 1
                 }
                 continue
             }
             let (scalar, width) = Self.decodeScalar(p, n, at: i)
-            if (scalar == 0x2019 || scalar == 0x02BC) && start >= 0 && Self.isWordCharacter(p, n, at: i + width) {
-                i += width
+            if (scalar == 0x2019 || scalar == 0x02BC) && start >= 0 && Self.isWordCharacter(p, n, at: i &+ width) {
+                i &+= width
                 continue
             }
             switch CBoundary.scalarClass(scalar) {
             case .word:
-                if start < 0 { start = i }
-                word.reserve(length + width, keeping: length)
-                (word.base + length).update(from: p + i, count: width)
-                length += width
-                nonASCII = true
-                i += width
-                end = i
+                Self.append(p + i, width, at: i, &start, &end, &length, &nonASCII, &word)
             case .ideograph:
-                flush(word.base)
-                start = i
-                word.reserve(width, keeping: 0)
-                word.base.update(from: p + i, count: width)
-                length = width
-                nonASCII = true
-                i += width
-                end = i
-                flush(word.base)
+                Self.flush(&start, end, &length, &nonASCII, word.base, &folded, stripMarks, &sink)
+                Self.append(p + i, width, at: i, &start, &end, &length, &nonASCII, &word)
+                Self.flush(&start, end, &length, &nonASCII, word.base, &folded, stripMarks, &sink)
             case .format:
-                i += width
+                break
             case .separator:
-                flush(word.base)
-                i += width
+                Self.flush(&start, end, &length, &nonASCII, word.base, &folded, stripMarks, &sink)
+            }
+            i &+= width
+        }
+        Self.flush(&start, end, &length, &nonASCII, word.base, &folded, stripMarks, &sink)
+    }
+
+    /// For each byte, the lower-case form of an ASCII letter or digit, 0 for any other byte
+    /// (non-ASCII bytes included). Allocated once, never freed.
+    nonisolated(unsafe) static let asciiFoldTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            switch UInt8(b) {
+            case 0x61...0x7A, 0x30...0x39: table[b] = UInt8(b)
+            case 0x41...0x5A: table[b] = UInt8(b) | 0x20
+            default: table[b] = 0
             }
         }
-        flush(word.base)
+        return UnsafePointer(table)
+    }()
+
+    /// Appends the bytes of one non-ASCII word scalar to the word being collected.
+    @inline(__always)
+    static func append(
+        _ bytes: UnsafePointer<UInt8>, _ count: Int, at i: Int, _ start: inout Int, _ end: inout Int,
+        _ length: inout Int, _ nonASCII: inout Bool, _ word: inout GrowableBuffer<UInt8>
+    ) {
+        if start < 0 { start = i }
+        word.reserve(length &+ count, keeping: length)
+        (word.base + length).update(from: bytes, count: count)
+        length &+= count
+        nonASCII = true
+        end = i &+ count
+    }
+
+    /// Ends the word being collected, if any: normalises it (non-ASCII words) and hands it on.
+    @inline(__always)
+    static func flush<Sink: WordSink>(
+        _ start: inout Int, _ end: Int, _ length: inout Int, _ nonASCII: inout Bool,
+        _ word: UnsafeMutablePointer<UInt8>, _ folded: inout UnsafeMutableBufferPointer<Int32>,
+        _ stripMarks: Bool, _ sink: inout Sink
+    ) {
+        guard start >= 0 else { return }
+        if nonASCII {
+            let count = CBoundary.foldNFKC(word, length, stripMarks: stripMarks, into: &folded)
+            let bytes = UnsafeRawPointer(folded.baseAddress!).assumingMemoryBound(to: UInt8.self)
+            if count > 0 { sink.word(start: start, end: end, normalized: bytes, count: count) }
+        } else {
+            sink.word(start: start, end: end, normalized: word, count: length)
+        }
+        start = -1
+        length = 0
+        nonASCII = false
     }
 
     /// Whether a word character (letter, mark or digit, not an ideograph) starts at `i`.
