@@ -1,0 +1,26 @@
+# The two set-up commands of the README:
+#   make report   the syndication report on seeds/ (terminal table + report.html)
+#   make test     the test suite
+# Both install the system libraries first when they are missing (scripts/install-deps.sh).
+
+REFERENCE := seeds/000_ae173d8b20e40bc0.txt
+NEARDUP := .build/release/neardup
+
+.PHONY: deps build report test clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	swift build -c release --product neardup
+
+report: build
+	$(NEARDUP) report --reference $(REFERENCE) seeds/ --format html --output report.html
+	$(NEARDUP) report --reference $(REFERENCE) seeds/
+	@echo "HTML report written to report.html"
+
+test: deps
+	swift test
+
+clean:
+	rm -rf .build report.html
