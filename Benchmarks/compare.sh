@@ -6,6 +6,7 @@
 #   Benchmarks/compare.sh                 # 20,000 documents, 3 rounds
 #   ROUNDS=1 DOCUMENTS=2000 Benchmarks/compare.sh
 #   Benchmarks/compare.sh --scaling       # also throughput against corpus size, and the plot
+#   Benchmarks/compare.sh --scaling-only  # only that
 #
 # Needs: python3 (3.11+, with venv and pip, PyPI reachable), /usr/bin/time (Debian: apt-get
 # install time), the Swift toolchain and libxxhash-dev / libutf8proc-dev for the release build.
@@ -25,7 +26,9 @@ SCRATCH="${SCRATCH:-$root/.build}"                 # where the release build of 
 SCALING_SIZES="${SCALING_SIZES:-1000 3000 10000 30000 100000 300000 1000000}"
 SCALING_PYTHON_MAX="${SCALING_PYTHON_MAX:-30000}"  # largest corpus the Python libraries get in --scaling
 scaling=0
+comparison=1
 [[ "${1:-}" == "--scaling" ]] && scaling=1
+[[ "${1:-}" == "--scaling-only" ]] && scaling=1 && comparison=0
 
 mkdir -p "$out"
 [[ -x /usr/bin/time ]] || { echo "compare.sh: /usr/bin/time is missing (Debian: apt-get install -y time)" >&2; exit 1; }
@@ -57,11 +60,14 @@ corpus_for() {  # corpus_for N: generates (once) and prints the path of the corp
     echo "$path"
 }
 
+if [[ "$comparison" == 1 ]]; then
 # 3. The corpus and its exact ground truth (every pair with exact Jaccard >= 0.5; P/R use >= 0.8).
 corpus="$(corpus_for "$DOCUMENTS")"
 truth="$out/exact-$DOCUMENTS.jsonl"
 [[ -s "$truth" ]] || "$py" "$compare" truth "$corpus" "$truth"
 echo "corpus: $corpus ($(wc -c < "$corpus") bytes, $(wc -l < "$corpus") documents, $(wc -l < "$out/planted-$DOCUMENTS.jsonl") planted near-duplicates)"
+
+fi
 
 run_all() {  # run_all CORPUS RESULTS ROUND TRUTH WITH_PYTHON
     local c="$1" results="$2" round="$3" t="$4" with_python="$5"
@@ -82,6 +88,7 @@ run_all() {  # run_all CORPUS RESULTS ROUND TRUTH WITH_PYTHON
         -- "$neardup" dedup "$c" --pairs "$out/pairs-neardup-1.jsonl" --threads 1 --quiet
 }
 
+if [[ "$comparison" == 1 ]]; then
 # 4. Alternating runs: every tool once per round.
 results="$out/results-$DOCUMENTS.jsonl"
 : > "$results"
@@ -100,6 +107,7 @@ done
 
 echo
 "$py" "$compare" table "$results" | tee "$out/table-$DOCUMENTS.md"
+fi
 
 # 6. Optional: throughput against corpus size (neardup on every size, the Python libraries up to
 #    SCALING_PYTHON_MAX documents), and the plot.

@@ -9,7 +9,7 @@ import NearDupCorpusGenerator
 // Every iteration processes the whole corpus once; the custom metrics `MB/s` and `documents/s`
 // are measured per iteration (package-benchmark's `throughput` is then whole corpora per second).
 // Malloc counts are the numbers that do not vary between runs: the hot loops reuse one
-// workspace per thread and allocate nothing, so their thresholds allow no malloc at all.
+// workspace per thread and allocate nothing per document, which their thresholds check.
 //
 //   swift package benchmark                                             # run and print
 //   swift package benchmark thresholds check --metric mallocCountTotal  # CI: allocation regressions
@@ -72,7 +72,12 @@ final class SigningThread: @unchecked Sendable {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    let noMallocs: [BenchmarkMetric: BenchmarkThresholds] = [.mallocCountTotal: .init(absolute: BenchmarkThresholds.Absolute.strict)]
+    // The hot loops allocate nothing per document. The harness itself (clock reads, custom
+    // metric samples) allocates 40–52 times an iteration, measured; one allocation a document
+    // would add 2,000 an iteration. A tolerance of 64 passes the first and catches the second.
+    let noMallocs: [BenchmarkMetric: BenchmarkThresholds] = [
+        .mallocCountTotal: .init(absolute: [.p0: 64, .p25: 64, .p50: 64, .p75: 64, .p90: 64, .p99: 64, .p100: 64]),
+    ]
     let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident, megabytesPerSecond, documentsPerSecond]
     Benchmark.defaultConfiguration = .init(
         metrics: metrics, warmupIterations: 1, maxDuration: .seconds(3), maxIterations: 50)
