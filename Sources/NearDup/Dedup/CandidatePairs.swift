@@ -7,18 +7,16 @@ enum CandidatePairs {
     /// `first < second`, in ascending order.
     ///
     /// - Parameters:
-    ///   - bandKeys: `bands` keys per document, document after document.
+    ///   - bandKeyBatches: `bands` keys per document, document after document, in batches.
     ///   - isEmpty: documents to leave out (no shingles).
     /// - Complexity: O(b · n log n) plus O(pairs log pairs); bands run in parallel.
-    static func find(bandKeys: [UInt64], bands: Int, isEmpty: [Bool], threads: Int) -> [UInt64] {
+    static func find(bandKeyBatches: [[UInt64]], bands: Int, isEmpty: [Bool], threads: Int) -> [UInt64] {
         precondition(isEmpty.count < Int(UInt32.max), "too many documents for 32-bit positions")
         var perBand = [[UInt64]](repeating: [], count: bands)
         perBand.withUnsafeMutableBufferPointer { perBand in
             let results = UnsafeSendableBox(perBand)
-            bandKeys.withUnsafeBufferPointer { keys in
-                parallelChunks(bands, threads: threads) { band in
-                    results.value[band] = pairs(ofBand: band, bands: bands, keys: keys, isEmpty: isEmpty)
-                }
+            parallelChunks(bands, threads: threads) { band in
+                results.value[band] = pairs(ofBand: band, bands: bands, keyBatches: bandKeyBatches, isEmpty: isEmpty)
             }
         }
         var all = perBand.flatMap { $0 }
@@ -38,11 +36,15 @@ enum CandidatePairs {
         var document: UInt32
     }
 
-    private static func pairs(ofBand band: Int, bands: Int, keys: UnsafeBufferPointer<UInt64>, isEmpty: [Bool]) -> [UInt64] {
+    private static func pairs(ofBand band: Int, bands: Int, keyBatches: [[UInt64]], isEmpty: [Bool]) -> [UInt64] {
         var entries: [KeyedDocument] = []
         entries.reserveCapacity(isEmpty.count)
-        for doc in 0..<isEmpty.count where !isEmpty[doc] {
-            entries.append(KeyedDocument(key: keys[doc * bands + band], document: UInt32(doc)))
+        var doc = 0
+        for keys in keyBatches {
+            for i in 0..<(keys.count / bands) {
+                if !isEmpty[doc] { entries.append(KeyedDocument(key: keys[i * bands + band], document: UInt32(doc))) }
+                doc += 1
+            }
         }
         entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.document < $1.document }
         var pairs: [UInt64] = []

@@ -120,7 +120,7 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         box.table = DocumentTable()
         phase("finding candidates")
         let candidates = CandidatePairs.find(
-            bandKeys: store.bandKeys, bands: lsh.bands, isEmpty: store.isEmpty, threads: options.threads)
+            bandKeyBatches: store.bandKeyBatches, bands: lsh.bands, isEmpty: store.isEmpty, threads: options.threads)
         phase("verifying \(candidates.count) candidate pairs")
         let verifier = PairVerifier(
             table: store, spill: spill, k: configuration.permutations, options: options)
@@ -161,8 +161,9 @@ final class DocumentTableBox: @unchecked Sendable {
 struct DocumentTable: @unchecked Sendable {
     var bands = 0
     var ids: [String] = []
-    /// `bands` keys per document.
-    var bandKeys: [UInt64] = []
+    /// `bands` keys per document, one array per sketched batch: appending never copies what
+    /// is stored (a single growing array would briefly hold up to three times its size).
+    var bandKeyBatches: [[UInt64]] = []
     /// Documents without a single shingle: never candidates.
     var isEmpty: [Bool] = []
     /// Where the document's compact signature starts in the scratch file; its fingerprints
@@ -176,7 +177,7 @@ struct DocumentTable: @unchecked Sendable {
     mutating func append(_ sketched: ParallelSketcher.SketchedBatch, spill: SpillFile, k: Int) throws {
         let batch = sketched.batch
         ids.append(contentsOf: batch.ids)
-        bandKeys.append(contentsOf: sketched.bandKeys)
+        bandKeyBatches.append(sketched.bandKeys)
         var fingerprintStart = 0
         for i in 0..<batch.ids.count {
             isEmpty.append(sketched.setSizes[i] == 0)
