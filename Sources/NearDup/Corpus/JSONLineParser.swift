@@ -111,11 +111,21 @@ struct JSONLineParser {
                 index += 1
             }
             var out = Array(bytes[start..<index])
+            out.reserveCapacity(bytes.count - start)
             while index < bytes.count {
+                // Copy each run of plain bytes at once: appending byte by byte made this loop
+                // the reading thread's bottleneck on text with quotes (a third of dedup's time).
+                let run = index
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"),
+                    bytes[index] >= 0x20
+                {
+                    index += 1
+                }
+                if index > run { out.append(contentsOf: bytes[run..<index]) }
+                guard index < bytes.count else { break }
                 let b = bytes[index]
                 if b == UInt8(ascii: "\"") { index += 1; return out }
                 if b < 0x20 { throw error("control character inside a string") }
-                if b != UInt8(ascii: "\\") { out.append(b); index += 1; continue }
                 index += 1
                 guard let e = peek else { break }
                 index += 1
