@@ -71,7 +71,7 @@ struct DedupCommand: ParsableCommand {
 
     func run() throws {
         try input.checkInputsExist()
-        let progress = ProgressReporter(quiet: quiet)
+        let progress = ProgressReporter(quiet: quiet, inputs: input.inputs)
         defer { progress.stop() }
         var lsh: LSHParameters?
         if let bands, let rows { lsh = LSHParameters(bands: bands, rows: rows) }

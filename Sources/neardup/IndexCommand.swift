@@ -95,7 +95,7 @@ struct IndexCommand: ParsableCommand {
 
         func run() throws {
             try input.checkInputsExist()
-            let progress = ProgressReporter(quiet: common.quiet)
+            let progress = ProgressReporter(quiet: common.quiet, inputs: input.inputs)
             defer { progress.stop() }
             var skipped = 0
             var matched = 0
@@ -106,7 +106,7 @@ struct IndexCommand: ParsableCommand {
                 let sink = try OutputSink(path: output)
                 try input.reader.read(input.inputs) { document in
                     let matches = deduplicator.query(document.text, threshold: threshold)
-                    progress.document(bytes: document.text.utf8.count)
+                    progress.document(bytes: document.record?.count ?? document.text.utf8.count)
                     if !matches.isEmpty { matched += 1 }
                     guard !matches.isEmpty || !matchesOnly else { return }
                     let items = matches.map { match in
@@ -146,14 +146,14 @@ struct IndexCommand: ParsableCommand {
     /// Reads the corpus into a builder and commits it, with progress and a summary.
     static func build(input: InputOptions, common: Common, path: String, makeBuilder: () throws -> IndexBuilder) throws {
         try input.checkInputsExist()
-        let progress = ProgressReporter(quiet: common.quiet)
+        let progress = ProgressReporter(quiet: common.quiet, inputs: input.inputs)
         defer { progress.stop() }
         var skipped = 0
         do {
             let builder = try makeBuilder()
             try input.reader.read(input.inputs) { document in
                 try builder.add(id: document.id, text: document.text)
-                progress.document(bytes: document.text.utf8.count)
+                progress.document(bytes: document.record?.count ?? document.text.utf8.count)
             } problem: { problem in
                 if problem.severity == .skipped { skipped += 1 }
                 StandardError.write("neardup: \(problem)")
@@ -170,7 +170,7 @@ struct IndexCommand: ParsableCommand {
             let (documents, bytes) = progress.totals
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             StandardError.write(
-                "neardup: \(documents) documents, \(ProgressReporter.format(Double(bytes) / 1e6, 1)) MB of text in "
+                "neardup: \(documents) documents, \(ProgressReporter.format(Double(bytes) / 1e6, 1)) MB in "
                     + "\(ProgressReporter.format(progress.elapsed, 2)) s; \(path): \(ProgressReporter.format(Double(size) / 1e6, 1)) MB; "
                     + ProgressReporter.peakMemoryText())
         }

@@ -2,6 +2,8 @@ import Foundation
 
 /// Progress of a long run on standard error: a line redrawn in place five times a second when
 /// standard error is a terminal, nothing otherwise (logs stay clean), nothing with `--quiet`.
+/// When the inputs' total size is known (regular files), the line starts with a bar and a
+/// percentage.
 /// Also measures what the closing summary needs: elapsed time and peak memory.
 final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
@@ -12,8 +14,12 @@ final class ProgressReporter: @unchecked Sendable {
     private let start = Date()
     private let drawing: Bool
     private let done = DispatchSemaphore(value: 0)
+    private let totalBytes: Int?
 
-    init(quiet: Bool) {
+    /// - Parameter inputs: the input paths; their total size sizes the bar when every one is
+    ///   a regular file.
+    init(quiet: Bool, inputs: [String] = []) {
+        totalBytes = Self.totalSize(of: inputs)
         drawing = !quiet && StandardError.isTerminal(2)
         guard drawing else { return }
         let thread = Thread { [self] in
@@ -69,9 +75,31 @@ final class ProgressReporter: @unchecked Sendable {
     private func render() -> String {
         let seconds = max(elapsed, 1e-3)
         let megabytes = Double(bytes) / 1e6
-        var line = "\(documents) documents, \(Self.format(megabytes, 1)) MB, \(Self.format(megabytes / seconds, 1)) MB/s"
+        var line = ""
+        if let totalBytes, totalBytes > 0 {
+            let fraction = min(1, Double(bytes) / Double(totalBytes))
+            let filled = Int(fraction * 30)
+            line = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 30 - filled) + "] "
+                + Self.format(fraction * 100, 0) + "% "
+        }
+        line += "\(documents) documents, \(Self.format(megabytes, 1)) MB, \(Self.format(megabytes / seconds, 1)) MB/s"
         if let phase { line += " — \(phase)" }
         return line
+    }
+
+    /// The summed size of `paths` when all are regular files, else nil.
+    static func totalSize(of paths: [String]) -> Int? {
+        guard !paths.isEmpty else { return nil }
+        var total = 0
+        for path in paths {
+            guard path != "-",
+                let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                attributes[.type] as? FileAttributeType == .typeRegular,
+                let size = attributes[.size] as? Int
+            else { return nil }
+            total += size
+        }
+        return total
     }
 
     /// Writes to standard error without a newline (the progress line is redrawn in place).
