@@ -11,8 +11,9 @@ import Foundation
 /// for pair in result.pairs { print(result.ids[pair.first], result.ids[pair.second], pair.jaccard!) }
 /// ```
 ///
-/// Memory per document: its id, `8·b` bytes of band keys and 24 bytes of bookkeeping (about
-/// 190 bytes with the default b = 18 and short ids). The compact signature (`4·k` bytes), the
+/// Memory per document: its id, `8·b` bytes of band keys and 17 bytes of bookkeeping (about
+/// 180 bytes with the default b = 18 and short ids), plus at most
+/// ``Options/verificationMemory`` while verifying. The compact signature (`4·k` bytes), the
 /// shingle fingerprints (exact verification, about 4 bytes a word) and the record (``Options/keepsRecords``)
 /// go to an unlinked scratch file in `TMPDIR` and are read back only for candidate documents
 /// (and kept ones).

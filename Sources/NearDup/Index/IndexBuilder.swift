@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds or extends an index file from a stream of documents, signing on all cores: the bulk
 /// path behind `neardup index create` and `neardup index add`. Records are written in input
 /// order, so the file is the same whatever the number of threads.
@@ -24,6 +26,7 @@ public final class IndexBuilder: @unchecked Sendable {
     ///   - threshold: the default threshold of queries; also chooses the banding.
     ///   - verification: ``Verification/exact`` keeps each document's shingle fingerprints
     ///     (4 bytes per shingle) so that queries report exact Jaccard similarities.
+    ///   - threads: sketching threads; 0 means one per core.
     public convenience init(
         creating path: String, configuration: MinHashConfiguration = .default, threshold: Double = 0.8,
         verification: Verification = .exact, lsh: LSHParameters? = nil, threads: Int = 0
@@ -52,7 +55,7 @@ public final class IndexBuilder: @unchecked Sendable {
         sketcher = ParallelSketcher(
             hasher: MinHasher(header.configuration), lsh: header.lsh, keepsFingerprints: header.storesFingerprints,
             sortsFingerprints: true, keepsRecords: false,
-            threads: threads > 0 ? threads : ProcessInfoCores.count
+            threads: threads > 0 ? threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
         ) { [writer] sketched in
             var fingerprintStart = 0
             try sketched.compact.withUnsafeBufferPointer { compact in
@@ -91,11 +94,4 @@ public final class IndexBuilder: @unchecked Sendable {
         try sketcher.finish()
         try writer.commit()
     }
-}
-
-import Foundation
-
-/// The number of cores to use by default.
-enum ProcessInfoCores {
-    static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

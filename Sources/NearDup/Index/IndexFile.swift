@@ -59,7 +59,7 @@ enum IndexFile {
             mapped: mapping.base.assumingMemoryBound(to: UInt32.self))
         let k = header.configuration.permutations
         let bytes = UnsafeRawBufferPointer(start: mapping.base, count: mapping.length)
-        var offset = Int(IndexFileHeader.decode(headerLengthOf: bytes))
+        var offset = Int(IndexFileHeader.get(bytes, 12) as UInt32)  // the header length, checked by decode
         var number = 0
         while offset < mapping.length {
             number += 1
@@ -89,11 +89,6 @@ enum IndexFile {
         }
         return (header, mapping, index)
     }
-}
-
-extension IndexFileHeader {
-    /// The header length field of an encoded header (already checked by ``decode(_:path:)``).
-    static func decode(headerLengthOf bytes: UnsafeRawBufferPointer) -> UInt32 { get(bytes, 12) }
 }
 
 /// Positional reads of a file, for headers.
