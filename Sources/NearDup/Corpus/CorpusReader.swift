@@ -149,11 +149,16 @@ public struct CorpusReader: Sendable {
                         "malformed JSON: \(error.message)"))
                     return
                 }
-                guard let textBytes = record.text else {
+                guard record.hasText else {
                     problem(CorpusProblem(.skipped, location, "no string field \"\(textField)\""))
                     return
                 }
-                let decoded = textBytes.withUnsafeBufferPointer { TextDecoder.decode(buffer: $0) }
+                let decoded: DecodedText
+                if let range = record.textRange {
+                    decoded = TextDecoder.decode(buffer: UnsafeBufferPointer(rebasing: line[range]))
+                } else {
+                    decoded = record.decodedText!.withUnsafeBufferPointer { TextDecoder.decode(buffer: $0) }
+                }
                 if let warning = decoded.warning {
                     problem(CorpusProblem(.warning, location, "field \"\(textField)\" " + warning))
                 }

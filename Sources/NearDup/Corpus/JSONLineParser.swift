@@ -9,8 +9,13 @@ struct JSONLineParser {
     struct Record {
         /// The id as text: a JSON string's value, or a number's literal. `nil` if absent.
         var id: String?
-        /// The text field's decoded bytes (possibly invalid UTF-8). `nil` if absent.
-        var text: [UInt8]?
+        /// The text field's content within the line when it has no escape sequence (the common
+        /// case: no copy). `nil` if absent or escaped.
+        var textRange: Range<Int>?
+        /// The text field's decoded bytes when it has escape sequences (possibly invalid UTF-8).
+        var decodedText: [UInt8]?
+        /// Whether the record has a text field.
+        var hasText: Bool { textRange != nil || decodedText != nil }
         /// Byte ranges (`"key": value`) of every other member, in order.
         var otherMembers: [Range<Int>] = []
     }
@@ -49,8 +54,8 @@ struct JSONLineParser {
                 cursor.skipSpace()
                 try cursor.expect(UInt8(ascii: ":"), "expected ':' after a field name")
                 cursor.skipSpace()
-                if key == textField && record.text == nil, cursor.peek == UInt8(ascii: "\"") {
-                    record.text = try cursor.string()
+                if key == textField && !record.hasText, cursor.peek == UInt8(ascii: "\"") {
+                    (record.textRange, record.decodedText) = try cursor.stringContent()
                 } else if key == idField && record.id == nil,
                     let id = try cursor.scalarAsText()
                 {
@@ -94,11 +99,49 @@ struct JSONLineParser {
             index += 1
         }
 
+        /// The index of the first byte at or after `index` that is a quote, a backslash or a
+        /// control character (or the end). Eight bytes at a time: a byte b is special when
+        /// b ^ '"', b ^ '\\' or b − 0x20 (borrowing) has its high bit set with b's clear.
+        @inline(__always)
+        func endOfPlainRun(from start: Int) -> Int {
+            guard let base = bytes.baseAddress else { return start }
+            var i = start
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i &+ 8 <= bytes.count {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quote = v ^ (ones &* 0x22)
+                let backslash = v ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (v &- ones &* 0x20)
+                if special & ~v & highs != 0 { break }
+                i &+= 8
+            }
+            while i < bytes.count {
+                let b = base[i]
+                if b == 0x22 || b == 0x5C || b < 0x20 { break }
+                i &+= 1
+            }
+            return i
+        }
+
+        /// Scans a JSON string starting at its opening quote. Returns the range of its content
+        /// when it has no escape (no copy), otherwise its decoded bytes.
+        mutating func stringContent() throws(SyntaxError) -> (range: Range<Int>?, decoded: [UInt8]?) {
+            let start = index &+ 1
+            let end = endOfPlainRun(from: start)
+            if end < bytes.count && bytes[end] == UInt8(ascii: "\"") {
+                index = end &+ 1
+                return (start..<end, nil)
+            }
+            return (nil, try string())
+        }
+
         /// Decodes a JSON string starting at its opening quote.
         mutating func string() throws(SyntaxError) -> [UInt8] {
             index += 1
             let start = index
             // Fast path: no escapes.
+            index = endOfPlainRun(from: index)
             while index < bytes.count {
                 let b = bytes[index]
                 if b == UInt8(ascii: "\"") {
@@ -116,11 +159,7 @@ struct JSONLineParser {
                 // Copy each run of plain bytes at once: appending byte by byte made this loop
                 // the reading thread's bottleneck on text with quotes (a third of dedup's time).
                 let run = index
-                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"),
-                    bytes[index] >= 0x20
-                {
-                    index += 1
-                }
+                index = endOfPlainRun(from: index)
                 if index > run { out.append(contentsOf: bytes[run..<index]) }
                 guard index < bytes.count else { break }
                 let b = bytes[index]
