@@ -12,23 +12,53 @@ enum CandidatePairs {
     /// - Complexity: O(b · n log n) plus O(pairs log pairs); bands run in parallel.
     static func find(bandKeyBatches: [[UInt64]], bands: Int, isEmpty: [Bool], threads: Int) -> [UInt64] {
         precondition(isEmpty.count < Int(UInt32.max), "too many documents for 32-bit positions")
-        var perBand = [[UInt64]](repeating: [], count: bands)
-        perBand.withUnsafeMutableBufferPointer { perBand in
-            let results = UnsafeSendableBox(perBand)
-            parallelChunks(bands, threads: threads) { band in
-                results.value[band] = pairs(ofBand: band, bands: bands, keyBatches: bandKeyBatches, isEmpty: isEmpty)
+        // Bands are processed `threads` at a time, each band's pairs sorted and made unique,
+        // then merged into the result: a pair shared by many bands (every true duplicate) is
+        // held about twice at most, not once per band.
+        var result: [UInt64] = []
+        for group in stride(from: 0, to: bands, by: max(1, threads)) {
+            let groupBands = Array(group..<min(bands, group + max(1, threads)))
+            var perBand = [[UInt64]](repeating: [], count: groupBands.count)
+            perBand.withUnsafeMutableBufferPointer { perBand in
+                let results = UnsafeSendableBox(perBand)
+                parallelChunks(groupBands.count, threads: threads) { i in
+                    var pairs = pairs(ofBand: groupBands[i], bands: bands, keyBatches: bandKeyBatches, isEmpty: isEmpty)
+                    sortUnique(&pairs)
+                    results.value[i] = pairs
+                }
             }
+            for pairs in perBand { result = mergeUnique(result, pairs) }
         }
-        var all = perBand.flatMap { $0 }
-        perBand = []
-        all.sort()
+        return result
+    }
+
+    /// Sorts `values` and removes repeats.
+    static func sortUnique(_ values: inout [UInt64]) {
+        values.sort()
         var unique = 0
-        for i in all.indices where i == 0 || all[i] != all[unique - 1] {
-            all[unique] = all[i]
+        for i in values.indices where i == 0 || values[i] != values[unique - 1] {
+            values[unique] = values[i]
             unique += 1
         }
-        all.removeLast(all.count - unique)
-        return all
+        values.removeLast(values.count - unique)
+    }
+
+    /// The sorted union of two sorted, repeat-free arrays.
+    ///
+    /// - Complexity: O(|a| + |b|).
+    static func mergeUnique(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        var out: [UInt64] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            let x = a[i], y = b[j]
+            if x < y { out.append(x); i += 1 } else if y < x { out.append(y); j += 1 } else { out.append(x); i += 1; j += 1 }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
     }
 
     private struct KeyedDocument {
