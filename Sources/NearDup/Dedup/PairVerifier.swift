@@ -66,12 +66,15 @@ struct PairVerifier {
         for (slot, doc) in documents.enumerated() { starts[slot + 1] = starts[slot] + size(of: doc) }
         let arena = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, starts.last!))
         defer { arena.deallocate() }
-        var uniqueCounts = [Int](repeating: 0, count: documents.count)
+        // Per document: its number of distinct fingerprints, and the XXH3 of the set, so that
+        // identical sets (exact copies, common in real corpora, whose pairs grow
+        // quadratically) are recognised without a merge.
+        var sets = [(count: Int, hash: UInt64)](repeating: (0, 0), count: documents.count)
         let errors = ErrorBox()
         let exact = options.verification == .exact
         let k = self.k
-        uniqueCounts.withUnsafeMutableBufferPointer { counts in
-            let counts = UnsafeSendableBox(counts)
+        sets.withUnsafeMutableBufferPointer { sets in
+            let out = UnsafeSendableBox(sets)
             parallelRanges(documents.count, threads: options.threads, minimumChunk: 64) { slots in
                 for slot in slots {
                     let doc = documents[slot]
@@ -83,7 +86,9 @@ struct PairVerifier {
                         return
                     }
                     if exact {
-                        counts.value[slot] = ShingleFingerprints.sortUnique(arena + starts[slot] + k, count: words - k)
+                        let fingerprints = arena + starts[slot] + k
+                        let unique = ShingleFingerprints.sortUnique(fingerprints, count: words - k)
+                        out.value[slot] = (unique, CBoundary.xxh3(fingerprints, unique * 4, seed: 0))
                     }
                 }
             }
@@ -99,10 +104,12 @@ struct PairVerifier {
                         let a = Int(slotOf[Int(pair >> 32)]), b = Int(slotOf[Int(pair & 0xFFFF_FFFF)])
                         let sa = arena + starts[a], sb = arena + starts[b]
                         out.value.0[index] = (ShingleFingerprints.estimate(sa, sb, count: k))
-                        if exact {
+                        if exact && sets[a].count > 0 && sets[a] == sets[b] {
+                            out.value.1[index] = 1
+                        } else if exact {
                             out.value.1[index] = (ShingleFingerprints.jaccard(
-                                UnsafeBufferPointer(start: sa + k, count: uniqueCounts[a]),
-                                UnsafeBufferPointer(start: sb + k, count: uniqueCounts[b])))
+                                UnsafeBufferPointer(start: sa + k, count: sets[a].count),
+                                UnsafeBufferPointer(start: sb + k, count: sets[b].count)))
                         }
                     }
                 }

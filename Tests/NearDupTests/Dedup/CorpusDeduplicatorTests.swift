@@ -112,6 +112,21 @@ struct CorpusDeduplicatorTests {
         }
     }
 
+    @Test("exact copies pair with each other at Jaccard 1, and a near copy joins their cluster")
+    func exactCopies() throws {
+        let text = Self.generated[0].text
+        let words = text.split(separator: " ")
+        let nearCopy = (words.prefix(words.count - 3) + ["an", "added", "ending"]).joined(separator: " ")
+        let texts = Array(repeating: text, count: 30) + [nearCopy, Self.generated[1].text]
+        let result = try Self.run(ids: texts.indices.map { "d\($0)" }, texts: texts)
+        let copies = result.pairs.filter { $0.second < 30 }
+        #expect(copies.count == 30 * 29 / 2)
+        #expect(copies.allSatisfy { $0.jaccard == 1 && $0.estimate == 1 })
+        let truth = GroundTruth.pairs(of: texts, configuration: .default, threshold: 0.8)
+        #expect(Self.found(result) == truth)
+        #expect(result.clusters.map(\.members) == [Array(0...30)])
+    }
+
     @Test("empty documents pair with nothing, not even each other")
     func emptyDocuments() throws {
         let result = try Self.run(ids: ["a", "b", "c"], texts: ["", "  ...  ", "some words here and there"])
