@@ -81,6 +81,11 @@ struct DedupCommand: ParsableCommand {
         var skipped = 0
         let result: DedupResult
         do {
+            // Open every output first: a path that cannot be written fails before any work.
+            let pairsPath = pairs ?? (clusters == nil && keep == nil ? "-" : nil)
+            let pairsSink = try pairsPath.map { try OutputSink(path: $0) }
+            let clustersSink = try clusters.map { try OutputSink(path: $0) }
+            let keepSink = try keep.map { try OutputSink(path: $0) }
             let dedup = try CorpusDeduplicator(configuration: hashing.configuration, options: options)
             let keepsRecords = keep != nil
             try input.reader.read(input.inputs) { document in
@@ -95,7 +100,7 @@ struct DedupCommand: ParsableCommand {
                 StandardError.write("neardup: \(problem)")
             }
             result = try dedup.finish { progress.phase($0) }
-            try writeOutputs(result)
+            try write(result, pairs: pairsSink, clusters: clustersSink, keep: keepSink)
         } catch let error as NearDupError {
             progress.stop()
             StandardError.error(error.message)
@@ -122,36 +127,31 @@ struct DedupCommand: ParsableCommand {
         }
     }
 
-    private func writeOutputs(_ result: DedupResult) throws {
+    /// Writes the outputs, then commits them (each renamed into place only when complete).
+    private func write(_ result: DedupResult, pairs: OutputSink?, clusters: OutputSink?, keep: OutputSink?) throws {
         let ids = result.ids
-        let pairsPath = pairs ?? (clusters == nil && keep == nil ? "-" : nil)
-        if let pairsPath {
-            let sink = try OutputSink(path: pairsPath)
+        if let sink = pairs {
             for pair in result.pairs {
                 var line = "{\"a\":" + JSONText.quoted(ids[pair.first]) + ",\"b\":" + JSONText.quoted(ids[pair.second])
                 line += ",\"estimate\":\(Self.rounded(pair.estimate))"
                 if let jaccard = pair.jaccard { line += ",\"jaccard\":\(Self.rounded(jaccard))" }
                 sink.write(line + "}\n")
             }
-            try sink.commit()
         }
-        if let clusters {
-            let sink = try OutputSink(path: clusters)
+        if let sink = clusters {
             for cluster in result.clusters {
                 let members = cluster.members.map { JSONText.quoted(ids[$0]) }.joined(separator: ",")
                 sink.write("{\"representative\":\(JSONText.quoted(ids[cluster.representative])),\"size\":\(cluster.members.count),\"members\":[\(members)]}\n")
             }
-            try sink.commit()
         }
-        if let keep {
-            let sink = try OutputSink(path: keep)
+        if let sink = keep {
             let newline: [UInt8] = [0x0A]
             try result.forEachKeptRecord { _, record in
                 sink.write(bytes: record)
                 newline.withUnsafeBytes { sink.write(bytes: $0) }
             }
-            try sink.commit()
         }
+        for sink in [pairs, clusters, keep].compactMap({ $0 }) { try sink.commit() }
     }
 
     /// Six decimals: enough to tell 0.799999 from 0.8, short enough to read.
