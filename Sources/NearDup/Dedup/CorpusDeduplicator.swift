@@ -127,25 +127,7 @@ public final class CorpusDeduplicator: @unchecked Sendable {
             table: store, spill: spill, k: configuration.permutations, options: options)
         let pairs = try verifier.verify(candidates)
         phase("clustering")
-        var sets = UnionFind(count: store.count)
-        for pair in pairs { sets.union(pair.first, pair.second) }
-        // Roots are the smallest members, so each cluster starts at its root in input order.
-        var clusterOfRoot = [Int32](repeating: -1, count: store.count)
-        var members: [[Int]] = []
-        var isKept = [Bool](repeating: true, count: store.count)
-        for pair in pairs { clusterOfRoot[sets.find(pair.first)] = 0 }
-        for doc in 0..<store.count {
-            let root = sets.find(doc)
-            guard clusterOfRoot[root] >= 0 else { continue }
-            if root == doc {
-                clusterOfRoot[root] = Int32(members.count)
-                members.append([doc])
-            } else {
-                members[Int(clusterOfRoot[root])].append(doc)
-                isKept[doc] = false
-            }
-        }
-        let clusters = members.map(DuplicateCluster.init(members:))
+        let (clusters, isKept) = Clustering.clusters(of: pairs, documentCount: store.count)
         return DedupResult(
             ids: store.ids, pairs: pairs, clusters: clusters, candidateCount: candidates.count,
             isKept: isKept, table: store, spill: spill, k: configuration.permutations)
