@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
             (the share of its narrative, outside quotation marks, that follows the reference), exact \
             Jaccard and containment of word shingles, and the shared passages (verbatim, paraphrase, \
             quotation) with byte offsets in both texts. Shared quotations are shown but never counted: \
-            stories quoting one interview share them anyway. See docs/REPORT.md.
+            stories quoting one interview share them anyway. See the README.
 
             Folders are read recursively in sorted order, skipping hidden files; the reference is \
             skipped when it appears among the candidates. Empty, binary or unreadable candidates are \

@@ -1,6 +1,6 @@
 /// The result of ``RewriteAnalyzer/analyze(reference:candidates:skipped:)``: which candidates were
 /// rewritten from the reference, how much, and the evidence. Its `Codable` form is the JSON
-/// contract of `neardup report --format json` (documented in `docs/REPORT.md`).
+/// contract of `neardup report --format json` (documented in the README, "JSON contract").
 public struct SyndicationReport: Sendable, Hashable, Codable {
     public var reference: DocumentSummary
     /// Ranked: `candidates[0]` has rank 1, the most derived.

@@ -2,7 +2,7 @@ import Foundation
 import NearDup
 
 /// `--format json`: the report's `Codable` form, pretty-printed with sorted keys (the contract is
-/// documented in docs/REPORT.md).
+/// documented in the README).
 struct JSONReportRenderer {
     func render(_ report: SyndicationReport) throws -> String {
         let encoder = JSONEncoder()
