@@ -18,6 +18,7 @@ public struct NearDupError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidInput = Code(base: .invalidInput)
         /// A file could not be read or written.
         public static let ioError = Code(base: .ioError)
+        /// A short lower-case phrase naming the kind of error, such as `invalid input`.
         public var description: String { base.rawValue }
     }
 
@@ -26,10 +27,13 @@ public struct NearDupError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A sentence for the user, naming what was wrong and where.
     public let message: String
 
+    /// Makes an error of kind `code`; `message` should name what was wrong and where (a path,
+    /// a line), since it is shown to the user as is.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// The ``message``, without the code.
     public var description: String { message }
 }

@@ -35,6 +35,11 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
         /// The kinds of near-duplicate to plant (drawn uniformly).
         public var kinds: [DuplicateKind]
 
+        /// Makes a configuration; by default 600 words a document, 20 % duplicates, seed 1 and
+        /// every kind of duplicate.
+        ///
+        /// - Precondition: `documents ≥ 0`, `wordsPerDocument ≥ 1`, `duplicateRate` in 0...1
+        ///   and `kinds` not empty.
         public init(
             documents: Int, wordsPerDocument: Int = 600, duplicateRate: Double = 0.2, seed: UInt64 = 1,
             kinds: [DuplicateKind] = DuplicateKind.allCases
@@ -56,6 +61,8 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
     private let lexicon: Lexicon
     private let idWidth: Int
 
+    /// Makes the generator for `configuration`. No text is generated until a document is
+    /// read, so this is O(1) whatever the corpus size.
     public init(_ configuration: Configuration) {
         self.configuration = configuration
         lexicon = Lexicon.shared
@@ -64,7 +71,9 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
 
     // MARK: Collection
 
+    /// The position of the first document: always 0.
     public var startIndex: Int { 0 }
+    /// One past the last document's position: ``Configuration/documents``.
     public var endIndex: Int { configuration.documents }
 
     /// The document at `index`.

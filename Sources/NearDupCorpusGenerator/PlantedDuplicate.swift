@@ -12,6 +12,8 @@ public enum DuplicateKind: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// Where boilerplate was added.
 public enum BoilerplatePosition: String, Sendable, Hashable, Codable {
+    /// `header`: all before the text; `footer`: all after it; `both`: the first half (rounded
+    /// up) before the text and the rest after it.
     case header, footer, both
 }
 
@@ -29,6 +31,7 @@ public struct PlantedDuplicate: Sendable, Hashable {
         /// Boilerplate sentences of `addedWords` words in all were added at `position`.
         case boilerplate(addedWords: Int, position: BoilerplatePosition)
 
+        /// The kind of duplicate this edit makes, without its parameters.
         public var kind: DuplicateKind {
             switch self {
             case .wordEdits: .wordEdits

@@ -15,6 +15,8 @@ public struct CorpusDocument: Sendable {
     /// (`"url": "…", "lang": "en"`) ready to splice into an output object; `nil` if none.
     public var otherFieldsJSON: String?
 
+    /// Makes a document from already decoded text. `record` and `otherFieldsJSON` are for JSONL
+    /// input and stay `nil` for text files; `id` should be unique within the corpus.
     public init(
         id: String, text: String, encoding: TextEncoding, location: SourceLocation, record: [UInt8]? = nil,
         otherFieldsJSON: String? = nil
@@ -39,16 +41,21 @@ public struct CorpusProblem: Error, Sendable, CustomStringConvertible {
         case skipped
     }
 
+    /// Whether the document was still processed.
     public var severity: Severity
+    /// The file, and for JSONL the line, the problem was found at.
     public var location: SourceLocation
+    /// What was wrong, as a sentence for the user (without the location).
     public var message: String
 
+    /// Makes a problem report for the input at `location`.
     public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
         self.message = message
     }
 
+    /// `location: warning: message` or `location: skipped: message`, as printed on standard error.
     public var description: String {
         "\(location): \(severity == .warning ? "warning" : "skipped"): \(message)"
     }

@@ -8,6 +8,8 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// Byte offset: within the line for JSONL, within the file otherwise.
     public var byteOffset: Int?
 
+    /// Makes a location; leave `line` `nil` for plain text files and `byteOffset` `nil` when
+    /// the offset is unknown. `line` is 1-based and `byteOffset` 0-based.
     public init(path: String, line: Int? = nil, byteOffset: Int? = nil) {
         self.path = path
         self.line = line

@@ -39,6 +39,9 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         /// candidate sets are verified in several rounds.
         public var verificationMemory: Int
 
+        /// Makes options; the defaults are threshold 0.8, exact verification, banding chosen from
+        /// the threshold, every core, no records and 256 MiB for verification. `threshold` must be
+        /// in (0, 1) and `threads` at least 1 (checked by ``CorpusDeduplicator/init(configuration:options:)``).
         public init(
             threshold: Double = 0.8, verification: Verification = .exact, lsh: LSHParameters? = nil,
             threads: Int = ProcessInfo.processInfo.activeProcessorCount, keepsRecords: Bool = false,

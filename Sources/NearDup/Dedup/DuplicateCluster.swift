@@ -10,6 +10,9 @@ public struct DuplicateCluster: Sendable, Hashable {
     /// All members, ascending, at least two.
     public let members: [Int]
 
+    /// Makes a cluster of the documents at `members`, input positions in ascending order.
+    ///
+    /// - Precondition: `members` has at least two elements.
     public init(members: [Int]) {
         precondition(members.count >= 2, "a cluster has at least two members")
         self.members = members

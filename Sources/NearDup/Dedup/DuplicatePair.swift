@@ -10,6 +10,8 @@ public struct DuplicatePair: Sendable, Hashable {
     /// Their exact Jaccard similarity, when verified exactly.
     public let jaccard: Double?
 
+    /// Makes a pair of input positions with `first < second`; `estimate` and `jaccard` are in
+    /// 0…1, and `jaccard` is `nil` unless the pair was verified exactly.
     public init(first: Int, second: Int, estimate: Double, jaccard: Double?) {
         self.first = first
         self.second = second

@@ -8,6 +8,8 @@ public struct IndexMatch: Sendable, Hashable {
     /// shingles (``Verification/exact``).
     public let jaccard: Double?
 
+    /// Makes a match; `estimate` and `jaccard` are in 0…1, and `jaccard` is `nil` when the index
+    /// keeps no shingles.
     public init(id: String, estimate: Double, jaccard: Double?) {
         self.id = id
         self.estimate = estimate

@@ -89,6 +89,7 @@ public struct LSHParameters: Sendable, Hashable, Codable, CustomStringConvertibl
         Self.integrate(from: threshold, to: 1) { 1 - candidateProbability(atSimilarity: $0) }
     }
 
+    /// `b bands × r rows`, for example `18 bands × 6 rows`.
     public var description: String { "\(bands) bands × \(rows) rows" }
 
     /// Midpoint rule with 256 intervals: the integrands are smooth and bounded by 1, so the

@@ -5,6 +5,7 @@ public struct Containment: Sendable, Hashable, Codable {
     /// |R ∩ C| / |C|: the share of the candidate's shingles found in the reference.
     public var candidateFromReference: Double
 
+    /// Makes a containment pair; both values are shares in 0…1.
     public init(referenceInCandidate: Double, candidateFromReference: Double) {
         self.referenceInCandidate = referenceInCandidate
         self.candidateFromReference = candidateFromReference
@@ -38,6 +39,8 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
     /// Share of the candidate's words that are inside quotation marks.
     public var quotedShare: Double
 
+    /// Makes a summary; every count defaults to zero, the state before any sentence is counted.
+    /// Counts are non-negative and `quotedShare` is in 0…1.
     public init(
         narrativeSentences: Int = 0, derivedSentences: Int = 0, paraphrasedSentences: Int = 0, verbatimSentences: Int = 0,
         narrativeWords: Int = 0, derivedWords: Int = 0, sharedQuotations: Int = 0, sharedQuotationWords: Int = 0,
@@ -75,16 +78,19 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     public var path: String
     /// 1 for the most derived candidate. Ties in score are broken by containment, then by `id`.
     public var rank: Int
+    /// The METER class the ``score`` and ``evidence`` fall in under the ``VerdictRule`` used.
     public var verdict: Verdict
     /// Share (0…1) of the candidate's narrative content derived from the reference; see ``VerdictRule``.
     public var score: Double
     /// Exact Jaccard similarity of the two texts' word-shingle sets (quotations included).
     public var jaccard: Double
+    /// How much of each text's word-shingle set the other contains.
     public var containment: Containment
     /// Exact Jaccard similarity of the word shingles outside quotation marks only.
     public var narrativeJaccard: Double
     /// Shared passages, in the order they appear in the candidate.
     public var passages: [Passage]
+    /// The sentence and word counts the score and verdict were computed from.
     public var evidence: EvidenceSummary
     /// The verdict in plain language.
     public var explanation: String
@@ -93,6 +99,8 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     /// Problems with the input that did not stop the analysis (such as a Windows-1252 fallback).
     public var warnings: [String]
 
+    /// Makes a candidate's result from values already computed; ``RewriteAnalyzer`` is the usual
+    /// source. `rank` is 1-based, and `score` and the similarities are in 0…1.
     public init(
         id: String, path: String, rank: Int, verdict: Verdict, score: Double, jaccard: Double, containment: Containment,
         narrativeJaccard: Double, passages: [Passage], evidence: EvidenceSummary, explanation: String,

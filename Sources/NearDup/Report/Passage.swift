@@ -12,22 +12,29 @@ public enum PassageKind: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A half-open range of UTF-8 byte offsets into a document's decoded text.
 public struct TextSpan: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Offset of the first byte of the span.
     public var start: Int
+    /// Offset just past the last byte of the span; `end >= start`.
     public var end: Int
 
+    /// Makes the span `start..<end`, in UTF-8 byte offsets; `start` must not exceed `end`.
     public init(start: Int, end: Int) {
         self.start = start
         self.end = end
     }
 
+    /// Makes the span covering the byte offsets of `range`.
     public init(_ range: Range<Int>) { self.init(start: range.lowerBound, end: range.upperBound) }
 
+    /// The span as a half-open range of byte offsets, for slicing the text's UTF-8 view.
     public var range: Range<Int> { start..<end }
+    /// `start..<end`, for example `120..<187`.
     public var description: String { "\(start)..<\(end)" }
 }
 
 /// A passage the candidate shares with the reference, with its place in both texts.
 public struct Passage: Sendable, Hashable, Codable {
+    /// Whether the passage is copied narrative, rewritten narrative or shared quoted speech.
     public var kind: PassageKind
     /// Where the passage is in the reference.
     public var reference: TextSpan
@@ -43,6 +50,8 @@ public struct Passage: Sendable, Hashable, Codable {
     /// 1 for verbatim and quotation passages.
     public var similarity: Double
 
+    /// Makes a passage from spans and texts already found; ``RewriteAnalyzer`` is the usual source.
+    /// `words` is at least 1 and `similarity` in 0…1.
     public init(
         kind: PassageKind, reference: TextSpan, candidate: TextSpan, text: String, referenceText: String, words: Int,
         similarity: Double

@@ -1,13 +1,14 @@
 /// The Porter (1980) stemming algorithm for English, on already lower-cased words.
 ///
 /// Conflates inflected and derived forms so that rewritten sentences still match:
-/// *acknowledged*, *acknowledgement* and *acknowledgment* → `acknowledg`; *casualties* →
-/// `casualti`; *withdrawing* → `withdraw`. Words with anything other than ASCII letters (digits,
+/// *connected*, *connecting* and *connection* → `connect`; *ponies* → `poni`; *approving* →
+/// `approv`. Words with anything other than ASCII letters (digits,
 /// accented or non-Latin letters) and words of one or two letters are returned unchanged.
 ///
 /// This is M. F. Porter's original algorithm ("An algorithm for suffix stripping", *Program*
 /// 14(3), 1980), steps 1a–5b, without the later Snowball revisions.
 public struct PorterStemmer: Sendable {
+    /// Makes a stemmer. It holds no state, so one can be shared by any number of threads.
     public init() {}
 
     /// The stem of `word`.

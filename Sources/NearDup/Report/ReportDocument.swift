@@ -11,6 +11,8 @@ public struct ReportDocument: Sendable, Hashable {
     /// Problems with the input that did not stop the analysis.
     public var warnings: [String]
 
+    /// Makes a document from already decoded text. `path` defaults to `id`, `encoding` to UTF-8,
+    /// and `warnings` to none.
     public init(id: String, path: String? = nil, text: String, encoding: TextEncoding = .utf8, warnings: [String] = []) {
         self.id = id
         self.path = path ?? id

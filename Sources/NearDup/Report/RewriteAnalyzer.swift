@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let analyzer = RewriteAnalyzer()
-/// let report = analyzer.analyze(reference: hill, candidates: [storyA, storyB])
+/// let report = analyzer.analyze(reference: agencyCopy, candidates: [storyA, storyB])
 /// for candidate in report.candidates {
 ///     print(candidate.rank, candidate.id, candidate.verdict, candidate.score)
 /// }
@@ -25,8 +25,10 @@
 ///
 /// An analyzer is a value; `analyze` is thread-safe.
 public struct RewriteAnalyzer: Sendable {
+    /// The parameters and verdict rule every analysis by this analyzer uses.
     public var configuration: Configuration
 
+    /// Makes an analyzer; the default configuration is the one `neardup report` uses.
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
     }

@@ -19,7 +19,7 @@ struct SentencePair: Sendable, Hashable {
 ///    budget”* share {council, budget, monday, debat}.
 /// 2. Stems are weighted like inverse document frequency over the sentences of the two texts:
 ///    `w = ln((S + 1) / (sf + 0.5))` for a stem in `sf` of the `S` sentences. The names and
-///    words of the event itself (*Peskov*, *Russia*, *troops*) recur in many sentences of both
+///    words of the event itself (*mayor*, *council*, *budget*) recur in many sentences of both
 ///    stories and weigh little; the specific wording of one sentence weighs much. The weights
 ///    depend only on the pair of texts, so a candidate's result does not change with the others.
 /// 3. A pair's similarity is the weighted Dice coefficient `2·w(A∩B) / (w(A) + w(B))`, computed

@@ -3,6 +3,8 @@
 ///
 /// Words are in ``Tokenizer`` form: case-folded, intra-word apostrophes removed (*don’t* → `dont`).
 public enum StopWords {
+    /// The stop words: about 200 English function words and the attribution words (*said*,
+    /// *told*, *according*, *mr*), all in tokenizer form.
     public static let english: Set<String> = [
         "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "arent",
         "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",

@@ -2,6 +2,7 @@
 /// rewritten from the reference, how much, and the evidence. Its `Codable` form is the JSON
 /// contract of `neardup report --format json` (documented in the README, "JSON contract").
 public struct SyndicationReport: Sendable, Hashable, Codable {
+    /// The reference document's name, decoding and size.
     public var reference: DocumentSummary
     /// Ranked: `candidates[0]` has rank 1, the most derived.
     public var candidates: [CandidateReport]
@@ -12,6 +13,8 @@ public struct SyndicationReport: Sendable, Hashable, Codable {
     /// The parameters and the verdict rule used.
     public var method: ReportMethod
 
+    /// Makes a report from parts already computed; ``RewriteAnalyzer/analyze(reference:candidates:skipped:)``
+    /// is the usual source. `candidates` should be in rank order.
     public init(
         reference: DocumentSummary, candidates: [CandidateReport], skipped: [SkippedInput],
         similarity: SimilarityMatrix, method: ReportMethod
@@ -26,14 +29,22 @@ public struct SyndicationReport: Sendable, Hashable, Codable {
 
 /// What the report says about the reference document.
 public struct DocumentSummary: Sendable, Hashable, Codable {
+    /// The short name shown in reports: the file name for files.
     public var id: String
+    /// The path the document was read from.
     public var path: String
+    /// How the bytes were decoded.
     public var encoding: TextEncoding
+    /// Problems with the input that did not stop the analysis.
     public var warnings: [String]
+    /// Number of sentences found in the text.
     public var sentences: Int
+    /// Number of quotations (passages inside quotation marks) found in the text.
     public var quotations: Int
+    /// Number of words in the text, quoted ones included.
     public var words: Int
 
+    /// Makes a summary; counts are non-negative.
     public init(id: String, path: String, encoding: TextEncoding, warnings: [String], sentences: Int, quotations: Int, words: Int) {
         self.id = id
         self.path = path
@@ -47,10 +58,14 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
 
 /// An input that was not analysed, and why.
 public struct SkippedInput: Sendable, Hashable, Codable {
+    /// The short name the input would have had in the report.
     public var id: String
+    /// The path as given.
     public var path: String
+    /// Why it was left out, as a phrase for the user (such as `the reference itself`).
     public var reason: String
 
+    /// Makes a record of an input left out of the analysis.
     public init(id: String, path: String, reason: String) {
         self.id = id
         self.path = path
@@ -60,12 +75,15 @@ public struct SkippedInput: Sendable, Hashable, Codable {
 
 /// Pairwise similarities of the analysed documents (reference first, then candidates in rank order).
 public struct SimilarityMatrix: Sendable, Hashable, Codable {
+    /// The documents' ids, in row (and column) order: the reference, then the candidates by rank.
     public var ids: [String]
     /// Exact Jaccard of word-shingle sets of the whole texts. Symmetric.
     public var jaccard: [[Double]]
     /// Exact Jaccard of word shingles outside quotation marks. Symmetric.
     public var narrativeJaccard: [[Double]]
 
+    /// Makes a matrix; both matrices are square with `ids.count` rows, in the order of `ids`,
+    /// with values in 0…1.
     public init(ids: [String], jaccard: [[Double]], narrativeJaccard: [[Double]]) {
         self.ids = ids
         self.jaccard = jaccard
@@ -80,11 +98,16 @@ public struct SimilarityMatrix: Sendable, Hashable, Codable {
 
 /// The parameters of an analysis, so a report can be reproduced and read.
 public struct ReportMethod: Sendable, Hashable, Codable {
+    /// The shingling used for Jaccard and containment, in its textual form (such as `words:5`).
     public var shingling: String
+    /// The thresholds that turned scores into verdicts.
     public var rule: VerdictRule
+    /// How the score and verdict are computed, in one line of plain language with the values used.
     public var verdictRule: String
+    /// How sentences are aligned, in one line of plain language with the values used.
     public var alignment: String
 
+    /// Makes a description of an analysis; ``RewriteAnalyzer`` fills it from its configuration.
     public init(shingling: String, rule: VerdictRule, verdictRule: String, alignment: String) {
         self.shingling = shingling
         self.rule = rule

@@ -9,5 +9,7 @@ public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable, CustomSt
     /// The story was written independently of the reference. It may still quote the same people.
     case nonDerived = "non-derived"
 
+    /// The class name as written in reports and JSON: `wholly-derived`, `partially-derived` or
+    /// `non-derived`.
     public var description: String { rawValue }
 }

@@ -16,8 +16,8 @@
 ///   that each follow a sentence of the reference are unlikely by chance.
 /// - **non-derived** otherwise.
 ///
-/// These values come from the definitions of the classes, not from any data set; the test set in
-/// `Tests/NearDupTests/Report/` checks how they do on labelled rewrites.
+/// These values were chosen from the METER class definitions and checked on the labelled test
+/// set in `Tests/NearDupTests/Report/`.
 public struct VerdictRule: Sendable, Hashable, Codable {
     /// Score from which a story is wholly derived.
     public var whollyDerivedShare: Double
@@ -26,6 +26,8 @@ public struct VerdictRule: Sendable, Hashable, Codable {
     /// Derived narrative sentences needed for any derived verdict.
     public var minimumDerivedSentences: Int
 
+    /// Makes a rule; the defaults are those described above. The shares are expected in 0…1,
+    /// with `partiallyDerivedShare` no larger than `whollyDerivedShare`.
     public init(whollyDerivedShare: Double = 0.75, partiallyDerivedShare: Double = 0.10, minimumDerivedSentences: Int = 2) {
         self.whollyDerivedShare = whollyDerivedShare
         self.partiallyDerivedShare = partiallyDerivedShare
