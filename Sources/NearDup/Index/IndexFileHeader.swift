@@ -98,7 +98,9 @@ struct IndexFileHeader: Equatable {
             MinHashConfiguration.self, from: Data(bytes[64..<(64 + jsonLength)]))
         else { throw damaged("the configuration (byte 64) does not decode") }
         let bands = Int(get(bytes, 32) as UInt32), rows = Int(get(bytes, 36) as UInt32)
-        guard bands >= 1, rows >= 1, bands * rows <= configuration.permutations else {
+        guard bands >= 1, rows >= 1, bands <= configuration.permutations, rows <= configuration.permutations,
+            bands * rows <= configuration.permutations
+        else {
             throw damaged("bands × rows (\(bands) × \(rows)) exceed k = \(configuration.permutations)")
         }
         var header = IndexFileHeader(

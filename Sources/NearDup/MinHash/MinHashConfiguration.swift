@@ -3,9 +3,9 @@
 public struct MinHashConfiguration: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The scheme.
     public var scheme: MinHashScheme
-    /// Number of values in a signature (k). The estimate's standard deviation is
-    /// sqrt(J(1−J)/k): about 0.035 at J = 0.8 for k = 128.
-    public var permutations: Int
+    /// Number of values in a signature (k), from 1 to ``maximumPermutations``. The estimate's
+    /// standard deviation is sqrt(J(1−J)/k): about 0.035 at J = 0.8 for k = 128.
+    public let permutations: Int
     /// Seed of every hash: words, shingles and permutations.
     public var seed: UInt64
     /// What the shingles are.
@@ -34,6 +34,25 @@ public struct MinHashConfiguration: Sendable, Hashable, Codable, CustomStringCon
     public var description: String {
         "\(scheme.rawValue), k=\(permutations), seed=\(seed), \(shingling)"
             + (normalization.foldsDiacritics ? ", diacritics folded" : "")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case scheme, permutations, seed, shingling, normalization
+    }
+
+    /// Decodes a configuration, refusing a k out of range (a damaged or hostile file must not
+    /// reach the hashing loops with k = 0).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let k = try c.decode(Int.self, forKey: .permutations)
+        guard (1...Self.maximumPermutations).contains(k) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .permutations, in: c, debugDescription: "permutations must be 1...\(Self.maximumPermutations), not \(k)")
+        }
+        self.init(
+            scheme: try c.decode(MinHashScheme.self, forKey: .scheme), permutations: k,
+            seed: try c.decode(UInt64.self, forKey: .seed), shingling: try c.decode(Shingling.self, forKey: .shingling),
+            normalization: try c.decode(Normalization.self, forKey: .normalization))
     }
 
     /// Throws ``NearDupError/Code/incompatibleSignatures`` unless `other` is equal.

@@ -50,21 +50,20 @@ public struct MinHasher: Sendable {
         return Signature(configuration: configuration, values: values, setSize: setSize)
     }
 
-    /// The signature of a set of shingle hashes made elsewhere (for example a ``ShingleSet``).
+    /// The signature of a set of shingle hashes made elsewhere, for example a ``ShingleSet``'s
+    /// `hashes`. They must come from the same seed, shingling and normalisation as this hasher's
+    /// configuration, or the signature will not be comparable with ``signature(for:)``'s.
     ///
     /// - Complexity: O(n + k) or O(n·k), as ``signature(for:)``.
     public func signature<S: Sequence>(forShingleHashes hashes: S) -> Signature where S.Element == UInt64 {
         var counter = DistinctCounter()
         defer { counter.free() }
+        var observer = IgnoringShingleSink()
         var values = [UInt64](repeating: .max, count: configuration.permutations)
-        values.withUnsafeMutableBufferPointer { out in
-            for hash in hashes {
-                counter.insert(hash)
-                add(hash, to: out)
-            }
-            if configuration.scheme == .onePermutation && counter.count > 0 { densify(out) }
+        let setSize = values.withUnsafeMutableBufferPointer { out in
+            fill(out, from: SequenceShingles(hashes: hashes), counter: &counter, observer: &observer)
         }
-        return Signature(configuration: configuration, values: values, setSize: counter.count)
+        return Signature(configuration: configuration, values: values, setSize: setSize)
     }
 
     /// Writes the signature of the UTF-8 text `utf8` into `values` (k slots) and returns the
@@ -104,26 +103,38 @@ public struct MinHasher: Sendable {
     ) -> Int {
         precondition(values.count == configuration.permutations, "values must have k slots")
         precondition(workspace.configuration == configuration, "workspace of another configuration")
+        return fill(
+            values, from: TextShingles(engine: workspace.engine, utf8: utf8), counter: &workspace.counter,
+            observer: &observer)
+    }
+
+    /// Resets `values` and `counter`, feeds every shingle of `source` through the scheme's
+    /// sink, densifies, and returns the number of distinct shingles. The one place the MinHash
+    /// update rules live, for text and for ready-made hashes alike.
+    @inline(__always)
+    func fill<Source: ShingleSource, Observer: ShingleSink>(
+        _ values: UnsafeMutableBufferPointer<UInt64>, from source: Source, counter: inout DistinctCounter,
+        observer: inout Observer
+    ) -> Int {
         values.initialize(repeating: .max)
+        counter.reset()
         let count: Int
         switch configuration.scheme {
         case .onePermutation:
             var sink = OnePermutationSink(
-                bins: values.baseAddress!, k: UInt64(values.count), counter: workspace.counter, observer: observer)
-            sink.counter.reset()
-            workspace.engine.forEachShingle(in: utf8, into: &sink)
-            workspace.counter = sink.counter
+                bins: values.baseAddress!, k: UInt64(values.count), counter: counter, observer: observer)
+            source.forEachShingle(into: &sink)
+            counter = sink.counter
             observer = sink.observer
-            count = sink.counter.count
+            count = counter.count
             if count > 0 { densify(values) }
         case .classic:
             count = functionSeeds.withUnsafeBufferPointer { seeds in
-                var sink = ClassicSink(values: values, seeds: seeds, counter: workspace.counter, observer: observer)
-                sink.counter.reset()
-                workspace.engine.forEachShingle(in: utf8, into: &sink)
-                workspace.counter = sink.counter
+                var sink = ClassicSink(values: values, seeds: seeds, counter: counter, observer: observer)
+                source.forEachShingle(into: &sink)
+                counter = sink.counter
                 observer = sink.observer
-                return sink.counter.count
+                return counter.count
             }
         }
         return count
@@ -164,27 +175,6 @@ public struct MinHasher: Sendable {
         }
     }
 
-    @inline(__always)
-    private func add(_ hash: UInt64, to values: UnsafeMutableBufferPointer<UInt64>) {
-        switch configuration.scheme {
-        case .onePermutation:
-            let bin = Int(truncatingIfNeeded: hash.multipliedFullWidth(by: UInt64(values.count)).high)
-            if hash < values[bin] { values[bin] = hash }
-        case .classic:
-            addClassic(hash, to: values)
-        }
-    }
-
-    @inline(__always)
-    private func addClassic(_ hash: UInt64, to values: UnsafeMutableBufferPointer<UInt64>) {
-        functionSeeds.withUnsafeBufferPointer { seeds in
-            for i in 0..<seeds.count {
-                let v = Mixing.fmix64(hash ^ seeds[i])
-                if v < values[i] { values[i] = v }
-            }
-        }
-    }
-
     /// Optimal densification (Shrivastava 2017): each empty bin i probes bins
     /// h(i, 1), h(i, 2), … (a fixed sequence per bin and seed) and copies the value of the first
     /// bin that was filled by a shingle. A bin was filled by a shingle exactly when its value
@@ -199,15 +189,27 @@ public struct MinHasher: Sendable {
         }
         for i in 0..<values.count where values[i] == .max {
             var attempt: UInt64 = 1
-            while true {
+            var donor = -1
+            // Random probes find a filled bin after k / (filled bins) tries on average. A very
+            // sparse signature (a handful of shingles, a huge k) would make that O(k²) over all
+            // bins, so after 64 misses the probe walks on from the last bin to the next filled
+            // one: still a fixed function of (bin, seed, which bins are filled), as the
+            // estimator needs.
+            while attempt <= 64 {
                 let probe = Mixing.splitMix64(configuration.seed ^ (UInt64(i) << 32) ^ attempt)
-                let donor = Int(truncatingIfNeeded: probe.multipliedFullWidth(by: k).high)
-                if ownsValue(donor) {
-                    values[i] = values[donor]
+                let candidate = Int(truncatingIfNeeded: probe.multipliedFullWidth(by: k).high)
+                if ownsValue(candidate) {
+                    donor = candidate
                     break
+                }
+                if attempt == 64 {
+                    var next = candidate
+                    repeat { next = next + 1 == values.count ? 0 : next + 1 } while !ownsValue(next)
+                    donor = next
                 }
                 attempt &+= 1
             }
+            values[i] = values[donor]
         }
     }
 }

@@ -12,9 +12,9 @@ public struct Shingling: Sendable, Hashable, Codable, CustomStringConvertible, L
     }
 
     /// The unit of a shingle.
-    public var unit: Unit
-    /// How many units a shingle has (n), at least 1.
-    public var size: Int
+    public let unit: Unit
+    /// How many units a shingle has (n), from 1 to ``maximumSize``.
+    public let size: Int
 
     /// Word n-grams.
     public static func words(_ n: Int) -> Shingling { Shingling(unit: .words, size: n) }
