@@ -35,7 +35,8 @@ public struct ShingleSet: Sendable, Hashable {
     ///
     /// - Complexity: O(n log n) in the number of shingles.
     public init(
-        text: String, shingling: Shingling = .default, seed: UInt64 = 0, normalization: Normalization = .standard
+        text: String, shingling: Shingling = .default, seed: UInt64 = MinHashConfiguration.default.seed,
+        normalization: Normalization = .standard
     ) {
         let engine = ShingleEngine(shingling: shingling, seed: seed, normalization: normalization)
         var all: [UInt64] = []

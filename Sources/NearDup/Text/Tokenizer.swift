@@ -13,7 +13,7 @@ public struct Tokenizer: Sendable, Hashable {
     /// How words are normalised.
     public var normalization: Normalization
 
-    public init(seed: UInt64 = 0, normalization: Normalization = .standard) {
+    public init(seed: UInt64 = MinHashConfiguration.default.seed, normalization: Normalization = .standard) {
         self.seed = seed
         self.normalization = normalization
     }
