@@ -67,6 +67,9 @@ struct DedupCommand: ParsableCommand {
         }
         let outputs = [pairs, clusters, keep].compactMap { $0 }.filter { $0 != "-" }
         guard Set(outputs).count == outputs.count else { throw ValidationError("--pairs, --clusters and --keep must name different files") }
+        guard [pairs, clusters, keep].filter({ $0 == "-" }).count <= 1 else {
+            throw ValidationError("only one of --pairs, --clusters and --keep can be - (standard output)")
+        }
     }
 
     func run() throws {

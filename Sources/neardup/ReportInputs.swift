@@ -26,25 +26,9 @@ struct ReportInputs {
                 files.append(path)
                 continue
             }
-            var found: [String] = []
-            walk(path, into: &found)
-            files += found.sorted()
+            files += CorpusReader.files(below: path).map(\.path)
         }
         return files
-    }
-
-    private func walk(_ folder: String, into files: inout [String]) {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder) else {
-            files.append(folder)  // unreadable folder: reported when read
-            return
-        }
-        for name in names where !name.hasPrefix(".") {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue { walk(path, into: &files) } else { files.append(path) }
-        }
     }
 
     /// Reads and decodes one document; empty, binary and unreadable files are problems.

@@ -81,7 +81,15 @@ public struct CorpusReader: Sendable {
         }
     }
 
-    /// Regular files below `folder`, sorted, hidden ones left out: (full path, path relative to folder).
+    /// The regular files below `folder`, recursively, sorted by relative path, hidden files and
+    /// folders left out, symbolic links to folders not followed (so a link loop cannot repeat the
+    /// tree): pairs of (path to open, path relative to `folder`).
+    ///
+    /// - Complexity: O(f log f) for f files.
+    public static func files(below folder: String) -> [(path: String, relativePath: String)] {
+        filesBelow(folder).map { (path: $0.0, relativePath: $0.1) }
+    }
+
     static func filesBelow(_ folder: String) -> [(String, String)] {
         let base = URL(fileURLWithPath: folder)
         guard let enumerator = FileManager.default.enumerator(

@@ -50,7 +50,10 @@ final class OutputSink {
     /// Flushes, and for a file renames the temporary file into place.
     func commit() throws {
         guard let path, let temporaryPath else {
-            fflush(handle)
+            // Standard output: a full disk or a closed pipe must not pass for success.
+            if fflush(handle) != 0 || ferror(handle) != 0 {
+                throw CommandFailure("cannot write to standard output: \(String(cString: strerror(errno)))")
+            }
             return
         }
         let failed = fflush(handle) != 0 || ferror(handle) != 0
