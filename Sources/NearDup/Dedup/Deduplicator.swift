@@ -141,6 +141,12 @@ public final class Deduplicator: @unchecked Sendable {
     public func append(to path: String, ids: [String]) throws {
         try withLock {
             let writer = try IndexFileWriter(appendingTo: path, expecting: configuration)
+            guard writer.header.storesFingerprints == (verification == .exact) else {
+                writer.abandon()
+                throw NearDupError(
+                    .incompatibleSignatures,
+                    "\(path) keeps \(writer.header.storesFingerprints ? "shingle fingerprints (exact verification)" : "no shingle fingerprints (estimate verification)"), this index verifies by \(verification == .exact ? "exact Jaccard" : "estimate"); use the same --verify")
+            }
             for id in ids {
                 guard let slot = index.slot(of: id) else { continue }
                 try index.forEachDocument(inSlot: slot) { id, setSize, signature, fingerprints in

@@ -39,10 +39,26 @@ final class IndexFileWriter {
     /// - Parameter expected: when given, a file written with another configuration is refused.
     /// - Throws: ``NearDupError`` when the file is missing, damaged, or of another configuration.
     init(appendingTo path: String, expecting expected: MinHashConfiguration?) throws {
-        let header = try IndexFile.header(of: path)
-        try header.checkConfiguration(expected, path: path)
         descriptor = open(path, O_RDWR)
         guard descriptor >= 0 else { throw NearDupError(.ioError, "cannot write \(path): \(String(cString: strerror(errno)))") }
+        // One appender at a time: a second process waits here, then reads the header the first
+        // one committed (two appenders writing at the same committed offset would lose records).
+        // The lock goes with the descriptor, closed in deinit.
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw NearDupError(.ioError, "cannot lock \(path): \(reason)")
+            }
+        }
+        let header: IndexFileHeader
+        do {
+            header = try IndexFile.header(of: path)
+            try header.checkConfiguration(expected, path: path)
+        } catch {
+            close(descriptor)
+            throw error
+        }
         self.path = path
         temporaryPath = nil
         self.header = header
