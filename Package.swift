@@ -22,6 +22,7 @@ let package = Package(
         ),
         .systemLibrary(
             name: "CUTF8Proc",
+            pkgConfig: "libutf8proc",
             providers: [.apt(["libutf8proc-dev"]), .brew(["utf8proc"])]
         ),
         .target(
