@@ -19,6 +19,9 @@ struct InputOptions: ParsableArguments {
 
     mutating func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input (a file, a folder or -)") }
+        guard (1...(1 << 40)).contains(maxDocumentBytes) else {
+            throw ValidationError("--max-document-bytes must be from 1 to \(1 << 40)")
+        }
     }
 
     var reader: CorpusReader {
