@@ -23,24 +23,13 @@ enum CandidatePairs {
                 let results = UnsafeSendableBox(perBand)
                 parallelChunks(groupBands.count, threads: threads) { i in
                     var pairs = pairs(ofBand: groupBands[i], bands: bands, keyBatches: bandKeyBatches, isEmpty: isEmpty)
-                    sortUnique(&pairs)
+                    pairs.sortAndRemoveRepeats()
                     results.value[i] = pairs
                 }
             }
             for pairs in perBand { result = mergeUnique(result, pairs) }
         }
         return result
-    }
-
-    /// Sorts `values` and removes repeats.
-    static func sortUnique(_ values: inout [UInt64]) {
-        values.sort()
-        var unique = 0
-        for i in values.indices where i == 0 || values[i] != values[unique - 1] {
-            values[unique] = values[i]
-            unique += 1
-        }
-        values.removeLast(values.count - unique)
     }
 
     /// The sorted union of two sorted, repeat-free arrays.

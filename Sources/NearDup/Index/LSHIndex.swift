@@ -138,13 +138,7 @@ struct LSHIndex {
                 current = links[Int(current) * lsh.bands + band]
             }
         }
-        found.sort()
-        var unique = 0
-        for i in found.indices where i == 0 || found[i] != found[unique - 1] {
-            found[unique] = found[i]
-            unique += 1
-        }
-        found.removeLast(found.count - unique)
+        found.sortAndRemoveRepeats()
         return found
     }
 

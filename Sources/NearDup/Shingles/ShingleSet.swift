@@ -21,13 +21,7 @@ public struct ShingleSet: Sendable, Hashable {
     /// - Complexity: O(n log n).
     public init<S: Sequence>(hashes: S) where S.Element == UInt64 {
         var sorted = Array(hashes)
-        sorted.sort()
-        var unique = 0
-        for i in sorted.indices where i == 0 || sorted[i] != sorted[i - 1] {
-            sorted[unique] = sorted[i]
-            unique += 1
-        }
-        sorted.removeLast(sorted.count - unique)
+        sorted.sortAndRemoveRepeats()
         self.hashes = sorted
     }
 
