@@ -25,9 +25,15 @@ let package = Package(
             pkgConfig: "libutf8proc",
             providers: [.apt(["libutf8proc-dev"]), .brew(["utf8proc"])]
         ),
+        // Snowball stemmers (Porter2 for English, 28 more languages) for the report's sentence
+        // alignment. Debian ships no pkg-config file for it: the modulemap links -lstemmer.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
+        ),
         .target(
             name: "NearDup",
-            dependencies: ["CXXHash", "CUTF8Proc"]
+            dependencies: ["CXXHash", "CUTF8Proc", "CStemmer"]
         ),
         .target(name: "NearDupCorpusGenerator"),
         .executableTarget(

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system libraries NearDup builds against, when they are missing:
-# Debian's libxxhash-dev (xxHash) and libutf8proc-dev (Unicode normalisation).
+# Debian's libxxhash-dev (xxHash), libutf8proc-dev (Unicode normalisation) and libstemmer-dev
+# (Snowball stemmers for the report).
 set -euo pipefail
-packages=(libxxhash-dev libutf8proc-dev)
+packages=(libxxhash-dev libutf8proc-dev libstemmer-dev)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,5 +1,7 @@
 // Every call into C goes through this file (the swift-system pattern): xxHash for hashing,
-// utf8proc for Unicode properties and normalisation. Nothing here is public.
+// utf8proc for Unicode properties and normalisation, libstemmer for Snowball stemming.
+// Nothing here is public.
+internal import CStemmer
 internal import CUTF8Proc
 internal import CXXHash
 
@@ -91,3 +93,35 @@ enum CBoundary {
         }
     }
 }
+
+// MARK: - Snowball stemmers (libstemmer)
+
+extension CBoundary {
+    /// The algorithm names libstemmer was built with (`english`, `french`, `porter`, …).
+    static func stemmerLanguages() -> [String] {
+        var names: [String] = []
+        guard var list = sb_stemmer_list() else { return names }
+        while let name = list.pointee {
+            names.append(String(cString: name))
+            list += 1
+        }
+        return names
+    }
+
+    /// A new UTF-8 stemmer for `language`, or `nil` when libstemmer has no such algorithm.
+    static func stemmerNew(_ language: String) -> OpaquePointer? {
+        sb_stemmer_new(language, "UTF_8")
+    }
+
+    static func stemmerDelete(_ stemmer: OpaquePointer) {
+        sb_stemmer_delete(stemmer)
+    }
+
+    /// The stem of a UTF-8 word; `nil` when libstemmer runs out of memory.
+    static func stem(_ stemmer: OpaquePointer, _ word: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = word.baseAddress, let result = sb_stemmer_stem(stemmer, base, Int32(word.count)) else { return nil }
+        let length = Int(sb_stemmer_length(stemmer))
+        return String(decoding: UnsafeBufferPointer(start: result, count: length), as: UTF8.self)
+    }
+}
+

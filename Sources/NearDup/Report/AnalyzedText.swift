@@ -1,29 +1,41 @@
-/// A document prepared for comparison: its words (normalised, stemmed, marked quoted or not),
-/// sentences and quotations, and its shingle sets.
+/// A document prepared for comparison, read once: its layout (``StoryLayout``), its words
+/// (normalised, hashed, stemmed, marked quoted or not and by block), sentences and quotations,
+/// and its shingle sets, all from one tokenisation of the cleaned text.
 struct AnalyzedText: Sendable {
     let document: ReportDocument
+    /// The cleaned text and its blocks; every range below is into `story.text`.
+    let story: StoryText
     let words: [NormalizedWord]
     /// Whether each word is inside quotation marks.
     let quoted: [Bool]
+    /// Whether each word is in a body block (not a headline, byline, dateline or boilerplate).
+    let inBody: [Bool]
     /// The stem of each content word; `nil` for stop words.
     let stems: [String?]
     /// Sentence byte ranges, in order.
     let sentences: [Range<Int>]
+    /// Whether each sentence is in the body.
+    let sentenceInBody: [Bool]
     /// For each sentence, the indices of its words.
     let sentenceWords: [Range<Int>]
     /// For each word, the index of its sentence.
     let sentenceOfWord: [Int]
     let quotations: [Quotation]
-    /// Word shingles of the whole text.
+    /// For each sentence with narrative content (body words outside quotes), its 1-based number
+    /// among such sentences; `nil` for the others. Reports refer to reference sentences by it.
+    let narrativeSentenceNumbers: [Int?]
+    /// Word shingles of the body (quotations included).
     let shingles: ShingleSet
-    /// Word shingles of the text outside quotation marks (shingles do not span a quotation).
+    /// Word shingles of the body outside quotation marks (shingles do not span a quotation).
     let narrativeShingles: ShingleSet
 
     /// - Complexity: O(n) in the length of the text, plus O(s log s) to sort its s shingles.
-    init(_ document: ReportDocument, tokenizer: Tokenizer, shingling: Shingling, stemmer: PorterStemmer = PorterStemmer()) {
+    init(_ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage) {
         self.document = document
-        let layout = TextLayout(document.text)
-        let words = tokenizer.words(in: document.text)
+        let story = StoryLayout().read(document.text)
+        self.story = story
+        let layout = TextLayout(story.text)
+        let words = tokenizer.words(in: story.text)
         let quotations = QuotationFinder()._quotations(in: layout)
         let sentences = SentenceSplitter()._sentences(in: layout)
 
@@ -33,6 +45,7 @@ struct AnalyzedText: Sendable {
             while q < quotations.count, quotations[q].range.upperBound <= word.range.lowerBound { q += 1 }
             if q < quotations.count, quotations[q].range.contains(word.range.lowerBound) { quoted[i] = true }
         }
+        let inBody = words.map { story.kind(at: $0.range.lowerBound) == .body }
 
         var sentenceWords: [Range<Int>] = []
         var sentenceOfWord = [Int](repeating: -1, count: words.count)
@@ -49,50 +62,57 @@ struct AnalyzedText: Sendable {
 
         self.words = words
         self.quoted = quoted
+        self.inBody = inBody
+        let stemmer = language.makeStemmer()
+        let english = language.usesEnglishStopWords
         self.stems = words.map { word in
             let t = word.text
-            if StopWords.contains(t) { return nil }
+            if english ? StopWords.contains(t) : t.unicodeScalars.count < 3 { return nil }
             if t.unicodeScalars.count < 2, !t.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return nil }
             return stemmer.stem(t)
         }
         self.sentences = sentences
+        self.sentenceInBody = sentenceWords.map { range in range.contains { inBody[$0] } }
         self.sentenceWords = sentenceWords
         self.sentenceOfWord = sentenceOfWord
         self.quotations = quotations
-        self.shingles = ShingleSet(text: document.text, shingling: shingling, normalization: tokenizer.normalization)
+        var numbered = 0
+        let stems = self.stems
+        self.narrativeSentenceNumbers = sentenceWords.map { range in
+            guard range.contains(where: { inBody[$0] && !quoted[$0] && stems[$0] != nil }) else { return nil }
+            numbered += 1
+            return numbered
+        }
 
-        // Narrative shingles: word n-grams within maximal runs of unquoted words.
-        let n = shingling.unit == .words ? shingling.size : Shingling.default.size
-        var hashes: [UInt64] = []
+        // Shingles from the same words: the body's, and the body's outside quotation marks.
+        let hashes = words.map { tokenizer.hash(normalizedWord: $0.text) }
+        let seed = tokenizer.seed
+        var all: [UInt64] = []
+        var narrative: [UInt64] = []
         var run: [UInt64] = []
-        func flush() {
-            if run.count >= n {
-                for start in 0...(run.count - n) {
-                    var h: UInt64 = 0x243F_6A88_85A3_08D3
-                    for k in start..<(start + n) { h = Mixing.fmix64(h ^ run[k]) &+ 0x9E37_79B9_7F4A_7C15 }
-                    hashes.append(h)
-                }
-            } else if !run.isEmpty && hashes.isEmpty && run.count == words.count {
-                // A text shorter than one shingle: one shingle of all its words, as ShingleSet does.
-                hashes.append(run.reduce(0x243F_6A88_85A3_08D3) { Mixing.fmix64($0 ^ $1) })
+        var bodyRun: [UInt64] = []
+        for i in words.indices {
+            if inBody[i] { bodyRun.append(hashes[i]) }
+            if inBody[i], !quoted[i] {
+                run.append(hashes[i])
+            } else {
+                WordShingles.append(of: run, size: shingleSize, seed: seed, keepShort: false, to: &narrative)
+                run.removeAll(keepingCapacity: true)
             }
-            run.removeAll(keepingCapacity: true)
         }
-        for (i, word) in words.enumerated() {
-            if quoted[i] { flush() } else { run.append(tokenizer.hash(normalizedWord: word.text)) }
-        }
-        flush()
-        self.narrativeShingles = ShingleSet(hashes: hashes)
+        // A story whose whole narrative is one run shorter than a shingle still has one shingle.
+        WordShingles.append(of: run, size: shingleSize, seed: seed, keepShort: narrative.isEmpty, to: &narrative)
+        WordShingles.append(of: bodyRun, size: shingleSize, seed: seed, to: &all)
+        self.shingles = ShingleSet(hashes: all)
+        self.narrativeShingles = ShingleSet(hashes: narrative)
     }
 
-    /// Whether word `i` is a content word outside quotation marks.
-    func isNarrativeContent(_ i: Int) -> Bool { !quoted[i] && stems[i] != nil }
+    /// Whether word `i` is a content word of the body outside quotation marks.
+    func isNarrativeContent(_ i: Int) -> Bool { inBody[i] && !quoted[i] && stems[i] != nil }
 
-    /// The text of a byte range.
-    func text(_ range: Range<Int>) -> String {
-        let utf8 = document.text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let end = utf8.index(start, offsetBy: range.count)
-        return String(document.text[start..<end])
-    }
+    /// The cleaned text of a byte range.
+    func text(_ range: Range<Int>) -> String { story.slice(range) }
+
+    /// The span of the original input that a range of the cleaned text came from.
+    func originalSpan(_ range: Range<Int>) -> TextSpan { TextSpan(story.originalRange(of: range)) }
 }

@@ -36,15 +36,31 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
     public var sharedQuotations: Int
     /// Words in shared quotation passages.
     public var sharedQuotationWords: Int
-    /// Share of the candidate's words that are inside quotation marks.
+    /// Share of the candidate's body words that are inside quotation marks.
     public var quotedShare: Double
+    /// Words of the candidate outside its body (headline, byline, dateline, boilerplate): shown,
+    /// never counted.
+    public var boilerplateWords: Int
+    /// Narrative sentences of the reference (the ``CandidateReport/coverage`` denominator's sentences).
+    public var referenceNarrativeSentences: Int
+    /// Reference narrative sentences at least half of whose content words the candidate retells.
+    public var retoldSentences: Int
+    /// Narrative content words of the reference (the coverage's denominator).
+    public var referenceNarrativeWords: Int
+    /// Reference narrative content words in sentences the candidate retells or in runs it copies
+    /// (the coverage's numerator).
+    public var retoldWords: Int
+    /// Candidate narrative content words whose stem the reference's body also uses, wherever it
+    /// stands: the vocabulary the story shares with the reference.
+    public var sharedVocabularyWords: Int
 
     /// Makes a summary; every count defaults to zero, the state before any sentence is counted.
     /// Counts are non-negative and `quotedShare` is in 0…1.
     public init(
         narrativeSentences: Int = 0, derivedSentences: Int = 0, paraphrasedSentences: Int = 0, verbatimSentences: Int = 0,
         narrativeWords: Int = 0, derivedWords: Int = 0, sharedQuotations: Int = 0, sharedQuotationWords: Int = 0,
-        quotedShare: Double = 0
+        quotedShare: Double = 0, boilerplateWords: Int = 0, referenceNarrativeSentences: Int = 0, retoldSentences: Int = 0,
+        referenceNarrativeWords: Int = 0, retoldWords: Int = 0, sharedVocabularyWords: Int = 0
     ) {
         self.narrativeSentences = narrativeSentences
         self.derivedSentences = derivedSentences
@@ -55,6 +71,12 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
         self.sharedQuotations = sharedQuotations
         self.sharedQuotationWords = sharedQuotationWords
         self.quotedShare = quotedShare
+        self.boilerplateWords = boilerplateWords
+        self.referenceNarrativeSentences = referenceNarrativeSentences
+        self.retoldSentences = retoldSentences
+        self.referenceNarrativeWords = referenceNarrativeWords
+        self.retoldWords = retoldWords
+        self.sharedVocabularyWords = sharedVocabularyWords
     }
 
     enum CodingKeys: String, CodingKey {
@@ -67,6 +89,12 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
         case sharedQuotations = "shared_quotations"
         case sharedQuotationWords = "shared_quotation_words"
         case quotedShare = "quoted_share"
+        case boilerplateWords = "boilerplate_words"
+        case referenceNarrativeSentences = "reference_narrative_sentences"
+        case retoldSentences = "retold_sentences"
+        case referenceNarrativeWords = "reference_narrative_words"
+        case retoldWords = "retold_words"
+        case sharedVocabularyWords = "shared_vocabulary_words"
     }
 }
 
@@ -76,12 +104,21 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     public var id: String
     /// The path the document was read from.
     public var path: String
-    /// 1 for the most derived candidate. Ties in score are broken by containment, then by `id`.
+    /// The story's headline, or the first line of its body (see ``StoryText/title(limit:)``).
+    public var title: String
+    /// 1 for the most derived candidate: ranked by ``VerdictRule/rank(_:)`` of its verdict, then by
+    /// ``score``, then by ``coverage``, then by `id`.
     public var rank: Int
     /// The METER class the ``score`` and ``evidence`` fall in under the ``VerdictRule`` used.
     public var verdict: Verdict
-    /// Share (0…1) of the candidate's narrative content derived from the reference; see ``VerdictRule``.
+    /// Share (0…1) of the candidate's narrative content words derived from the reference: in
+    /// sentences aligned to it or in runs copied from it. "How much of this story comes from the
+    /// reference."
     public var score: Double
+    /// Share (0…1) of the reference's narrative content words that the candidate retells: in
+    /// reference sentences its sentences align to, or in runs it copies. "How much of the
+    /// reference this story retells."
+    public var coverage: Double
     /// Exact Jaccard similarity of the two texts' word-shingle sets (quotations included).
     public var jaccard: Double
     /// How much of each text's word-shingle set the other contains.
@@ -102,15 +139,18 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     /// Makes a candidate's result from values already computed; ``RewriteAnalyzer`` is the usual
     /// source. `rank` is 1-based, and `score` and the similarities are in 0…1.
     public init(
-        id: String, path: String, rank: Int, verdict: Verdict, score: Double, jaccard: Double, containment: Containment,
+        id: String, path: String, title: String = "", rank: Int, verdict: Verdict, score: Double, coverage: Double = 0,
+        jaccard: Double, containment: Containment,
         narrativeJaccard: Double, passages: [Passage], evidence: EvidenceSummary, explanation: String,
         encoding: TextEncoding, warnings: [String]
     ) {
         self.id = id
         self.path = path
+        self.title = title
         self.rank = rank
         self.verdict = verdict
         self.score = score
+        self.coverage = coverage
         self.jaccard = jaccard
         self.containment = containment
         self.narrativeJaccard = narrativeJaccard
@@ -122,7 +162,7 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, path, rank, verdict, score, jaccard, containment, passages, evidence, explanation, encoding, warnings
+        case id, path, title, rank, verdict, score, coverage, jaccard, containment, passages, evidence, explanation, encoding, warnings
         case narrativeJaccard = "narrative_jaccard"
     }
 }

@@ -10,7 +10,8 @@ public enum PassageKind: String, Sendable, Hashable, Codable, CaseIterable {
     case quotation
 }
 
-/// A half-open range of UTF-8 byte offsets into a document's decoded text.
+/// A half-open range of UTF-8 byte offsets into a document's decoded text (the input as read,
+/// before the layout stage cleaned it).
 public struct TextSpan: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Offset of the first byte of the span.
     public var start: Int
@@ -40,7 +41,8 @@ public struct Passage: Sendable, Hashable, Codable {
     public var reference: TextSpan
     /// Where the passage is in the candidate.
     public var candidate: TextSpan
-    /// The candidate's text of the passage.
+    /// The candidate's text of the passage, as the layout stage cleaned it (wire quotes and `#`
+    /// for `£` undone, hard-wrapped lines joined).
     public var text: String
     /// The reference's text of the passage.
     public var referenceText: String
@@ -49,12 +51,16 @@ public struct Passage: Sendable, Hashable, Codable {
     /// For paraphrases, the weighted overlap (Dice, 0…1) of the two sentences' content-word stems;
     /// 1 for verbatim and quotation passages.
     public var similarity: Double
+    /// The 1-based numbers of the reference's narrative sentences this passage retells or copies
+    /// (two for a candidate sentence that merges two reference sentences; empty for a passage
+    /// outside the reference's narrative).
+    public var referenceSentences: [Int]
 
     /// Makes a passage from spans and texts already found; ``RewriteAnalyzer`` is the usual source.
     /// `words` is at least 1 and `similarity` in 0…1.
     public init(
         kind: PassageKind, reference: TextSpan, candidate: TextSpan, text: String, referenceText: String, words: Int,
-        similarity: Double
+        similarity: Double, referenceSentences: [Int] = []
     ) {
         self.kind = kind
         self.reference = reference
@@ -63,10 +69,12 @@ public struct Passage: Sendable, Hashable, Codable {
         self.referenceText = referenceText
         self.words = words
         self.similarity = similarity
+        self.referenceSentences = referenceSentences
     }
 
     enum CodingKeys: String, CodingKey {
         case kind, reference, candidate, text, words, similarity
         case referenceText = "reference_text"
+        case referenceSentences = "reference_sentences"
     }
 }

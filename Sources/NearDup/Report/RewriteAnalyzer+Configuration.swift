@@ -3,8 +3,12 @@ extension RewriteAnalyzer {
     /// each property; they were chosen from the METER class definitions and checked on the
     /// labelled test set in `Tests/NearDupTests/Report/`.
     public struct Configuration: Sendable, Hashable {
-        /// Shingles for Jaccard and containment (word 5-grams, the core's default).
+        /// Shingles for Jaccard and containment (word 5-grams, the core's default). The report
+        /// tokenises each text once and builds word shingles from those words: only word
+        /// shingling is supported (the CLI refuses `chars:N` for `report`).
         public var shingling: Shingling = .default
+        /// The stories' language: its Snowball stemmer, and English stop words for English.
+        public var language: ReportLanguage = .english
         /// Seed of the word hashes.
         public var seed: UInt64 = 0
         /// How words are normalised before hashing and comparison (Unicode folding, case,
@@ -21,7 +25,7 @@ extension RewriteAnalyzer {
         public var alignedSimilarity = 0.5
         /// Similarity from which a sentence pair is aligned when a neighbouring pair in the same
         /// order supports it (a sentence-by-sentence rewrite).
-        public var supportedSimilarity = 0.3
+        public var supportedSimilarity = 0.35
         /// Identical narrative words in a row that make a verbatim passage: one word shingle.
         public var verbatimMinimumWords = 5
         /// A verbatim run outside any aligned sentence counts only from this length; shorter ones
@@ -42,16 +46,11 @@ extension RewriteAnalyzer {
         var method: ReportMethod {
             ReportMethod(
                 shingling: shingling.description, rule: rule,
-                verdictRule: """
-                    score = derived narrative content words / narrative content words (quoted speech excluded); \
-                    wholly-derived if score >= \(rule.whollyDerivedShare) and >= \(rule.minimumDerivedSentences) derived sentences; \
-                    partially-derived if score >= \(rule.partiallyDerivedShare) and >= \(rule.minimumDerivedSentences) derived sentences; \
-                    otherwise non-derived
-                    """,
+                verdictRule: rule.summary,
                 alignment: """
-                    sentences compared on Porter-stemmed content words outside quotes, weighted by inverse sentence frequency; \
+                    sentences compared on Snowball-stemmed (\(language)) content words of the body outside quotes, weighted by inverse sentence frequency; \
                     aligned if >= \(minimumSharedStems) shared stems and weighted Dice >= \(alignedSimilarity), \
-                    or >= \(supportedSimilarity) with an in-order neighbouring pair; verbatim runs >= \(verbatimMinimumWords) words
+                    or >= \(supportedSimilarity) with an in-order neighbouring pair; a second reference sentence merged when it adds >= 2 stems; verbatim runs >= \(verbatimMinimumWords) words
                     """)
         }
     }

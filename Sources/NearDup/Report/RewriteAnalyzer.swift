@@ -46,10 +46,10 @@ public struct RewriteAnalyzer: Sendable {
         var results = analysed.map { compare(ref, $0) }
         let order = results.indices.sorted { a, b in
             let x = results[a], y = results[b]
+            let vx = VerdictRule.rank(x.verdict), vy = VerdictRule.rank(y.verdict)
+            if vx != vy { return vx < vy }
             if x.score != y.score { return x.score > y.score }
-            if x.containment.candidateFromReference != y.containment.candidateFromReference {
-                return x.containment.candidateFromReference > y.containment.candidateFromReference
-            }
+            if x.coverage != y.coverage { return x.coverage > y.coverage }
             return x.id < y.id
         }
         results = order.enumerated().map { rank, index in
@@ -64,12 +64,22 @@ public struct RewriteAnalyzer: Sendable {
         return SyndicationReport(
             reference: DocumentSummary(
                 id: reference.id, path: reference.path, encoding: reference.encoding, warnings: reference.warnings,
-                sentences: ref.sentences.count, quotations: ref.quotations.count, words: ref.words.count),
+                sentences: ref.sentences.count, quotations: ref.quotations.count, words: ref.words.count,
+                title: ref.story.title(), narrativeSentences: referenceSentences(ref)),
             candidates: results,
             skipped: skipped,
             similarity: SimilarityMatrix(
                 ids: documents.map(\.document.id), jaccard: matrix(\.shingles), narrativeJaccard: matrix(\.narrativeShingles)),
             method: configuration.method)
+    }
+
+    /// The reference's narrative sentences, numbered as passages refer to them.
+    func referenceSentences(_ ref: AnalyzedText) -> [ReferenceSentence] {
+        ref.sentences.indices.compactMap { s in
+            ref.narrativeSentenceNumbers[s].map {
+                ReferenceSentence(number: $0, span: ref.originalSpan(ref.sentences[s]), text: ref.text(ref.sentences[s]))
+            }
+        }
     }
 
     /// Analyses one candidate against the reference. Its `rank` is 1.
@@ -80,52 +90,109 @@ public struct RewriteAnalyzer: Sendable {
     func prepare(_ document: ReportDocument) -> AnalyzedText {
         AnalyzedText(
             document, tokenizer: Tokenizer(seed: configuration.seed, normalization: configuration.normalization),
-            shingling: configuration.shingling)
+            shingleSize: configuration.shingling.size, language: configuration.language)
     }
 
     func compare(_ ref: AnalyzedText, _ cand: AnalyzedText) -> CandidateReport {
-        let config = configuration
-        let pairs = config.aligner.align(ref, cand)
-        var pairOfSentence: [Int: SentencePair] = [:]
-        for p in pairs { pairOfSentence[p.candidate] = p }
+        let pairs = configuration.aligner.align(ref, cand)
+        let runs = sharedRuns(ref, cand, pairs: pairs)
+        let marks = markDerived(ref, cand, pairs: pairs, verbatim: runs.verbatim)
+        let (evidence, paraphrases) = summarize(ref, cand, pairs: pairs, marks: marks, quotations: runs.quotations)
+        let passages = (paraphrases + (runs.verbatim + runs.quotations).map { passage(ref, cand, $0) })
+            .sorted { ($0.candidate.start, $0.candidate.end) < ($1.candidate.start, $1.candidate.end) }
+        let measures = configuration.rule.measures(evidence)
+        let verdict = configuration.rule.verdict(measures, evidence: evidence)
+        let shared = ref.shingles.intersectionCount(cand.shingles)
+        return CandidateReport(
+            id: cand.document.id, path: cand.document.path, title: cand.story.title(), rank: 1, verdict: verdict,
+            score: measures.score, coverage: measures.coverage, jaccard: round4(ref.shingles.jaccard(cand.shingles)),
+            containment: Containment(
+                referenceInCandidate: ref.shingles.isEmpty ? 0 : round4(Double(shared) / Double(ref.shingles.count)),
+                candidateFromReference: cand.shingles.isEmpty ? 0 : round4(Double(shared) / Double(cand.shingles.count))),
+            narrativeJaccard: round4(ref.narrativeShingles.jaccard(cand.narrativeShingles)),
+            passages: passages, evidence: evidence,
+            explanation: VerdictExplanation.explain(verdict: verdict, measures: measures, evidence: evidence, rule: configuration.rule),
+            encoding: cand.document.encoding, warnings: cand.document.warnings)
+    }
 
-        // Shared word runs, split where quotedness or the sentence changes: quoted stretches are
-        // quotation evidence, unquoted ones verbatim narrative.
-        struct Segment { var kind: PassageKind; var reference: Int; var candidate: Int; var length: Int }
-        var segments: [Segment] = []
+    /// A stretch of identical words shared by the two texts, inside one sentence of each and
+    /// either wholly quoted or wholly narrative.
+    struct SharedRun {
+        var kind: PassageKind
+        var reference: Int
+        var candidate: Int
+        var length: Int
+    }
+
+    /// Step 2: shared word runs, split where quotedness or the sentence changes: quoted stretches
+    /// are quotation evidence, unquoted ones verbatim narrative (kept when inside an aligned
+    /// sentence, or long enough to stand alone). Boilerplate is never a passage.
+    func sharedRuns(_ ref: AnalyzedText, _ cand: AnalyzedText, pairs: [SentencePair]) -> (verbatim: [SharedRun], quotations: [SharedRun]) {
+        let config = configuration
+        let aligned = Set(pairs.map(\.candidate))
+        var verbatim: [SharedRun] = []
+        var quotations: [SharedRun] = []
         for run in commonRuns(reference: ref.words, candidate: cand.words, minimumLength: config.quotationMinimumWords) {
             var start = 0
             func isQuoted(_ k: Int) -> Bool { cand.quoted[run.candidate + k] || ref.quoted[run.reference + k] }
+            func isBody(_ k: Int) -> Bool { cand.inBody[run.candidate + k] && ref.inBody[run.reference + k] }
             func breaks(_ k: Int) -> Bool {
-                isQuoted(k) != isQuoted(k - 1)
+                isQuoted(k) != isQuoted(k - 1) || isBody(k) != isBody(k - 1)
                     || cand.sentenceOfWord[run.candidate + k] != cand.sentenceOfWord[run.candidate + k - 1]
                     || ref.sentenceOfWord[run.reference + k] != ref.sentenceOfWord[run.reference + k - 1]
             }
             for k in 1...run.length where k == run.length || breaks(k) {
-                segments.append(
-                    Segment(
-                        kind: isQuoted(start) ? .quotation : .verbatim, reference: run.reference + start,
-                        candidate: run.candidate + start, length: k - start))
+                let s = SharedRun(
+                    kind: isQuoted(start) ? .quotation : .verbatim, reference: run.reference + start,
+                    candidate: run.candidate + start, length: k - start)
+                let body = isBody(start)
                 start = k
+                guard body else { continue }
+                if s.kind == .quotation, s.length >= config.quotationMinimumWords { quotations.append(s) }
+                guard s.kind == .verbatim, s.length >= config.verbatimMinimumWords else { continue }
+                let inAligned = (s.candidate..<(s.candidate + s.length)).contains { aligned.contains(cand.sentenceOfWord[$0]) }
+                if inAligned || s.length >= config.standaloneVerbatimWords { verbatim.append(s) }
             }
         }
-        var verbatim: [Segment] = []
-        var quotations: [Segment] = []
-        for s in segments {
-            if s.kind == .quotation, s.length >= config.quotationMinimumWords { quotations.append(s) }
-            guard s.kind == .verbatim, s.length >= config.verbatimMinimumWords else { continue }
-            let inAligned = (s.candidate..<(s.candidate + s.length)).contains { pairOfSentence[cand.sentenceOfWord[$0]] != nil }
-            if inAligned || s.length >= config.standaloneVerbatimWords { verbatim.append(s) }
-        }
+        return (verbatim, quotations)
+    }
 
-        // Derived narrative content words: those in aligned sentences and in counted verbatim runs.
-        var derived = [Bool](repeating: false, count: cand.words.count)
-        var copied = [Bool](repeating: false, count: cand.words.count)
-        for p in pairs { for i in cand.sentenceWords[p.candidate] where cand.isNarrativeContent(i) { derived[i] = true } }
+    /// Which words each side owes to the other.
+    struct DerivedMarks {
+        /// Candidate narrative content words in aligned sentences or verbatim runs.
+        var derived: [Bool]
+        /// Candidate narrative content words in verbatim runs.
+        var copied: [Bool]
+        /// Reference narrative content words the candidate retells (in sentences it aligns to, or
+        /// in verbatim runs).
+        var retold: [Bool]
+    }
+
+    /// Step 3: marks the derived words of the candidate and the retold words of the reference.
+    func markDerived(_ ref: AnalyzedText, _ cand: AnalyzedText, pairs: [SentencePair], verbatim: [SharedRun]) -> DerivedMarks {
+        var marks = DerivedMarks(
+            derived: [Bool](repeating: false, count: cand.words.count), copied: [Bool](repeating: false, count: cand.words.count),
+            retold: [Bool](repeating: false, count: ref.words.count))
+        for p in pairs {
+            for i in cand.sentenceWords[p.candidate] where cand.isNarrativeContent(i) { marks.derived[i] = true }
+            for r in p.references { for i in ref.sentenceWords[r] where ref.isNarrativeContent(i) { marks.retold[i] = true } }
+        }
         for s in verbatim {
-            for i in s.candidate..<(s.candidate + s.length) where cand.isNarrativeContent(i) { derived[i] = true; copied[i] = true }
+            for k in 0..<s.length {
+                if cand.isNarrativeContent(s.candidate + k) { marks.derived[s.candidate + k] = true; marks.copied[s.candidate + k] = true }
+                if ref.isNarrativeContent(s.reference + k) { marks.retold[s.reference + k] = true }
+            }
         }
+        return marks
+    }
 
+    /// Step 4: counts sentences and words on both sides, and makes the paraphrase passages.
+    func summarize(
+        _ ref: AnalyzedText, _ cand: AnalyzedText, pairs: [SentencePair], marks: DerivedMarks, quotations: [SharedRun]
+    ) -> (EvidenceSummary, [Passage]) {
+        var pairOfSentence: [Int: SentencePair] = [:]
+        for p in pairs { pairOfSentence[p.candidate] = p }
+        let number = ref.narrativeSentenceNumbers
         var evidence = EvidenceSummary()
         var passages: [Passage] = []
         for (j, words) in cand.sentenceWords.enumerated() {
@@ -133,52 +200,59 @@ public struct RewriteAnalyzer: Sendable {
             guard !content.isEmpty else { continue }
             evidence.narrativeSentences += 1
             evidence.narrativeWords += content.count
-            let derivedCount = content.count { derived[$0] }
+            let derivedCount = content.count { marks.derived[$0] }
             evidence.derivedWords += derivedCount
             guard derivedCount > 0 else { continue }
             evidence.derivedSentences += 1
-            let copiedCount = content.count { copied[$0] }
+            let copiedCount = content.count { marks.copied[$0] }
             if 2 * copiedCount >= content.count {
                 evidence.verbatimSentences += 1
             } else if let p = pairOfSentence[j] {
                 evidence.paraphrasedSentences += 1
-                let refRange = ref.sentences[p.reference], candRange = cand.sentences[j]
+                let refRange = p.references.map { ref.sentences[$0] }.reduce(ref.sentences[p.reference]) {
+                    min($0.lowerBound, $1.lowerBound)..<max($0.upperBound, $1.upperBound)
+                }
+                let candRange = cand.sentences[j]
                 passages.append(
                     Passage(
-                        kind: .paraphrase, reference: TextSpan(refRange), candidate: TextSpan(candRange),
+                        kind: .paraphrase, reference: ref.originalSpan(refRange), candidate: cand.originalSpan(candRange),
                         text: cand.text(candRange), referenceText: ref.text(refRange), words: words.count,
-                        similarity: round4(p.similarity)))
+                        similarity: round4(p.similarity), referenceSentences: p.references.sorted().compactMap { number[$0] }))
             } else {
                 evidence.verbatimSentences += 1
             }
         }
-        for s in verbatim + quotations {
-            let refRange = ref.words[s.reference].range.lowerBound..<ref.words[s.reference + s.length - 1].range.upperBound
-            let candRange = cand.words[s.candidate].range.lowerBound..<cand.words[s.candidate + s.length - 1].range.upperBound
-            passages.append(
-                Passage(
-                    kind: s.kind, reference: TextSpan(refRange), candidate: TextSpan(candRange), text: cand.text(candRange),
-                    referenceText: ref.text(refRange), words: s.length, similarity: 1))
+        // The reference side: its narrative, and how much of it the candidate retells.
+        var vocabulary = Set<String>()
+        for i in ref.words.indices where ref.inBody[i] { if let s = ref.stems[i] { vocabulary.insert(s) } }
+        for (s, words) in ref.sentenceWords.enumerated() where number[s] != nil {
+            let content = words.filter { ref.isNarrativeContent($0) }
+            evidence.referenceNarrativeSentences += 1
+            evidence.referenceNarrativeWords += content.count
+            let retold = content.count { marks.retold[$0] }
+            evidence.retoldWords += retold
+            if 2 * retold >= content.count { evidence.retoldSentences += 1 }
         }
-        passages.sort { ($0.candidate.start, $0.candidate.end) < ($1.candidate.start, $1.candidate.end) }
+        for i in cand.words.indices where cand.isNarrativeContent(i) && vocabulary.contains(cand.stems[i]!) {
+            evidence.sharedVocabularyWords += 1
+        }
         evidence.sharedQuotations = quotations.count
         evidence.sharedQuotationWords = quotations.reduce(0) { $0 + $1.length }
-        evidence.quotedShare = cand.words.isEmpty ? 0 : round4(Double(cand.quoted.count { $0 }) / Double(cand.words.count))
+        let bodyWords = cand.inBody.count { $0 }
+        evidence.quotedShare = bodyWords == 0 ? 0 : round4(Double(cand.words.indices.count { cand.inBody[$0] && cand.quoted[$0] }) / Double(bodyWords))
+        evidence.boilerplateWords = cand.words.count - bodyWords
+        return (evidence, passages)
+    }
 
-        let score = evidence.narrativeWords == 0 ? 0 : round4(Double(evidence.derivedWords) / Double(evidence.narrativeWords))
-        let verdict = config.rule.verdict(
-            score: score, derivedSentences: evidence.derivedSentences, narrativeSentences: evidence.narrativeSentences)
-        let shared = ref.shingles.intersectionCount(cand.shingles)
-        return CandidateReport(
-            id: cand.document.id, path: cand.document.path, rank: 1, verdict: verdict, score: score,
-            jaccard: round4(ref.shingles.jaccard(cand.shingles)),
-            containment: Containment(
-                referenceInCandidate: ref.shingles.isEmpty ? 0 : round4(Double(shared) / Double(ref.shingles.count)),
-                candidateFromReference: cand.shingles.isEmpty ? 0 : round4(Double(shared) / Double(cand.shingles.count))),
-            narrativeJaccard: round4(ref.narrativeShingles.jaccard(cand.narrativeShingles)),
-            passages: passages, evidence: evidence,
-            explanation: VerdictExplanation.explain(verdict: verdict, score: score, evidence: evidence, rule: config.rule),
-            encoding: cand.document.encoding, warnings: cand.document.warnings)
+    /// A verbatim or quotation passage from a shared run.
+    func passage(_ ref: AnalyzedText, _ cand: AnalyzedText, _ s: SharedRun) -> Passage {
+        let refRange = ref.words[s.reference].range.lowerBound..<ref.words[s.reference + s.length - 1].range.upperBound
+        let candRange = cand.words[s.candidate].range.lowerBound..<cand.words[s.candidate + s.length - 1].range.upperBound
+        let sentence = ref.sentenceOfWord[s.reference]
+        let number = sentence >= 0 ? ref.narrativeSentenceNumbers[sentence].map { [$0] } ?? [] : []
+        return Passage(
+            kind: s.kind, reference: ref.originalSpan(refRange), candidate: cand.originalSpan(candRange), text: cand.text(candRange),
+            referenceText: ref.text(refRange), words: s.length, similarity: 1, referenceSentences: number)
     }
 }
 

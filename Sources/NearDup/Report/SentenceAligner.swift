@@ -1,44 +1,59 @@
 import Foundation
 
-/// A candidate sentence aligned to the reference sentence it was rewritten from.
+/// A candidate sentence aligned to the reference sentence (or the two neighbouring sentences) it
+/// was rewritten from.
 struct SentencePair: Sendable, Hashable {
+    /// The best-matching reference sentence.
     let reference: Int
+    /// Further reference sentences condensed into the same candidate sentence (at most two).
+    let mergedReferences: [Int]
     let candidate: Int
-    /// Weighted Dice overlap of the two sentences' narrative content stems, 0…1.
+    /// Share (0…1) of the candidate sentence's weighted content stems found in the aligned
+    /// reference sentences.
     let similarity: Double
     /// Number of distinct stems the two sentences share.
     let sharedStems: Int
+
+    /// The reference sentences this candidate sentence retells.
+    var references: [Int] { [reference] + mergedReferences }
 }
 
 /// Aligns the candidate's narrative sentences to the reference's, finding rewritten sentences
 /// that share few exact word n-grams.
 ///
-/// 1. Each sentence becomes the set of stems of its narrative content words (outside quotation
-///    marks, stop words dropped, Porter-stemmed), so *“the council approved the budget on Monday
+/// 1. Each sentence becomes the set of Snowball stems of its narrative content words (body text
+///    outside quotation marks, stop words dropped), so *“the council approved the budget on Monday
 ///    after a long debate”* and *“on Monday, after lengthy debate, council members passed the
 ///    budget”* share {council, budget, monday, debat}.
 /// 2. Stems are weighted like inverse document frequency over the sentences of the two texts:
 ///    `w = ln((S + 1) / (sf + 0.5))` for a stem in `sf` of the `S` sentences. The names and
-///    words of the event itself (*mayor*, *council*, *budget*) recur in many sentences of both
-///    stories and weigh little; the specific wording of one sentence weighs much. The weights
-///    depend only on the pair of texts, so a candidate's result does not change with the others.
-/// 3. A pair's similarity is the weighted Dice coefficient `2·w(A∩B) / (w(A) + w(B))`, computed
-///    for every pair sharing a stem through an inverted index of the reference.
-/// 4. **Order-aware acceptance.** A pair sharing at least ``minimumSharedStems`` stems is accepted
-///    when its similarity is at least ``alignedSimilarity`` (the same sentence, lightly edited),
-///    or at least ``supportedSimilarity`` and supported by another candidate pair in the same
-///    order nearby (the next or previous one or two candidate sentences matching the next or
-///    previous one to four reference sentences). A rewrite follows its source sentence by
-///    sentence; independent stories on the same event make the same point in scattered places,
-///    not in runs. Local support, rather than one longest increasing chain, lets a rewrite move
-///    whole blocks of the source and still be found.
-/// 5. Each candidate sentence keeps its best accepted reference sentence.
+///    words of the event itself recur in many sentences of both stories and weigh little; the
+///    specific wording of one sentence weighs much. The weights depend only on the pair of texts,
+///    so a candidate's result does not change with the others.
+/// 3. For each candidate sentence (through an inverted index of the reference), the reference
+///    sentence sharing the most stem weight is its source; up to two more reference sentences
+///    within ``mergeWindow`` of it join when each adds at least two stems not yet covered and
+///    ``mergeGain`` of the candidate sentence's weight: a rewrite condenses two or three source
+///    sentences into one. (A source sentence split in two aligns both halves to it.)
+/// 4. The pair's similarity is **containment**: the share of the candidate sentence's stem
+///    weight found in its source sentences. It asks "is this sentence taken from there?", so a
+///    clause condensed from a long source sentence still counts, where a symmetric measure
+///    (Dice) would be diluted by what the rewrite left out.
+/// 5. **Order-aware acceptance.** A pair sharing at least ``minimumSharedStems`` stems is
+///    accepted when its similarity is at least ``alignedSimilarity``, or at least
+///    ``supportedSimilarity`` and supported by another pair in the same order nearby (the next
+///    or previous one or two candidate sentences matching the next or previous one to four
+///    reference sentences). A rewrite follows its source sentence by sentence; independent
+///    stories on the same event make the same point in scattered places, not in runs.
 struct SentenceAligner: Sendable {
     var minimumSharedStems = 3
     var alignedSimilarity = 0.5
     var supportedSimilarity = 0.3
     var candidateWindow = 2
     var referenceWindow = 4
+    var mergeWindow = 3
+    var maximumMerged = 3
+    var mergeGain = 0.15
 
     /// The accepted pairs, at most one per candidate sentence, in candidate order.
     ///
@@ -59,33 +74,47 @@ struct SentenceAligner: Sendable {
         var candidates: [SentencePair] = []
         for (j, set) in c.enumerated() where !set.isEmpty {
             let cWeight = set.reduce(0) { $0 + weight($1) }
-            var shared: [Int: (weight: Double, count: Int)] = [:]
+            var shared: [Int: Double] = [:]
             for stem in set {
                 let w = weight(stem)
-                for i in postings[stem] ?? [] { shared[i, default: (0, 0)].weight += w; shared[i, default: (0, 0)].count += 1 }
+                for i in postings[stem] ?? [] { shared[i, default: 0] += w }
             }
-            for (i, s) in shared where s.count >= minimumSharedStems {
-                let similarity = 2 * s.weight / (rWeight[i] + cWeight)
-                if similarity >= supportedSimilarity {
-                    candidates.append(SentencePair(reference: i, candidate: j, similarity: similarity, sharedStems: s.count))
+            // The best reference sentence by shared weight (Dice breaks ties), then up to
+            // `maximumMerged - 1` more near it, each adding at least two stems not yet covered.
+            guard let first = shared.max(by: { a, b in
+                a.value != b.value ? a.value < b.value : 2 * a.value / (rWeight[a.key] + cWeight) < 2 * b.value / (rWeight[b.key] + cWeight)
+            })?.key else { continue }
+            var chosen = [first]
+            var covered = set.intersection(r[first])
+            while chosen.count < maximumMerged {
+                var best: (index: Int, gain: Double, stems: Set<String>)?
+                for i in max(0, first - mergeWindow)...min(r.count - 1, first + mergeWindow) where !chosen.contains(i) {
+                    let extra = set.intersection(r[i]).subtracting(covered)
+                    guard extra.count >= 2 else { continue }
+                    let gain = extra.reduce(0) { $0 + weight($1) }
+                    if gain > best?.gain ?? 0 { best = (i, gain, extra) }
                 }
+                guard let best, best.gain >= mergeGain * cWeight else { break }
+                chosen.append(best.index)
+                covered.formUnion(best.stems)
+            }
+            guard covered.count >= minimumSharedStems else { continue }
+            let containment = covered.reduce(0) { $0 + weight($1) } / cWeight
+            if containment >= supportedSimilarity {
+                candidates.append(
+                    SentencePair(
+                        reference: first, mergedReferences: Array(chosen.dropFirst()), candidate: j, similarity: containment,
+                        sharedStems: covered.count))
             }
         }
 
-        var best: [Int: SentencePair] = [:]
-        for p in candidates {
-            let accepted =
-                p.similarity >= alignedSimilarity
+        return candidates.filter { p in
+            p.similarity >= alignedSimilarity
                 || candidates.contains { q in
                     let dc = q.candidate - p.candidate, dr = q.reference - p.reference
-                    return (1...candidateWindow).contains(abs(dc)) && (1...referenceWindow).contains(abs(dr))
-                        && (dc > 0) == (dr > 0)
+                    return (1...candidateWindow).contains(abs(dc)) && (1...referenceWindow).contains(abs(dr)) && (dc > 0) == (dr > 0)
                 }
-            guard accepted else { continue }
-            if let old = best[p.candidate], old.similarity >= p.similarity { continue }
-            best[p.candidate] = p
         }
-        return best.values.sorted { $0.candidate < $1.candidate }
     }
 
     /// For each sentence, the stems of its narrative content words.

@@ -43,9 +43,17 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     public var quotations: Int
     /// Number of words in the text, quoted ones included.
     public var words: Int
+    /// The document's headline, or the first line of its body.
+    public var title: String
+    /// The reference's narrative sentences (body sentences with content words outside quotes),
+    /// numbered from 1: passages name the ones they retell by these numbers.
+    public var narrativeSentences: [ReferenceSentence]
 
     /// Makes a summary; counts are non-negative.
-    public init(id: String, path: String, encoding: TextEncoding, warnings: [String], sentences: Int, quotations: Int, words: Int) {
+    public init(
+        id: String, path: String, encoding: TextEncoding, warnings: [String], sentences: Int, quotations: Int, words: Int,
+        title: String = "", narrativeSentences: [ReferenceSentence] = []
+    ) {
         self.id = id
         self.path = path
         self.encoding = encoding
@@ -53,6 +61,13 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
         self.sentences = sentences
         self.quotations = quotations
         self.words = words
+        self.title = title
+        self.narrativeSentences = narrativeSentences
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, path, encoding, warnings, sentences, quotations, words, title
+        case narrativeSentences = "narrative_sentences"
     }
 }
 
@@ -118,5 +133,22 @@ public struct ReportMethod: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case shingling, rule, alignment
         case verdictRule = "verdict_rule"
+    }
+}
+
+/// One narrative sentence of the reference, as reports number it.
+public struct ReferenceSentence: Sendable, Hashable, Codable {
+    /// 1-based number among the reference's narrative sentences.
+    public var number: Int
+    /// Where the sentence is in the reference as read.
+    public var span: TextSpan
+    /// The sentence, as the layout stage cleaned it.
+    public var text: String
+
+    /// Makes a numbered sentence.
+    public init(number: Int, span: TextSpan, text: String) {
+        self.number = number
+        self.span = span
+        self.text = text
     }
 }

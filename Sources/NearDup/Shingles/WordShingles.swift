@@ -1,0 +1,24 @@
+/// Word-shingle hashes from word hashes already computed, combined exactly as ``ShingleEngine``
+/// combines them (XXH3, with the seed, of n little-endian 64-bit word hashes), so a caller that
+/// tokenises once (the report) gets the same shingles as ``ShingleSet/init(text:shingling:seed:normalization:)``.
+enum WordShingles {
+    /// Appends the shingles of `words` (word hashes in text order) to `out`. A run shorter than
+    /// `size` (but not empty) gives one shingle of all its words when `keepShort` is true, as a
+    /// whole short text does, and none otherwise.
+    ///
+    /// - Complexity: O(w · size) hashing work for w words.
+    static func append(of words: [UInt64], size: Int, seed: UInt64, keepShort: Bool = true, to out: inout [UInt64]) {
+        guard !words.isEmpty else { return }
+        let little = words.map(\.littleEndian)
+        little.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            if buffer.count < size {
+                if keepShort { out.append(CBoundary.xxh3(base, buffer.count &* 8, seed: seed)) }
+                return
+            }
+            for start in 0...(buffer.count - size) {
+                out.append(CBoundary.xxh3(base + start, size &* 8, seed: seed))
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Builds a ``StoryText``: appends paragraphs of the original, undoes wire conventions, and keeps
+/// for every byte it writes the range of the original it came from.
+struct CleanTextBuilder {
+    let bytes: [UInt8]
+    let undoWireConventions: Bool
+    private var out: [UInt8] = []
+    private var origin: [Int] = []
+    private var originEnd: [Int] = []
+    private var blocks: [StoryBlock] = []
+
+    init(bytes: [UInt8], undoWireConventions: Bool) {
+        self.bytes = bytes
+        self.undoWireConventions = undoWireConventions
+        out.reserveCapacity(bytes.count)
+        origin.reserveCapacity(bytes.count)
+        originEnd.reserveCapacity(bytes.count)
+    }
+
+    private mutating func emit(_ piece: [UInt8], from start: Int, to end: Int) {
+        out.append(contentsOf: piece)
+        for _ in piece {
+            origin.append(start)
+            originEnd.append(end)
+        }
+    }
+
+    /// Appends one paragraph made of `lines` (byte ranges of the original), as a block of `kind`;
+    /// with `datelineBytes`, that many leading bytes of the first line are a dateline block.
+    mutating func appendParagraph(_ lines: [Range<Int>], kind: StoryBlockKind, datelineBytes: Int?) {
+        guard let first = lines.first else { return }
+        if !out.isEmpty {
+            let at = origin.last.map { _ in originEnd.last! } ?? 0
+            emit([0x0A, 0x0A], from: at, to: first.lowerBound)
+        }
+        var blockStart = out.count
+        let clean = kind == .body || kind == .headline
+        for (index, line) in lines.enumerated() {
+            if index > 0 { emit([0x20], from: lines[index - 1].upperBound, to: line.lowerBound) }
+            var i = line.lowerBound
+            while i < line.upperBound {
+                if index == 0, let d = datelineBytes, i == line.lowerBound + d, d < line.count {
+                    // Close the dateline block before its trailing space.
+                    var end = out.count
+                    while end > blockStart, out[end - 1] == 0x20 { end -= 1 }
+                    blocks.append(StoryBlock(kind: .dateline, range: blockStart..<end))
+                    blockStart = out.count
+                }
+                let b = bytes[i]
+                let next: UInt8 = i + 1 < line.upperBound ? bytes[i + 1] : 0
+                if clean, undoWireConventions, b == UInt8(ascii: "`"), next == UInt8(ascii: "`") {
+                    emit(Array("“".utf8), from: i, to: i + 2)
+                    i += 2
+                } else if clean, undoWireConventions, b == UInt8(ascii: "'"), next == UInt8(ascii: "'") {
+                    emit(Array("”".utf8), from: i, to: i + 2)
+                    i += 2
+                } else if clean, undoWireConventions, b == UInt8(ascii: "#"), next >= 0x30, next <= 0x39 {
+                    emit(Array("£".utf8), from: i, to: i + 1)
+                    i += 1
+                } else if b == 0x0D || b == 0x09 {
+                    emit([0x20], from: i, to: i + 1)
+                    i += 1
+                } else {
+                    emit([b], from: i, to: i + 1)
+                    i += 1
+                }
+            }
+        }
+        // Drop the space left where the dateline ended, so the body block starts at a word.
+        var start = blockStart
+        while start < out.count, out[start] == 0x20 { start += 1 }
+        if start < out.count { blocks.append(StoryBlock(kind: kind, range: start..<out.count)) }
+    }
+
+    func finish(wire: Bool) -> StoryText {
+        var origin = self.origin
+        var originEnd = self.originEnd
+        // A sentinel for the end of the text.
+        origin.append(bytes.count)
+        originEnd.append(bytes.count)
+        return StoryText(
+            text: String(decoding: out, as: UTF8.self), blocks: blocks, isWireCopy: wire, origin: origin, originEnd: originEnd)
+    }
+}
