@@ -9,7 +9,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Which candidate stories were rewritten from a reference story, how much, and the evidence.",
         discussion: """
             Each candidate gets a verdict (wholly-derived, partially-derived, non-derived), a score \
-            (the share of its narrative, outside quotation marks, that follows the reference), exact \
+            (the share of its narrative, outside quotation marks, that follows the reference), a \
+            coverage (the share of the reference's narrative it retells), exact \
             Jaccard and containment of word shingles, and the shared passages (verbatim, paraphrase, \
             quotation) with byte offsets in both texts. Shared quotations are shown but never counted: \
             stories quoting one interview share them anyway. See the README.
@@ -31,8 +32,37 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, german, …; English stop words for English).", valueName: "name"))
+    var language: String = "english"
+
+    @Option(name: .long, help: ArgumentHelp("Word shingles for the Jaccard and containment columns (words:N; the report reads words, so chars:N is refused).", valueName: "words:N"))
+    var shingle: String = "words:5"
+
+    @Option(name: .long, help: ArgumentHelp("Show only the N best-ranked candidates in text and HTML (JSON always has all).", valueName: "N"))
+    var top: Int?
+
     func validate() throws {
         guard !candidates.isEmpty else { throw ValidationError("give at least one candidate file or folder") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        _ = try analyzerConfiguration()
+    }
+
+    /// The analysis settings from the options; refuses what the report cannot honour.
+    func analyzerConfiguration() throws -> RewriteAnalyzer.Configuration {
+        var configuration = RewriteAnalyzer.Configuration()
+        do {
+            configuration.language = try ReportLanguage(language)
+        } catch let error as NearDupError {
+            throw ValidationError("--language: \(error.message)")
+        }
+        guard let shingling = Shingling(shingle) else {
+            throw ValidationError("--shingle: expected words:N, got '\(shingle)'")
+        }
+        guard shingling.unit == .words else {
+            throw ValidationError("--shingle \(shingle): the report aligns words, so only word shingles (words:N) are supported")
+        }
+        configuration.shingling = shingling
+        return configuration
     }
 
     func run() throws {
@@ -76,17 +106,18 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let report = RewriteAnalyzer().analyze(reference: referenceDocument, candidates: documents, skipped: skipped)
+        let report = RewriteAnalyzer(configuration: try analyzerConfiguration())
+            .analyze(reference: referenceDocument, candidates: documents, skipped: skipped)
         let rendered: String
         switch format {
         case .json:
             rendered = try JSONReportRenderer().render(report)
         case .html:
-            rendered = HTMLReportRenderer().render(report, reference: referenceDocument, candidates: documents)
+            rendered = HTMLReportRenderer(top: top).render(report, reference: referenceDocument, candidates: documents)
         case .text:
             let toTerminal = output == nil && StandardError.isTerminal(1)
             let colour = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            rendered = TextReportRenderer(colour: colour && toTerminal).render(report)
+            rendered = TextReportRenderer(colour: colour && toTerminal, top: top).render(report)
         }
         do {
             let sink = try OutputSink(path: output)

@@ -209,14 +209,14 @@ public struct RewriteAnalyzer: Sendable {
                 evidence.verbatimSentences += 1
             } else if let p = pairOfSentence[j] {
                 evidence.paraphrasedSentences += 1
-                let refRange = p.references.map { ref.sentences[$0] }.reduce(ref.sentences[p.reference]) {
-                    min($0.lowerBound, $1.lowerBound)..<max($0.upperBound, $1.upperBound)
-                }
+                // The main source sentence's span; the text shows every merged sentence, in order.
+                let refRange = ref.sentences[p.reference]
+                let refText = p.references.sorted().map { ref.text(ref.sentences[$0]) }.joined(separator: " … ")
                 let candRange = cand.sentences[j]
                 passages.append(
                     Passage(
                         kind: .paraphrase, reference: ref.originalSpan(refRange), candidate: cand.originalSpan(candRange),
-                        text: cand.text(candRange), referenceText: ref.text(refRange), words: words.count,
+                        text: cand.text(candRange), referenceText: refText, words: words.count,
                         similarity: round4(p.similarity), referenceSentences: p.references.sorted().compactMap { number[$0] }))
             } else {
                 evidence.verbatimSentences += 1

@@ -5,30 +5,40 @@ import NearDup
 /// candidate. ANSI colour only when asked (the command asks on a terminal without `NO_COLOR`).
 struct TextReportRenderer {
     var colour: Bool
+    /// Show only this many best-ranked candidates.
+    var top: Int? = nil
     var width = 80
 
     func render(_ report: SyndicationReport) -> String {
         var out = ""
         let ref = report.reference
         out += bold("Reference: \(ref.id)") + dim("  (\(ref.sentences) sentences, \(ref.quotations) quotations)") + "\n\n"
-        out += bold(" #  " + pad("candidate", 26) + " " + pad("verdict", 17) + "  score  jacc  r→c  c←r") + "\n"
-        for c in report.candidates {
+        if !ref.title.isEmpty { out += dim("  " + clip(ref.title, width - 2)) + "\n" }
+        out += "\n"
+        out += bold(" #  " + pad("candidate", 26) + " " + pad("verdict", 17) + "  score cover vocab  jacc") + "\n"
+        let shown = top.map { Array(report.candidates.prefix($0)) } ?? report.candidates
+        for c in shown {
             let row = pad(String(c.rank), 2, right: true) + "  " + pad(middleTruncate(c.id, 26), 26) + " "
             let verdict = paint(pad(c.verdict.rawValue, 17), verdictColour(c.verdict))
-            let numbers = "  " + f(c.score, 5) + " " + f(c.jaccard, 5) + " " + f(c.containment.referenceInCandidate, 4)
-                + " " + f(c.containment.candidateFromReference, 4)
+            let vocabulary = c.evidence.narrativeWords == 0 ? 0 : Double(c.evidence.sharedVocabularyWords) / Double(c.evidence.narrativeWords)
+            let numbers = "  " + f(c.score, 5) + " " + f(c.coverage, 5) + " " + f(vocabulary, 5) + " " + f(c.jaccard, 5)
             out += row + verdict + numbers + "\n"
         }
-        out += dim("score: share of the candidate's own narrative (outside quotes) derived from the reference") + "\n"
-        out += dim("jacc: Jaccard of word 5-shingles; r→c, c←r: containment of reference in candidate, and") + "\n"
-        out += dim("of candidate in reference") + "\n"
+        if shown.count < report.candidates.count {
+            out += dim("… \(report.candidates.count - shown.count) more candidates (--top \(shown.count)); all are in --format json") + "\n"
+        }
+        out += dim("score: share of the candidate's narrative (outside quotes) taken from the reference") + "\n"
+        out += dim("cover: share of the reference's narrative the candidate retells") + "\n"
+        out += dim("vocab: share of the candidate's narrative words the reference uses") + "\n"
+        out += dim("jacc: exact Jaccard of word shingles (quotes included)") + "\n"
         for s in report.skipped {
             out += paint("skipped ", "33") + "\(s.path): \(s.reason)\n"
         }
 
-        for c in report.candidates {
+        for c in shown {
             out += "\n" + bold("\(c.rank). \(c.id)") + " — " + paint(c.verdict.rawValue, verdictColour(c.verdict))
-                + ", score \(f(c.score, 4))\n"
+                + ", score \(f(c.score, 4)), coverage \(f(c.coverage, 4))\n"
+            if !c.title.isEmpty { out += "   " + clip(c.title, width - 3) + "\n" }
             for line in wrap(c.explanation, indent: "   ") { out += dim(line) + "\n" }
             for warning in c.warnings { out += "   " + paint("warning: ", "33") + warning + "\n" }
             let narrative = c.passages.filter { $0.kind != .quotation }
@@ -38,6 +48,7 @@ struct TextReportRenderer {
                 var head = "   " + paint(pad(p.kind.rawValue, 10), kindColour(p.kind))
                 head += dim(" candidate \(p.candidate.start)–\(p.candidate.end), reference \(p.reference.start)–\(p.reference.end)")
                 if p.kind == .paraphrase { head += dim(", similarity \(f(p.similarity, 4))") }
+                if !p.referenceSentences.isEmpty { head += dim(", retells R\(p.referenceSentences.map(String.init).joined(separator: "+R"))") }
                 out += head + "\n"
                 out += "     C: " + clip(p.text, width - 9) + "\n"
                 if p.kind == .paraphrase { out += dim("     R: " + clip(p.referenceText, width - 9)) + "\n" }
