@@ -58,7 +58,8 @@ def load(nd, root):
             rows.append({"catchline": k, "path": p, "label": labels[p], "verdict": c["verdict"].split("-")[0],
                          "score": c["score"], "coverage": c["coverage"],
                          "vocabulary": e["shared_vocabulary_words"] / max(1, e["narrative_words"]),
-                         "derived_sentences": e["derived_sentences"], "trigram": len(g & ref_grams) / max(1, len(g))})
+                         "derived_sentences": e["derived_sentences"], "in_order": e["in_order_sentences"],
+                         "narrative_sentences": e["narrative_sentences"], "reference_sentences": e["reference_narrative_sentences"], "trigram": len(g & ref_grams) / max(1, len(g))})
     return rows
 
 def trigrams(text):

@@ -30,7 +30,13 @@ struct AnalyzedText: Sendable {
     let narrativeShingles: ShingleSet
 
     /// - Complexity: O(n) in the length of the text, plus O(s log s) to sort its s shingles.
-    init(_ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage) {
+    /// For each sentence, the stems of WordNet synonyms of its narrative content words (empty
+    /// unless a WordNet was given).
+    let synonymStems: [Set<String>]
+    /// For each word, the stems of its WordNet synonyms (empty unless a WordNet was given).
+    let wordSynonymStems: [Set<String>]
+
+    init(_ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage, synonyms: WordNet? = nil) {
         self.document = document
         let story = StoryLayout().read(document.text)
         self.story = story
@@ -71,6 +77,22 @@ struct AnalyzedText: Sendable {
             if t.unicodeScalars.count < 2, !t.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return nil }
             return stemmer.stem(t)
         }
+        if let synonyms {
+            var cache: [String: Set<String>] = [:]
+            let stems = self.stems
+            self.wordSynonymStems = words.indices.map { i in
+                guard inBody[i], !quoted[i], stems[i] != nil else { return [] }
+                let word = words[i].text
+                if let known = cache[word] { return known }
+                let found = Set(synonyms.synonyms(of: word).filter { !StopWords.contains($0) }.map { stemmer.stem($0) })
+                cache[word] = found
+                return found
+            }
+        } else {
+            self.wordSynonymStems = words.map { _ in [] }
+        }
+        let wordSynonyms = self.wordSynonymStems
+        self.synonymStems = sentenceWords.map { range in range.reduce(into: Set<String>()) { $0.formUnion(wordSynonyms[$1]) } }
         self.sentences = sentences
         self.sentenceInBody = sentenceWords.map { range in range.contains { inBody[$0] } }
         self.sentenceWords = sentenceWords

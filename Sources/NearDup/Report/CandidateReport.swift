@@ -30,7 +30,9 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
     public var verbatimSentences: Int
     /// Narrative content words of the candidate (the score's denominator).
     public var narrativeWords: Int
-    /// Narrative content words in derived sentences or verbatim runs (the score's numerator).
+    /// Narrative content words taken from the reference (the score's numerator): in a sentence
+    /// aligned to reference sentences that use the same stem (or a WordNet synonym of it), or in a
+    /// run copied word for word.
     public var derivedWords: Int
     /// Quotation passages shared with the reference.
     public var sharedQuotations: Int
@@ -45,10 +47,14 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
     public var referenceNarrativeSentences: Int
     /// Reference narrative sentences at least half of whose content words the candidate retells.
     public var retoldSentences: Int
+    /// Aligned candidate sentences whose source sentences come in the reference's order (the
+    /// longest such chain): a rewrite follows its source; independent stories scatter.
+    public var inOrderSentences: Int
     /// Narrative content words of the reference (the coverage's denominator).
     public var referenceNarrativeWords: Int
-    /// Reference narrative content words in sentences the candidate retells or in runs it copies
-    /// (the coverage's numerator).
+    /// Reference narrative content words the candidate retells (the coverage's numerator): in a
+    /// reference sentence a candidate sentence is aligned to and uses the stem of, or in a run it
+    /// copies.
     public var retoldWords: Int
     /// Candidate narrative content words whose stem the reference's body also uses, wherever it
     /// stands: the vocabulary the story shares with the reference.
@@ -60,7 +66,7 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
         narrativeSentences: Int = 0, derivedSentences: Int = 0, paraphrasedSentences: Int = 0, verbatimSentences: Int = 0,
         narrativeWords: Int = 0, derivedWords: Int = 0, sharedQuotations: Int = 0, sharedQuotationWords: Int = 0,
         quotedShare: Double = 0, boilerplateWords: Int = 0, referenceNarrativeSentences: Int = 0, retoldSentences: Int = 0,
-        referenceNarrativeWords: Int = 0, retoldWords: Int = 0, sharedVocabularyWords: Int = 0
+        referenceNarrativeWords: Int = 0, retoldWords: Int = 0, sharedVocabularyWords: Int = 0, inOrderSentences: Int = 0
     ) {
         self.narrativeSentences = narrativeSentences
         self.derivedSentences = derivedSentences
@@ -77,6 +83,7 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
         self.referenceNarrativeWords = referenceNarrativeWords
         self.retoldWords = retoldWords
         self.sharedVocabularyWords = sharedVocabularyWords
+        self.inOrderSentences = inOrderSentences
     }
 
     enum CodingKeys: String, CodingKey {
@@ -95,6 +102,7 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
         case referenceNarrativeWords = "reference_narrative_words"
         case retoldWords = "retold_words"
         case sharedVocabularyWords = "shared_vocabulary_words"
+        case inOrderSentences = "in_order_sentences"
     }
 }
 

@@ -9,6 +9,10 @@ extension RewriteAnalyzer {
         public var shingling: Shingling = .default
         /// The stories' language: its Snowball stemmer, and English stop words for English.
         public var language: ReportLanguage = .english
+        /// Whether a candidate word may match a WordNet synonym of a reference word (*suffered* for
+        /// *sustained*, *admitted* for *acknowledged*) when sentences are aligned. English only;
+        /// needs the WordNet database (Debian's `wordnet-base`), and is off when it is missing.
+        public var synonyms = true
         /// Seed of the word hashes.
         public var seed: UInt64 = 0
         /// How words are normalised before hashing and comparison (Unicode folding, case,
@@ -37,6 +41,9 @@ extension RewriteAnalyzer {
         /// Makes the default configuration, the values documented on each property.
         public init() {}
 
+        /// The WordNet used, if synonyms are on, the language is English and the database is there.
+        var wordNet: WordNet? { synonyms && language.usesEnglishStopWords ? WordNet.installed : nil }
+
         var aligner: SentenceAligner {
             SentenceAligner(
                 minimumSharedStems: minimumSharedStems, alignedSimilarity: alignedSimilarity,
@@ -50,7 +57,7 @@ extension RewriteAnalyzer {
                 alignment: """
                     sentences compared on Snowball-stemmed (\(language)) content words of the body outside quotes, weighted by inverse sentence frequency; \
                     aligned if >= \(minimumSharedStems) shared stems and weighted Dice >= \(alignedSimilarity), \
-                    or >= \(supportedSimilarity) with an in-order neighbouring pair; a second reference sentence merged when it adds >= 2 stems; verbatim runs >= \(verbatimMinimumWords) words
+                    or >= \(supportedSimilarity) with an in-order neighbouring pair; WordNet synonyms \(wordNet == nil ? "off" : "on (2 senses)"); a second reference sentence merged when it adds >= 2 stems; verbatim runs >= \(verbatimMinimumWords) words
                     """)
         }
     }

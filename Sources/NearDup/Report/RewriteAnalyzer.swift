@@ -41,7 +41,7 @@ public struct RewriteAnalyzer: Sendable {
     ///   of ``Configuration``'s alignment (sparse, through an inverted index); O(d²·s) more for
     ///   the similarity matrix of d documents with s shingles each.
     public func analyze(reference: ReportDocument, candidates: [ReportDocument], skipped: [SkippedInput] = []) -> SyndicationReport {
-        let ref = prepare(reference)
+        let ref = prepare(reference, isReference: true)
         let analysed = candidates.map { prepare($0) }
         var results = analysed.map { compare(ref, $0) }
         let order = results.indices.sorted { a, b in
@@ -84,13 +84,16 @@ public struct RewriteAnalyzer: Sendable {
 
     /// Analyses one candidate against the reference. Its `rank` is 1.
     public func compare(reference: ReportDocument, candidate: ReportDocument) -> CandidateReport {
-        compare(prepare(reference), prepare(candidate))
+        compare(prepare(reference, isReference: true), prepare(candidate))
     }
 
-    func prepare(_ document: ReportDocument) -> AnalyzedText {
+    /// Reads a document once (layout, words, sentences, quotations, shingles); the reference
+    /// also gets the WordNet synonyms of its sentences when ``Configuration/synonyms`` is on.
+    func prepare(_ document: ReportDocument, isReference: Bool = false) -> AnalyzedText {
         AnalyzedText(
             document, tokenizer: Tokenizer(seed: configuration.seed, normalization: configuration.normalization),
-            shingleSize: configuration.shingling.size, language: configuration.language)
+            shingleSize: configuration.shingling.size, language: configuration.language,
+            synonyms: isReference ? configuration.wordNet : nil)
     }
 
     func compare(_ ref: AnalyzedText, _ cand: AnalyzedText) -> CandidateReport {
@@ -166,6 +169,7 @@ public struct RewriteAnalyzer: Sendable {
         /// Reference narrative content words the candidate retells (in sentences it aligns to, or
         /// in verbatim runs).
         var retold: [Bool]
+
     }
 
     /// Step 3: marks the derived words of the candidate and the retold words of the reference.
@@ -174,12 +178,33 @@ public struct RewriteAnalyzer: Sendable {
             derived: [Bool](repeating: false, count: cand.words.count), copied: [Bool](repeating: false, count: cand.words.count),
             retold: [Bool](repeating: false, count: ref.words.count))
         for p in pairs {
-            for i in cand.sentenceWords[p.candidate] where cand.isNarrativeContent(i) { marks.derived[i] = true }
-            for r in p.references { for i in ref.sentenceWords[r] where ref.isNarrativeContent(i) { marks.retold[i] = true } }
+            // Word by word: a candidate word is derived when its stem is in its source sentences
+            // (or is a synonym of a word there); a reference word is retold when the candidate
+            // sentence uses its stem or a synonym's. What a rewrite added to an aligned sentence is not counted.
+            var sourceStems = Set<String>()
+            for r in p.references {
+                for i in ref.sentenceWords[r] where ref.isNarrativeContent(i) { sourceStems.insert(ref.stems[i]!) }
+                sourceStems.formUnion(ref.synonymStems[r])
+            }
+            var candidateStems = Set<String>()
+            for i in cand.sentenceWords[p.candidate] where cand.isNarrativeContent(i) {
+                candidateStems.insert(cand.stems[i]!)
+                if sourceStems.contains(cand.stems[i]!) { marks.derived[i] = true }
+            }
+            for r in p.references {
+                for i in ref.sentenceWords[r]
+                where ref.isNarrativeContent(i)
+                    && (candidateStems.contains(ref.stems[i]!) || !candidateStems.isDisjoint(with: ref.wordSynonymStems[i])) {
+                    marks.retold[i] = true
+                }
+            }
         }
         for s in verbatim {
             for k in 0..<s.length {
-                if cand.isNarrativeContent(s.candidate + k) { marks.derived[s.candidate + k] = true; marks.copied[s.candidate + k] = true }
+                if cand.isNarrativeContent(s.candidate + k) {
+                    marks.derived[s.candidate + k] = true
+                    marks.copied[s.candidate + k] = true
+                }
                 if ref.isNarrativeContent(s.reference + k) { marks.retold[s.reference + k] = true }
             }
         }
@@ -236,12 +261,30 @@ public struct RewriteAnalyzer: Sendable {
         for i in cand.words.indices where cand.isNarrativeContent(i) && vocabulary.contains(cand.stems[i]!) {
             evidence.sharedVocabularyWords += 1
         }
+        evidence.inOrderSentences = longestInOrderChain(pairs)
         evidence.sharedQuotations = quotations.count
         evidence.sharedQuotationWords = quotations.reduce(0) { $0 + $1.length }
         let bodyWords = cand.inBody.count { $0 }
         evidence.quotedShare = bodyWords == 0 ? 0 : round4(Double(cand.words.indices.count { cand.inBody[$0] && cand.quoted[$0] }) / Double(bodyWords))
         evidence.boilerplateWords = cand.words.count - bodyWords
         return (evidence, passages)
+    }
+
+    /// The most aligned candidate sentences that retell reference sentences in the reference's
+    /// order (a longest strictly increasing chain of their source sentences).
+    ///
+    /// - Complexity: O(p log p) for p pairs.
+    func longestInOrderChain(_ pairs: [SentencePair]) -> Int {
+        var tails: [Int] = []
+        for p in pairs.sorted(by: { $0.candidate < $1.candidate }) {
+            var low = 0, high = tails.count
+            while low < high {
+                let mid = (low + high) / 2
+                if tails[mid] < p.reference { low = mid + 1 } else { high = mid }
+            }
+            if low == tails.count { tails.append(p.reference) } else { tails[low] = p.reference }
+        }
+        return tails.count
     }
 
     /// A verbatim or quotation passage from a shared run.

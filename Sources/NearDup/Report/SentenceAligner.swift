@@ -42,8 +42,8 @@ struct SentencePair: Sendable, Hashable {
 /// 5. **Order-aware acceptance.** A pair sharing at least ``minimumSharedStems`` stems is
 ///    accepted when its similarity is at least ``alignedSimilarity``, or at least
 ///    ``supportedSimilarity`` and supported by another pair in the same order nearby (the next
-///    or previous one or two candidate sentences matching the next or previous one to four
-///    reference sentences). A rewrite follows its source sentence by sentence; independent
+///    or previous one or two candidate sentences matching the same source sentence, split in two,
+///    or the next or previous one to four reference sentences). A rewrite follows its source sentence by sentence; independent
 ///    stories on the same event make the same point in scattered places, not in runs.
 struct SentenceAligner: Sendable {
     var minimumSharedStems = 3
@@ -68,8 +68,10 @@ struct SentenceAligner: Sendable {
         func weight(_ stem: String) -> Double { log((total + 1) / (Double(frequency[stem] ?? 0) + 0.5)) }
 
         let rWeight = r.map { $0.reduce(0) { $0 + weight($1) } }
+        // A reference sentence is reached through its stems and its words' synonyms' stems.
+        let expanded = r.indices.map { r[$0].union(reference.synonymStems[$0]) }
         var postings: [String: [Int]] = [:]
-        for (i, set) in r.enumerated() { for stem in set { postings[stem, default: []].append(i) } }
+        for (i, set) in expanded.enumerated() { for stem in set { postings[stem, default: []].append(i) } }
 
         var candidates: [SentencePair] = []
         for (j, set) in c.enumerated() where !set.isEmpty {
@@ -85,11 +87,11 @@ struct SentenceAligner: Sendable {
                 a.value != b.value ? a.value < b.value : 2 * a.value / (rWeight[a.key] + cWeight) < 2 * b.value / (rWeight[b.key] + cWeight)
             })?.key else { continue }
             var chosen = [first]
-            var covered = set.intersection(r[first])
+            var covered = set.intersection(expanded[first])
             while chosen.count < maximumMerged {
                 var best: (index: Int, gain: Double, stems: Set<String>)?
                 for i in max(0, first - mergeWindow)...min(r.count - 1, first + mergeWindow) where !chosen.contains(i) {
-                    let extra = set.intersection(r[i]).subtracting(covered)
+                    let extra = set.intersection(expanded[i]).subtracting(covered)
                     guard extra.count >= 2 else { continue }
                     let gain = extra.reduce(0) { $0 + weight($1) }
                     if gain > best?.gain ?? 0 { best = (i, gain, extra) }
@@ -112,7 +114,9 @@ struct SentenceAligner: Sendable {
             p.similarity >= alignedSimilarity
                 || candidates.contains { q in
                     let dc = q.candidate - p.candidate, dr = q.reference - p.reference
-                    return (1...candidateWindow).contains(abs(dc)) && (1...referenceWindow).contains(abs(dr)) && (dc > 0) == (dr > 0)
+                    // The next or previous sentences retell the next or previous source sentences,
+                    // or the same one (a source sentence split in two).
+                    return (1...candidateWindow).contains(abs(dc)) && (0...referenceWindow).contains(abs(dr)) && (dr == 0 || (dc > 0) == (dr > 0))
                 }
         }
     }

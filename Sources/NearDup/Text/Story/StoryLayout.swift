@@ -234,7 +234,11 @@ public struct StoryLayout: Sendable {
         if lower.hasPrefix("by "), words <= 12, isNameLike(trimmed.dropFirst(3)) { return .byline }
         if lower.hasSuffix("pa news") || lower.hasSuffix("pa news.") || lower.hasSuffix("press association") { return .byline }
         if isCapitals(trimmed) && words >= 2 { return .headline }
-        if !sawBody, words <= 20, let last = trimmed.unicodeScalars.last, !".!?:;\"”’'".unicodeScalars.contains(last) {
+        // A short first paragraph that does not end a sentence: a headline (closing quotation marks
+        // and brackets after the last word do not end one: `… Calls It a 'Huge Tragedy'`).
+        let bulleted = trimmed.unicodeScalars.first.map(TextLayout.isBullet) ?? false
+        let ending = trimmed.unicodeScalars.reversed().first { !"\"”’')]»".unicodeScalars.contains($0) }
+        if !sawBody, !bulleted, words <= 20, let ending, !".!?:;…".unicodeScalars.contains(ending) {
             return .headline
         }
         return .body
