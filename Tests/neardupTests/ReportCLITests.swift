@@ -19,11 +19,15 @@ import Testing
         let candidates = try #require(object["candidates"] as? [[String: Any]])
         #expect(candidates.count == 4)  // the reference itself is skipped
         #expect(candidates.map { $0["rank"] as? Int } == [1, 2, 3, 4])
-        let scores = candidates.compactMap { $0["score"] as? Double }
-        #expect(scores == scores.sorted(by: >))
+        // Ranked by verdict (wholly, partially, non), then by score.
+        let order = ["wholly-derived": 0, "partially-derived": 1, "non-derived": 2]
+        let keys = candidates.compactMap { c in (c["verdict"] as? String).flatMap { order[$0] }.map { ($0, -(c["score"] as? Double ?? 0)) } }
+        #expect(keys.count == 4 && zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
         for candidate in candidates {
             #expect(["wholly-derived", "partially-derived", "non-derived"].contains(candidate["verdict"] as? String))
             #expect((0...1).contains(candidate["score"] as? Double ?? -1))
+            #expect((0...1).contains(candidate["coverage"] as? Double ?? -1))
+            #expect(candidate["title"] is String)
             #expect(candidate["jaccard"] is Double)
             let containment = try #require(candidate["containment"] as? [String: Double])
             #expect(containment["reference_in_candidate"] != nil && containment["candidate_from_reference"] != nil)
@@ -39,6 +43,29 @@ import Testing
         }
         let skipped = try #require(object["skipped"] as? [[String: Any]])
         #expect(skipped.count == 1)
+        let reference = try #require(object["reference"] as? [String: Any])
+        let sentences = try #require(reference["narrative_sentences"] as? [[String: Any]])
+        #expect(sentences.map { $0["number"] as? Int } == Array(1...sentences.count).map { $0 })
+    }
+
+    @Test func refusesWhatItCannotHonour() throws {
+        let chars = try CLITests.run(["report", "--reference", Self.reference, "seeds/", "--shingle", "chars:5"])
+        #expect(chars.status == 64)
+        #expect(chars.stderr.contains("only word shingles"))
+        let language = try CLITests.run(["report", "--reference", Self.reference, "seeds/", "--language", "klingon"])
+        #expect(language.status == 64)
+        #expect(language.stderr.contains("klingon"))
+        let french = try CLITests.run(["report", "--reference", Self.reference, "seeds/", "--language", "french", "--format", "json"])
+        #expect(french.status == 0)
+    }
+
+    @Test func topLimitsTheHTMLPage() throws {
+        let run = try CLITests.run(["report", "--reference", Self.reference, "seeds/", "--format", "html", "--top", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.components(separatedBy: "<section id=\"c").count - 1 == 2)
+        #expect(run.stdout.contains("Showing the top 2 of 4 candidates"))
+        #expect(run.stdout.contains("id=\"r1\""))
+        #expect(run.stdout.contains("href=\"#r1\""))
     }
 
     @Test func passageOffsetsPointAtTheirText() throws {
@@ -92,7 +119,7 @@ import Testing
         let run = try CLITests.run(["report", "--reference", Self.reference, "seeds/", "--format", "html", "--output", output.path])
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOf: output, encoding: .utf8)
-        #expect(html.contains("<svg"))
+        #expect(html.contains("class=\"heat\"") && html.contains("class=\"ranking\""))
         // No resource from the network (the SVG namespace URI is a name, not a fetch).
         for fetch in ["src=\"http", "href=\"http", "<link", "@import", "url(http"] {
             #expect(!html.contains(fetch), "\(fetch)")
