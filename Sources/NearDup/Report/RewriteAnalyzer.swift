@@ -183,7 +183,8 @@ public struct RewriteAnalyzer: Sendable {
             // sentence uses its stem or a synonym's. What a rewrite added to an aligned sentence is not counted.
             var sourceStems = Set<String>()
             for r in p.references {
-                for i in ref.sentenceWords[r] where ref.isNarrativeContent(i) { sourceStems.insert(ref.stems[i]!) }
+                // The source's quoted words too: a rewrite may retell a quotation in its own narrative.
+                for i in ref.sentenceWords[r] where ref.inBody[i] && ref.stems[i] != nil { sourceStems.insert(ref.stems[i]!) }
                 sourceStems.formUnion(ref.synonymStems[r])
             }
             var candidateStems = Set<String>()

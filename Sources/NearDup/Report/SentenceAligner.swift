@@ -22,7 +22,8 @@ struct SentencePair: Sendable, Hashable {
 /// that share few exact word n-grams.
 ///
 /// 1. Each sentence becomes the set of Snowball stems of its narrative content words (body text
-///    outside quotation marks, stop words dropped), so *“the council approved the budget on Monday
+///    outside quotation marks, stop words dropped; a candidate sentence that is at least half
+///    quotation is left out: its narrative is the quotation's attribution), so *“the council approved the budget on Monday
 ///    after a long debate”* and *“on Monday, after lengthy debate, council members passed the
 ///    budget”* share {council, budget, monday, debat}.
 /// 2. Stems are weighted like inverse document frequency over the sentences of the two texts:
@@ -53,15 +54,15 @@ struct SentenceAligner: Sendable {
     var referenceWindow = 4
     var mergeWindow = 3
     var maximumMerged = 3
-    var mergeGain = 0.15
+    var mergeGain = 0.25
 
     /// The accepted pairs, at most one per candidate sentence, in candidate order.
     ///
     /// - Complexity: O(S + P²ₗ) where S is the total size of the sentences' stem postings that
     ///   meet and Pₗ the number of pairs above ``supportedSimilarity`` (small: pairs are sparse).
     func align(_ reference: AnalyzedText, _ candidate: AnalyzedText) -> [SentencePair] {
-        let r = stemSets(reference)
-        let c = stemSets(candidate)
+        let r = stemSets(reference, includeQuotations: true)
+        let c = stemSets(candidate, skipQuotations: true)
         var frequency: [String: Int] = [:]
         for set in r + c { for stem in set { frequency[stem, default: 0] += 1 } }
         let total = Double(r.count(where: { !$0.isEmpty }) + c.count(where: { !$0.isEmpty }))
@@ -122,10 +123,19 @@ struct SentenceAligner: Sendable {
     }
 
     /// For each sentence, the stems of its narrative content words.
-    private func stemSets(_ text: AnalyzedText) -> [Set<String>] {
+    /// With `skipQuotations`, a sentence with at least as many quoted words as unquoted ones
+    /// gets no stems: its narrative is the attribution of a quotation (*“…,” Peskov added in the
+    /// interview with Sky News*), shared by any story quoting the same person.
+    private func stemSets(_ text: AnalyzedText, skipQuotations: Bool = false, includeQuotations: Bool = false) -> [Set<String>] {
         text.sentenceWords.map { words in
+            if skipQuotations {
+                let quoted = words.count { text.quoted[$0] }
+                if quoted > 0, 2 * quoted >= words.count { return [] }
+            }
             var set = Set<String>()
-            for i in words where text.isNarrativeContent(i) { set.insert(text.stems[i]!) }
+            for i in words where text.isNarrativeContent(i) || (includeQuotations && text.inBody[i] && text.stems[i] != nil) {
+                set.insert(text.stems[i]!)
+            }
             return set
         }
     }
