@@ -14,7 +14,7 @@ import Foundation
 /// Memory per document: its id, `8·b` bytes of band keys and 17 bytes of bookkeeping (about
 /// 180 bytes with the default b = 18 and short ids), plus at most
 /// ``Options/verificationMemory`` while verifying. The compact signature (`4·k` bytes), the
-/// shingle fingerprints (exact verification, about 4 bytes a word) and the record (``Options/keepsRecords``)
+/// shingle hashes (exact verification, 8 bytes a word) and the record (``Options/keepsRecords``)
 /// go to an unlinked scratch file in `TMPDIR` and are read back only for candidate documents
 /// (and kept ones).
 ///
@@ -153,7 +153,7 @@ struct DocumentTable: @unchecked Sendable {
     /// Documents without a single shingle: never candidates.
     var isEmpty: [Bool] = []
     /// Where the document's compact signature starts in the scratch file; its fingerprints
-    /// follow, then its record.
+    /// follow (after ``ShingleFingerprints/signatureBytes(k:)``), then its record.
     var offsets: [UInt64] = []
     var fingerprintCounts: [UInt32] = []
     var recordLengths: [UInt32] = []
@@ -171,9 +171,11 @@ struct DocumentTable: @unchecked Sendable {
             let offset = try sketched.compact.withUnsafeBytes {
                 try spill.append($0.baseAddress! + i * k * 4, count: k * 4)
             }
+            let padding = ShingleFingerprints.signatureBytes(k: k) - 4 * k
+            if padding > 0 { try withUnsafeBytes(of: UInt32(0)) { _ = try spill.append($0.baseAddress!, count: padding) } }
             if fingerprintCount > 0 {
                 try sketched.fingerprints.withUnsafeBytes {
-                    _ = try spill.append($0.baseAddress! + fingerprintStart * 4, count: fingerprintCount * 4)
+                    _ = try spill.append($0.baseAddress! + fingerprintStart * 8, count: fingerprintCount * 8)
                 }
             }
             fingerprintStart += fingerprintCount

@@ -27,10 +27,15 @@ final class IndexFileMapping: @unchecked Sendable {
 
 /// Reading index files (format in ``IndexFileHeader``).
 enum IndexFile {
-    /// Bytes of a record with `fingerprints` fingerprints and an id of `idLength` bytes.
+    /// Bytes of a record with `fingerprints` fingerprints and an id of `idLength` bytes (a
+    /// multiple of 8, so that every record and its fingerprints are 8-byte aligned).
     static func recordLength(k: Int, fingerprints: Int, idLength: Int) -> Int {
-        16 + 4 * k + 4 * fingerprints + ((idLength + 3) & ~3) + 4
+        16 + ShingleFingerprints.signatureBytes(k: k) + 8 * fingerprints + paddedIDLength(idLength) + 4
     }
+
+    /// The id's bytes with the zero padding after them: the record's checksum then ends on a
+    /// multiple of 8.
+    static func paddedIDLength(_ idLength: Int) -> Int { ((idLength + 4 + 7) & ~7) - 4 }
 
     /// Reads the header of `path`.
     static func header(of path: String) throws -> IndexFileHeader {
@@ -51,7 +56,7 @@ enum IndexFile {
         try header.checkConfiguration(expected, path: path)
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64 ?? 0
         guard size >= header.committedLength else {
-            throw NearDupError(.invalidEncoding, "\(path): damaged index: the file has \(size) bytes, its header promises \(header.committedLength)")
+            throw NearDupError(.damagedIndex, "\(path): damaged index: the file has \(size) bytes, its header promises \(header.committedLength)")
         }
         let mapping = try IndexFileMapping(path: path, length: Int(header.committedLength))
         var index = LSHIndex(
@@ -64,7 +69,7 @@ enum IndexFile {
         while offset < mapping.length {
             number += 1
             func damaged(_ why: String) -> NearDupError {
-                NearDupError(.invalidEncoding, "\(path): damaged index: record \(number) at byte \(offset): \(why)")
+                NearDupError(.damagedIndex, "\(path): damaged index: record \(number) at byte \(offset): \(why)")
             }
             guard offset + 20 <= mapping.length else { throw damaged("truncated") }
             let length = Int(IndexFileHeader.get(bytes, offset) as UInt32)
@@ -79,13 +84,13 @@ enum IndexFile {
             let stored = IndexFileHeader.get(bytes, offset + length - 4) as UInt32
             let checksum = UInt32(truncatingIfNeeded: CBoundary.xxh3(mapping.base + offset, length - 4, seed: 0))
             guard stored == checksum else { throw damaged("its checksum does not match") }
-            let idStart = offset + 16 + 4 * (k + fingerprints)
+            let idStart = offset + 16 + ShingleFingerprints.signatureBytes(k: k) + 8 * fingerprints
             let id = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[idStart..<(idStart + idLength)]), as: UTF8.self)
             index.insertMapped(id: id, setSize: setSize, fingerprintCount: fingerprints, wordOffset: (offset + 16) / 4)
             offset += length
         }
         guard UInt64(number) == header.recordCount else {
-            throw NearDupError(.invalidEncoding, "\(path): damaged index: \(number) records, the header promises \(header.recordCount)")
+            throw NearDupError(.damagedIndex, "\(path): damaged index: \(number) records, the header promises \(header.recordCount)")
         }
         return (header, mapping, index)
     }

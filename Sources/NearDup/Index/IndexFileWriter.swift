@@ -81,7 +81,7 @@ final class IndexFileWriter {
     /// Appends one document's record.
     ///
     /// - Complexity: O(k + fingerprints + id), buffered.
-    func append(id: String, setSize: Int, signature: UnsafeBufferPointer<UInt32>, fingerprints: UnsafeBufferPointer<UInt32>) throws {
+    func append(id: String, setSize: Int, signature: UnsafeBufferPointer<UInt32>, fingerprints: ShingleFingerprints.Run) throws {
         let k = header.configuration.permutations
         precondition(signature.count == k, "a signature of k values")
         let n = header.storesFingerprints ? fingerprints.count : 0
@@ -95,9 +95,10 @@ final class IndexFileWriter {
         put(UInt32(n))
         put(UInt32(idBytes.count))
         for value in signature { put(value) }
-        for value in fingerprints.prefix(n) { put(value) }
+        buffer.append(contentsOf: repeatElement(0, count: ShingleFingerprints.signatureBytes(k: k) - 4 * k))
+        if n > 0 { buffer.append(contentsOf: fingerprints.bytes) }
         buffer.append(contentsOf: idBytes)
-        buffer.append(contentsOf: repeatElement(0, count: ((idBytes.count + 3) & ~3) - idBytes.count))
+        buffer.append(contentsOf: repeatElement(0, count: IndexFile.paddedIDLength(idBytes.count) - idBytes.count))
         let checksum = buffer.withUnsafeBytes { UInt32(truncatingIfNeeded: CBoundary.xxh3($0.baseAddress! + start, length - 4, seed: 0)) }
         put(checksum)
         header.recordCount += 1

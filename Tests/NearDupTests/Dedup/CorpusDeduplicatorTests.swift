@@ -38,6 +38,24 @@ struct CorpusDeduplicatorTests {
         }
     }
 
+    /// Two unrelated four- and three-word texts from issue 12 whose one shingle hashes share
+    /// their low 32 bits. With 32-bit fingerprints and compact values they were a pair with
+    /// estimate 1 and Jaccard 1.
+    static let colliding = ["gbwz zq rbthjnc kesqlnbe", "fliud yjmlua hoaj"]
+
+    @Test("one-shingle documents whose hashes share 32 bits are not duplicates", arguments: Verification.allCases)
+    func shortDocumentsWithA32BitCollision(_ verification: Verification) throws {
+        let a = ShingleSet(text: Self.colliding[0]), b = ShingleSet(text: Self.colliding[1])
+        #expect(a.hashes.count == 1 && b.hashes.count == 1)
+        #expect(UInt32(truncatingIfNeeded: a.hashes[0]) == UInt32(truncatingIfNeeded: b.hashes[0]), "the collision the test is about")
+        let result = try Self.run(ids: ["A", "B"], texts: Self.colliding, verification: verification)
+        #expect(result.pairs.isEmpty, "\(result.pairs)")
+        let index = Deduplicator(threshold: 0.8, verification: verification)
+        index.insert(id: "A", text: Self.colliding[0])
+        #expect(index.query(Self.colliding[1]).isEmpty)
+        #expect(index.query(Self.colliding[0]).map(\.id) == ["A"])
+    }
+
     /// The Debian copyright files of this machine: real text, heavily near-duplicated.
     static func copyrightFiles(limit: Int) -> [(String, String)] {
         let folder = "/usr/share/doc"

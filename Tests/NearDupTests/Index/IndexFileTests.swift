@@ -76,7 +76,7 @@ struct IndexFileTests {
         #expect {
             try Deduplicator(contentsOf: path)
         } throws: { error in
-            guard let error = error as? NearDupError, error.code == .invalidEncoding else { return false }
+            guard let error = error as? NearDupError, error.code == .damagedIndex else { return false }
             return words.allSatisfy { error.message.contains($0) }
         }
     }
