@@ -32,3 +32,140 @@ import Testing
         }
     }
 }
+
+/// Output paths (issue 12, defects 2 and 3): only a regular file is replaced, links are
+/// followed, special files are written in place, and an interrupted run leaves nothing behind.
+@Suite(.serialized) struct OutputPathCLITests {
+    static let corpus = """
+        {"id":"A","text":"the council approved the budget on monday after a long debate"}
+        {"id":"B","text":"the council approved the budget on monday after a long debate"}
+        {"id":"C","text":"heavy rain flooded the streets of the old town overnight"}
+
+        """
+
+    /// Every command's output option, with the arguments that make it write `OUTPUT`.
+    static func commands(input: String) -> [[String]] {
+        [
+            ["dedup", input, "--pairs", "OUTPUT"],
+            ["dedup", input, "--clusters", "OUTPUT"],
+            ["dedup", input, "--keep", "OUTPUT"],
+            ["sign", input, "--permutations", "8", "--output", "OUTPUT"],
+            ["report", "--reference", "seeds/000_ae173d8b20e40bc0.txt", "seeds/001_adf1a9dcc95edd58.txt", "--format", "json", "--output", "OUTPUT"],
+            ["generate", "--documents", "3", "--output", "OUTPUT"],
+        ]
+    }
+
+    static func with(_ output: String, _ arguments: [String]) -> [String] {
+        arguments.map { $0 == "OUTPUT" ? output : $0 }
+    }
+
+    @Test func aSymbolicLinkIsFollowedAndStaysALink() throws {
+        let folder = try BadInputCLITests.folder()
+        let input = folder.appendingPathComponent("in.jsonl").path
+        try Self.corpus.write(toFile: input, atomically: true, encoding: .utf8)
+        for arguments in Self.commands(input: input) {
+            let target = folder.appendingPathComponent("target.out"), link = folder.appendingPathComponent("link.out")
+            try? FileManager.default.removeItem(at: target)
+            try? FileManager.default.removeItem(at: link)
+            try "old\n".write(to: target, atomically: true, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "target.out")
+            let run = try CLITests.run(Self.with(link.path, arguments))
+            #expect(run.status == 0, "\(arguments[0]): \(run.stderr)")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "target.out", "\(arguments[0])")
+            let written = try String(contentsOf: target, encoding: .utf8)
+            #expect(written != "old\n" && !written.isEmpty, "\(arguments[0]) wrote through the link")
+            let hidden = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+            #expect(hidden.isEmpty, "\(hidden)")
+        }
+    }
+
+    @Test func aDeviceIsWrittenInPlace() throws {
+        let folder = try BadInputCLITests.folder()
+        let input = folder.appendingPathComponent("in.jsonl").path
+        try Self.corpus.write(toFile: input, atomically: true, encoding: .utf8)
+        for arguments in Self.commands(input: input) + [["index", "query", "INDEX", input, "--output", "OUTPUT"]] {
+            var arguments = arguments
+            if arguments.contains("INDEX") {
+                let index = folder.appendingPathComponent("i.ndx").path
+                #expect(try CLITests.run(["index", "create", index, input, "-q"]).status == 0)
+                arguments = arguments.map { $0 == "INDEX" ? index : $0 }
+            }
+            let run = try CLITests.run(Self.with("/dev/null", arguments))
+            #expect(run.status == 0, "\(arguments[0]): \(run.stderr)")
+            let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+            #expect(type == .typeCharacterSpecial, "\(arguments[0]) replaced /dev/null")
+        }
+    }
+
+    @Test func aFIFOIsWrittenInPlaceForItsReader() throws {
+        let folder = try BadInputCLITests.folder()
+        let input = folder.appendingPathComponent("in.jsonl").path
+        try Self.corpus.write(toFile: input, atomically: true, encoding: .utf8)
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let received = LockedData()
+        let reader = Thread {
+            // Opening blocks until the writer opens the FIFO; reading ends when it closes it.
+            if let handle = FileHandle(forReadingAtPath: fifo) { received.set(handle.readDataToEndOfFile()) }
+        }
+        reader.start()
+        let run = try CLITests.run(["dedup", input, "--pairs", fifo, "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for _ in 0..<100 where received.get() == nil { usleep(50_000) }
+        let text = String(decoding: received.get() ?? Data(), as: UTF8.self)
+        #expect(text.contains(#""a":"A","b":"B""#), "\(text)")
+        let type = try FileManager.default.attributesOfItem(atPath: fifo)[.type] as? FileAttributeType
+        #expect(type == .typeUnknown || type == nil || type != .typeRegular, "the FIFO was replaced")
+    }
+
+    @Test func aFolderIsAnErrorAndNothingIsDone() throws {
+        let folder = try BadInputCLITests.folder()
+        let input = folder.appendingPathComponent("in.jsonl").path
+        try Self.corpus.write(toFile: input, atomically: true, encoding: .utf8)
+        let run = try CLITests.run(["dedup", input, "--pairs", folder.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("folder"), "\(run.stderr)")
+    }
+
+    /// SIGINT and SIGTERM remove the hidden temporary files of unfinished outputs and exit
+    /// with 130 and 143.
+    @Test(arguments: [(Int32(2), Int32(130)), (Int32(15), Int32(143))])
+    func interruptedRunsLeaveNoTemporaryFiles(_ signal: Int32, _ status: Int32) throws {
+        let folder = try BadInputCLITests.folder()
+        for arguments in [
+            ["dedup", "-", "--pairs", folder.appendingPathComponent("p.jsonl").path,
+             "--keep", folder.appendingPathComponent("k.jsonl").path],
+            ["index", "create", folder.appendingPathComponent("i.ndx").path, "-"],
+        ] {
+            let process = Process()
+            process.executableURL = CLITests.executable
+            process.arguments = arguments + ["-q"]
+            let input = Pipe()
+            process.standardInput = input
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Standard input stays open: the run waits for more documents.
+            input.fileHandleForWriting.write(Data(Self.corpus.utf8))
+            var hidden: [String] = []
+            for _ in 0..<200 {
+                hidden = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+                if !hidden.isEmpty { break }
+                usleep(20_000)
+            }
+            #expect(!hidden.isEmpty, "\(arguments[0]) should have started its outputs")
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit && process.terminationStatus == status, "\(arguments[0])")
+            let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(left.isEmpty, "\(arguments[0]) left \(left)")
+        }
+    }
+}
+
+/// Data handed from one thread to another.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data? { lock.withLock { data } }
+}
