@@ -31,6 +31,44 @@ import Testing
             #expect(object?["id"] as? String == "C")
         }
     }
+
+    /// Issue 12, defect 7: dedup paired a document with itself and listed one id nine times
+    /// in a cluster. The rule: the first document with an id is kept, later ones are skipped
+    /// with a message naming both lines, and the exit status is 1.
+    @Test func dedupKeepsTheFirstOfARepeatedIDAndNamesBothLines() throws {
+        let folder = try Self.folder()
+        let input = folder.appendingPathComponent("in.jsonl")
+        let story = "the council approved the budget on monday after a long debate about schools"
+        var lines = [#"{"a":"x","b":"x","id":"a","text":"\#(story)"}"#]
+        for _ in 0..<8 { lines.append(#"{"id":"a","text":"\#(story)"}"#) }
+        lines.append(#"{"id":"b","text":"\#(story)"}"#)
+        try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+        let pairs = folder.appendingPathComponent("p.jsonl"), clusters = folder.appendingPathComponent("c.jsonl")
+        let keep = folder.appendingPathComponent("k.jsonl")
+        let run = try CLITests.run(["dedup", input.path, "--pairs", pairs.path, "--clusters", clusters.path, "--keep", keep.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("in.jsonl:2: skipped: duplicate id \"a\", first at \(input.path):1"), "\(run.stderr)")
+        #expect(run.stderr.contains("in.jsonl:9:"), "\(run.stderr)")
+        #expect(try String(contentsOf: pairs, encoding: .utf8) == #"{"a":"a","b":"b","estimate":1.0,"jaccard":1.0}"# + "\n")
+        let clusterLines = try DedupCLITests.jsonLines(clusters)
+        #expect(clusterLines.count == 1)
+        #expect(clusterLines.first?["members"] as? [String] == ["a", "b"])
+        #expect(try String(contentsOf: keep, encoding: .utf8).split(separator: "\n").count == 1)
+    }
+
+    /// Issue 12, defect 7: report analysed a candidate given twice twice.
+    @Test func reportAnalysesACandidateGivenTwiceOnce() throws {
+        let candidate = "seeds/002_b0680b2d050e38bf.txt"
+        let run = try CLITests.run([
+            "report", "--reference", "seeds/000_ae173d8b20e40bc0.txt", candidate, "./" + candidate, "--format", "json",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("the same file as \(candidate)"), "\(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect((object?["candidates"] as? [Any])?.count == 1)
+        let skipped = try #require(object?["skipped"] as? [[String: Any]])
+        #expect(skipped.contains { ($0["reason"] as? String)?.contains("the same file as") == true })
+    }
 }
 
 /// Output paths (issue 12, defects 2 and 3): only a regular file is replaced, links are

@@ -68,6 +68,8 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     private let box = DocumentTableBox()
     private var sketcher: ParallelSketcher!
     private var finished = false
+    /// The adding thread's map from id to the position of the document that has it.
+    private var positionOfID: [String: Int32] = [:]
 
     /// Starts the signing threads.
     ///
@@ -100,9 +102,25 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     ///
     /// - Throws: a scratch-file error from a signing thread.
     /// - Complexity: amortised O(1) on the calling thread; signing happens on the others.
+    ///
+    /// Ids must be unique: a document whose id an earlier document has is not added, and the
+    /// call throws ``NearDupError/Code/duplicateID`` naming the id and the earlier document's
+    /// position (``position(ofID:)``); the run can go on. Without this rule a document would
+    /// pair with itself and clusters would list one id several times.
     public func add(id: String, text: String, record: [UInt8]? = nil) throws {
+        if let first = positionOfID[id] {
+            throw NearDupError(
+                .duplicateID,
+                "duplicate id \(String(reflecting: id)): document \(Int(first) + 1) has it already; this one is left out")
+        }
         try sketcher.add(id: id, text: text, record: record)
+        positionOfID[id] = Int32(truncatingIfNeeded: positionOfID.count)
     }
+
+    /// The input position (0-based) of the document added with `id`, if any.
+    ///
+    /// - Complexity: O(1) on average.
+    public func position(ofID id: String) -> Int? { positionOfID[id].map(Int.init) }
 
     /// Adds a document read by ``CorpusReader``; its original record is kept for
     /// ``DedupResult/forEachKeptRecord(_:)`` when ``Options/keepsRecords`` is set.

@@ -56,6 +56,26 @@ struct CorpusDeduplicatorTests {
         #expect(index.query(Self.colliding[0]).map(\.id) == ["A"])
     }
 
+    /// Issue 12, defect 7: a repeated id used to pair a document with itself.
+    @Test("a repeated id is refused with the first document's position; the run goes on")
+    func duplicateIDs() throws {
+        let text = Self.generated.first!.text
+        let dedup = try CorpusDeduplicator(options: .init(threshold: 0.8, threads: 2))
+        try dedup.add(id: "x", text: text)
+        try dedup.add(id: "y", text: Self.generated.last!.text)
+        #expect {
+            try dedup.add(id: "x", text: text)
+        } throws: { error in
+            let error = error as? NearDupError
+            return error?.code == .duplicateID && error!.message.contains("document 1")
+        }
+        #expect(dedup.position(ofID: "x") == 0 && dedup.position(ofID: "y") == 1)
+        try dedup.add(id: "z", text: text)
+        let result = try dedup.finish()
+        #expect(result.ids == ["x", "y", "z"])
+        #expect(result.pairs.map { [$0.first, $0.second] } == [[0, 2]])
+    }
+
     /// The Debian copyright files of this machine: real text, heavily near-duplicated.
     static func copyrightFiles(limit: Int) -> [(String, String)] {
         let folder = "/usr/share/doc"
