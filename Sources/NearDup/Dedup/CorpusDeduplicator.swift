@@ -171,7 +171,7 @@ struct DocumentTable: @unchecked Sendable {
     /// Documents without a single shingle: never candidates.
     var isEmpty: [Bool] = []
     /// Where the document's compact signature starts in the scratch file; its fingerprints
-    /// follow (after ``ShingleFingerprints/signatureBytes(k:)``), then its record.
+    /// follow (after ``CompactSignature/storedBytes(k:)``), then its record.
     var offsets: [UInt64] = []
     var fingerprintCounts: [UInt32] = []
     var recordLengths: [UInt32] = []
@@ -189,7 +189,7 @@ struct DocumentTable: @unchecked Sendable {
             let offset = try sketched.compact.withUnsafeBytes {
                 try spill.append($0.baseAddress! + i * k * 4, count: k * 4)
             }
-            let padding = ShingleFingerprints.signatureBytes(k: k) - 4 * k
+            let padding = CompactSignature.storedBytes(k: k) - 4 * k
             if padding > 0 { try withUnsafeBytes(of: UInt32(0)) { _ = try spill.append($0.baseAddress!, count: padding) } }
             if fingerprintCount > 0 {
                 try sketched.fingerprints.withUnsafeBytes {

@@ -1,6 +1,6 @@
 /// What the dedup pipeline and the index keep of one document, computed in one pass over its
 /// text on one thread: the compact signature (a 32-bit mix of each MinHash value and its slot,
-/// ``ShingleFingerprints/compact(_:slot:)``), its LSH band keys, and (for exact verification)
+/// ``CompactSignature/value(_:slot:)``), its LSH band keys, and (for exact verification)
 /// its 64-bit shingle hashes.
 ///
 /// Not thread-safe: one sketcher per thread. Reuses its buffers, so sketching allocates nothing
@@ -66,7 +66,7 @@ final class DocumentSketcher {
             setSize = hasher.sign(utf8: utf8, into: values, using: workspace)
         }
         fingerprintCount = count
-        for i in 0..<values.count { compact[i] = ShingleFingerprints.compact(values[i], slot: i) }
+        for i in 0..<values.count { compact[i] = CompactSignature.value(values[i], slot: i) }
         lsh.writeBandKeys(of: compact.baseAddress!, seed: hasher.configuration.seed, into: bandKeys.baseAddress!)
     }
 

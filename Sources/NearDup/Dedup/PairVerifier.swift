@@ -59,7 +59,7 @@ struct PairVerifier {
         signatureWords + (options.verification == .exact ? Int(table.fingerprintCounts[doc]) : 0)
     }
 
-    private var signatureWords: Int { ShingleFingerprints.signatureBytes(k: k) / 8 }
+    private var signatureWords: Int { CompactSignature.storedBytes(k: k) / 8 }
 
     private func verifyRound(
         _ candidates: [UInt64], _ range: Range<Int>, documents: [Int], slotOf: [Int32],
@@ -108,7 +108,7 @@ struct PairVerifier {
                         let sa = arena + starts[a], sb = arena + starts[b]
                         out.value.0[index] = UnsafeRawPointer(sa).withMemoryRebound(to: UInt32.self, capacity: k) { ca in
                             UnsafeRawPointer(sb).withMemoryRebound(to: UInt32.self, capacity: k) { cb in
-                                ShingleFingerprints.estimate(ca, cb, count: k)
+                                CompactSignature.estimate(ca, cb, count: k)
                             }
                         }
                         // Identical sets: equal sizes and equal XXH3 of the 64-bit values (a

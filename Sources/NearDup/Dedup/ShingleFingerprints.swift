@@ -6,26 +6,7 @@
 /// strings only when two different shingles of a pair share a 64-bit hash, about
 /// |A|·|B|/2⁶⁴ per pair (10⁻¹⁴ for two 600-shingle stories). Earlier versions kept the low
 /// 32 bits, which made two unrelated one-shingle documents equal once in 2³² pairs.
-///
-/// Also the compact signatures and their layout in the scratch file and the index file.
 enum ShingleFingerprints {
-    /// Bytes a compact signature of k values takes in the scratch file and in an index record:
-    /// 4·k, padded to 8 so that the 64-bit fingerprints after it stay aligned.
-    @inline(__always)
-    static func signatureBytes(k: Int) -> Int { 4 * ((k + 1) & ~1) }
-
-    /// The compact (32-bit) value of signature slot `slot` holding the 64-bit MinHash `value`:
-    /// the high half of a full-avalanche mix of the value and the slot. Mixing per slot makes
-    /// slots that hold the same value (a one-shingle document has the same hash in every slot)
-    /// collide independently: a single 32-bit collision moves the estimate by 1/k instead of
-    /// making two unrelated documents equal in every slot and every band.
-    ///
-    /// - Complexity: O(1), a few multiplies.
-    @inline(__always)
-    static func compact(_ value: UInt64, slot: Int) -> UInt32 {
-        UInt32(truncatingIfNeeded: Mixing.fmix64(value ^ (UInt64(slot) &* 0x9E37_79B9_7F4A_7C15)) >> 32)
-    }
-
     /// Sorts `values[0..<count]` in place and removes repeats; returns the new count.
     ///
     /// A least-significant-digit radix sort on the top 33 bits (three passes of 11 bits, as
@@ -103,15 +84,6 @@ enum ShingleFingerprints {
         guard a.count > 0 && b.count > 0 else { return 0 }
         let shared = intersectionCount(a, b)
         return Double(shared) / Double(a.count + b.count - shared)
-    }
-
-    /// The MinHash estimate from two compact signatures: the share of equal slots.
-    ///
-    /// - Complexity: O(k).
-    static func estimate(_ a: UnsafePointer<UInt32>, _ b: UnsafePointer<UInt32>, count k: Int) -> Double {
-        var equal = 0
-        for i in 0..<k { equal &+= a[i] == b[i] ? 1 : 0 }
-        return Double(equal) / Double(k)
     }
 
     /// A sorted, repeat-free run of 64-bit fingerprints (little-endian) in memory of any

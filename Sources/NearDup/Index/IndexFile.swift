@@ -18,7 +18,7 @@ enum IndexFile {
     /// Bytes of a record with `fingerprints` fingerprints and an id of `idLength` bytes (a
     /// multiple of 8, so that every record and its fingerprints are 8-byte aligned).
     static func recordLength(k: Int, fingerprints: Int, idLength: Int) -> Int {
-        16 + ShingleFingerprints.signatureBytes(k: k) + 8 * fingerprints + paddedIDLength(idLength) + 4
+        16 + CompactSignature.storedBytes(k: k) + 8 * fingerprints + paddedIDLength(idLength) + 4
     }
 
     /// The id's bytes with the zero padding after them: the record's checksum then ends on a
@@ -80,7 +80,7 @@ enum IndexFile {
             let stored = IndexFileHeader.get(bytes, offset + length - 4) as UInt32
             let checksum = UInt32(truncatingIfNeeded: CBoundary.xxh3(mapping.base + offset, length - 4, seed: 0))
             guard stored == checksum else { throw damaged("its checksum does not match") }
-            let idStart = offset + 16 + ShingleFingerprints.signatureBytes(k: k) + 8 * fingerprints
+            let idStart = offset + 16 + CompactSignature.storedBytes(k: k) + 8 * fingerprints
             let id = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[idStart..<(idStart + idLength)]), as: UTF8.self)
             body(id, setSize, fingerprints, (offset + 16) / 4)
             offset += length

@@ -125,7 +125,7 @@ final class IndexFileWriter {
         put(UInt32(n))
         put(UInt32(idBytes.count))
         for value in signature { put(value) }
-        buffer.append(contentsOf: repeatElement(0, count: ShingleFingerprints.signatureBytes(k: k) - 4 * k))
+        buffer.append(contentsOf: repeatElement(0, count: CompactSignature.storedBytes(k: k) - 4 * k))
         if n > 0 { buffer.append(contentsOf: fingerprints.bytes) }
         buffer.append(contentsOf: idBytes)
         buffer.append(contentsOf: repeatElement(0, count: IndexFile.paddedIDLength(idBytes.count) - idBytes.count))

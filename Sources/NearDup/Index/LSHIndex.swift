@@ -20,7 +20,7 @@ struct LSHIndex {
     private var fingerprintCounts: [UInt32] = []
     /// Where slot data starts: bit 63 set for the arena, clear for the mapped region; the
     /// rest is an offset in 32-bit words. Data is the signature (padded to
-    /// ``ShingleFingerprints/signatureBytes(k:)``), then the 64-bit fingerprints.
+    /// ``CompactSignature/storedBytes(k:)``), then the 64-bit fingerprints.
     private var locations: [UInt64] = []
     private var arena: [UInt32] = []
     private let mapped: UnsafePointer<UInt32>?
@@ -159,7 +159,7 @@ struct LSHIndex {
         let k = configuration.permutations
         let fingerprintCount = Int(fingerprintCounts[slot])
         return withData(slot) { data in
-            let estimate = setSizes[slot] == 0 ? 0 : ShingleFingerprints.estimate(data, signature.baseAddress!, count: k)
+            let estimate = setSizes[slot] == 0 ? 0 : CompactSignature.estimate(data, signature.baseAddress!, count: k)
             guard storesFingerprints, let fingerprints else { return (estimate, nil) }
             let stored = ShingleFingerprints.Run(data + signatureWords, count: fingerprintCount)
             return (estimate, ShingleFingerprints.jaccard(stored, fingerprints))
@@ -167,7 +167,7 @@ struct LSHIndex {
     }
 
     /// 32-bit words of a slot's signature, padding included.
-    private var signatureWords: Int { ShingleFingerprints.signatureBytes(k: configuration.permutations) / 4 }
+    private var signatureWords: Int { CompactSignature.storedBytes(k: configuration.permutations) / 4 }
 
     /// Calls `body` with the document in `slot`, if it is live.
     func forEachDocument(

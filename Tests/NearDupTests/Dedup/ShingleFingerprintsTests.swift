@@ -41,9 +41,9 @@ struct ShingleFingerprintsTests {
     @Test("compact values of equal low halves differ per slot")
     func compactValuesMixTheSlot() {
         let x: UInt64 = 0x1234_5678_9ABC_DEF0, y: UInt64 = 0xFEDC_BA98_9ABC_DEF0
-        let equal = (0..<128).filter { ShingleFingerprints.compact(x, slot: $0) == ShingleFingerprints.compact(y, slot: $0) }
+        let equal = (0..<128).filter { CompactSignature.value(x, slot: $0) == CompactSignature.value(y, slot: $0) }
         #expect(equal.count <= 1)
-        #expect(Set((0..<128).map { ShingleFingerprints.compact(x, slot: $0) }).count > 120)
+        #expect(Set((0..<128).map { CompactSignature.value(x, slot: $0) }).count > 120)
     }
 
     static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
