@@ -56,6 +56,40 @@ import Testing
         #expect(try String(contentsOf: keep, encoding: .utf8).split(separator: "\n").count == 1)
     }
 
+    /// Issue 12, defect 1, as the issue reproduced it: two unrelated short texts whose one
+    /// shingle hashes share their low 32 bits are not a pair, and `--keep` keeps both.
+    @Test func shortUnrelatedDocumentsAreNotAPair() throws {
+        let input = #"""
+            {"id":"A","text":"gbwz zq rbthjnc kesqlnbe"}
+            {"id":"B","text":"fliud yjmlua hoaj"}
+
+            """#
+        let folder = try Self.folder()
+        let keep = folder.appendingPathComponent("k.jsonl")
+        let run = try CLITests.run(["dedup", "-", "--keep", keep.path, "--pairs", "-", "-q"], stdin: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty, "\(run.stdout)")
+        #expect(try String(contentsOf: keep, encoding: .utf8).split(separator: "\n").count == 2)
+    }
+
+    /// Issue 12, defect 4: `index add` appended to a damaged file and exited 0.
+    @Test func indexAddRefusesADamagedFile() throws {
+        let folder = try Self.folder()
+        let corpus = folder.appendingPathComponent("c.jsonl"), index = folder.appendingPathComponent("i.ndx")
+        let lines = (0..<30).map { #"{"id":"d\#($0)","text":"story \#($0) about the council budget and the roads of district \#($0 * 7)"}"# }
+        try (lines.joined(separator: "\n") + "\n").write(to: corpus, atomically: true, encoding: .utf8)
+        #expect(try CLITests.run(["index", "create", index.path, corpus.path, "-q"]).status == 0)
+        var bytes = try Data(contentsOf: index)
+        bytes[bytes.count - 40] ^= 0x01  // inside the last record
+        try bytes.write(to: index)
+        let run = try CLITests.run(["index", "add", index.path, corpus.path, "-q"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("damaged index: record 30"), "\(run.stderr)")
+        #expect(try Data(contentsOf: index) == bytes, "the damaged file must stay as it was")
+        try bytes.prefix(bytes.count - 8).write(to: index)
+        #expect(try CLITests.run(["index", "add", index.path, corpus.path, "-q"]).status == 2)
+    }
+
     /// Issue 12, defect 7: report analysed a candidate given twice twice.
     @Test func reportAnalysesACandidateGivenTwiceOnce() throws {
         let candidate = "seeds/002_b0680b2d050e38bf.txt"
