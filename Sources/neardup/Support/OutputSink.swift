@@ -14,6 +14,8 @@ final class OutputSink {
     private var buffer: [UInt8] = []
     private let capacity = 1 << 20
     private var failure: NearDupError?
+    /// A terminal sees each write at once (as line-buffered standard output did).
+    private let isTerminal: Bool
 
     /// Opens standard output (`path` nil or `-`) or `path`.
     ///
@@ -33,6 +35,7 @@ final class OutputSink {
             descriptor = 1
             name = "standard output"
         }
+        isTerminal = Syscalls.isTerminal(descriptor)
         buffer.reserveCapacity(capacity)
     }
 
@@ -51,6 +54,7 @@ final class OutputSink {
             send(bytes)
         } else {
             buffer.append(contentsOf: bytes)
+            if isTerminal { flush() }
         }
     }
 
