@@ -273,8 +273,12 @@ package enum Syscalls {
     package static var terminationSignal: Int32 { SIGTERM }
 
     /// Makes the process ignore `signal` (so that a dispatch source can take it instead).
-    package static func ignore(signal number: Int32) {
-        _ = signal(number, SIG_IGN)
+    /// Returns whether it was ignored already: a process started with a signal ignored (a
+    /// background job of a non-interactive shell, `nohup`) should keep it so.
+    @discardableResult
+    package static func ignore(signal number: Int32) -> Bool {
+        let previous = signal(number, SIG_IGN)
+        return unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// Ends the process at once with `status`, running no exit handlers (from a signal

@@ -7,10 +7,11 @@ import NearDup
 enum Interruption {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
-    /// Takes over both signals for the rest of the process. Call once, before any work.
+    /// Takes over both signals for the rest of the process. Call once, before any work. A
+    /// signal ignored when the process started stays ignored (as coreutils' sort does).
     static func install() {
         for (signal, name) in [(Syscalls.interruptSignal, "SIGINT"), (Syscalls.terminationSignal, "SIGTERM")] {
-            Syscalls.ignore(signal: signal)
+            if Syscalls.ignore(signal: signal) { continue }
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
                 let removed = TemporaryFiles.shared.removeAll()
