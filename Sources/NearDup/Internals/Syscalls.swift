@@ -109,7 +109,7 @@ package enum Syscalls {
         let descriptor = try check("cannot create a scratch file in \(folder)") {
             template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         }
-        return (descriptor, String(cString: template))
+        return (descriptor, String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
     // MARK: Reading and writing
