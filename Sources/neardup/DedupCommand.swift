@@ -91,12 +91,23 @@ struct DedupCommand: ParsableCommand {
             let keepSink = try keep.map { try OutputSink(path: $0) }
             let dedup = try CorpusDeduplicator(configuration: hashing.configuration, options: options)
             let keepsRecords = keep != nil
+            var locations = DocumentLocations()
             try input.reader.read(input.inputs) { document in
                 var record = document.record
                 if keepsRecords && record == nil {
                     record = Array(("{\"id\":" + JSONText.quoted(document.id) + ",\"text\":" + JSONText.quoted(document.text) + "}").utf8)
                 }
-                try dedup.add(id: document.id, text: document.text, record: record)
+                do {
+                    try dedup.add(id: document.id, text: document.text, record: record)
+                } catch let error as NearDupError where error.code == .duplicateID {
+                    // Keep the first, leave this one out, name both (README, "Bad input").
+                    skipped += 1
+                    let first = dedup.position(ofID: document.id).map { locations[$0] } ?? "an earlier document"
+                    StandardError.write(
+                        "neardup: \(document.location): skipped: duplicate id \(JSONText.quoted(document.id)), first at \(first); the first is kept")
+                    return
+                }
+                locations.append(document.location)
                 progress.document(bytes: document.record?.count ?? document.text.utf8.count)
             } problem: { problem in
                 if problem.severity == .skipped { skipped += 1 }

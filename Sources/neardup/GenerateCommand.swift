@@ -70,8 +70,17 @@ struct GenerateCommand: ParsableCommand {
         guard !kinds.isEmpty else { throw ValidationError("--kinds must name at least one kind") }
         let corpus = CorpusGenerator(
             .init(documents: documents, wordsPerDocument: words, duplicateRate: duplicates, seed: seed, kinds: kinds))
-        let out = try OutputFile(path: output)
-        let truthFile = try truth.map { try OutputFile(path: $0) }
+        do {
+            try write(corpus, kinds: kinds)
+        } catch let failure as CommandFailure {
+            StandardError.error(failure.message)
+            throw ExitCode(failure.exitCode)
+        }
+    }
+
+    private func write(_ corpus: CorpusGenerator, kinds: [DuplicateKind]) throws {
+        let out = try OutputSink(path: output)
+        let truthFile = try truth.map { try OutputSink(path: $0) }
 
         // Documents are independent of each other: make chunks of them on every core, write them in order.
         let chunk = 256
@@ -95,13 +104,13 @@ struct GenerateCommand: ParsableCommand {
             }
             for p in 0..<parts.count {
                 let (bytes, truthBytes) = results.get(p)
-                try out.write(bytes)
-                try truthFile?.write(truthBytes)
+                out.write(bytes)
+                truthFile?.write(truthBytes)
             }
             start = end
         }
-        try out.close()
-        try truthFile?.close()
+        try out.commit()
+        try truthFile?.commit()
     }
 }
 
@@ -118,35 +127,4 @@ private final class ResultSlots<T>: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
     func get(_ i: Int) -> T { lock.withLock { slots[i]! } }
-}
-
-/// A file (or standard output) written with plain `write(2)` calls.
-private final class OutputFile {
-    let path: String
-    private let handle: FileHandle
-    private let owned: Bool
-
-    init(path: String) throws {
-        self.path = path
-        if path == "-" {
-            handle = .standardOutput
-            owned = false
-        } else {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw NearDupError(.ioError, "\(path): cannot create file")
-            }
-            guard let h = FileHandle(forWritingAtPath: path) else { throw NearDupError(.ioError, "\(path): cannot open for writing") }
-            handle = h
-            owned = true
-        }
-    }
-
-    func write(_ bytes: [UInt8]) throws {
-        guard !bytes.isEmpty else { return }
-        do { try handle.write(contentsOf: bytes) } catch { throw NearDupError(.ioError, "\(path): write failed: \(error)") }
-    }
-
-    func close() throws {
-        if owned { try handle.close() }
-    }
 }

@@ -21,4 +21,10 @@ struct NearDupCommand: ParsableCommand {
             IndexCommand.self,
         ]
     )
+
+    /// Installs the SIGINT / SIGTERM clean-up, then parses and runs the command.
+    static func main() {
+        Interruption.install()
+        main(nil)
+    }
 }

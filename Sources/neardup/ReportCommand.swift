@@ -86,12 +86,22 @@ struct ReportCommand: ParsableCommand {
         var documents: [ReportDocument] = []
         var skipped: [SkippedInput] = []
         let referenceIdentity = inputs.identity(of: reference)
+        // A file given twice (the same path twice, two spellings, a link, a folder and a file
+        // in it) is analysed once: the first is kept, the later ones are skipped, named.
+        var firstPathOf: [String: String] = [:]
         for path in files {
             let id = (path as NSString).lastPathComponent
-            if inputs.identity(of: path) == referenceIdentity {
+            let identity = inputs.identity(of: path)
+            if identity == referenceIdentity {
                 skipped.append(SkippedInput(id: id, path: path, reason: "the reference itself"))
                 continue
             }
+            if let first = firstPathOf[identity] {
+                StandardError.warning("skipped candidate \(path): the same file as \(first), given earlier")
+                skipped.append(SkippedInput(id: id, path: path, reason: "the same file as \(first), given earlier"))
+                continue
+            }
+            firstPathOf[identity] = path
             switch inputs.read(path: path) {
             case .success(let document):
                 for warning in document.warnings { StandardError.warning(warning) }

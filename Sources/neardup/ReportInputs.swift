@@ -53,8 +53,7 @@ struct ReportInputs {
 
     /// Device and inode of a file, to recognise the reference under another spelling of its path.
     func identity(of path: String) -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return "path:" + path }
-        return "\(info.st_dev):\(info.st_ino)"
+        guard let status = try? Syscalls.status(of: path) else { return "path:" + path }
+        return status.identity.map(String.init).joined(separator: ":")
     }
 }

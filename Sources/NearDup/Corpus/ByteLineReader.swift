@@ -25,8 +25,9 @@ struct ByteLineReader {
         case tooLong(Int)
     }
 
-    /// Calls `body(lineNumber, event)` for every line. Returns an errno on a read error.
-    mutating func forEachLine(_ body: (Int, LineEvent) throws -> Void) throws -> Int32? {
+    /// Calls `body(lineNumber, event)` for every line. Returns the error of a failed read
+    /// (the lines before it were handed over).
+    mutating func forEachLine(_ body: (Int, LineEvent) throws -> Void) throws -> NearDupError? {
         var filled = 0
         var lineNumber = 0
         var skippingLongLine = false
@@ -43,10 +44,11 @@ struct ByteLineReader {
                     buffer.grow(to: min(buffer.capacity * 2, maximumLineBytes + 1), keeping: filled)
                 }
             }
-            let got = read(descriptor, buffer.base + filled, buffer.capacity - filled)
-            if got < 0 {
-                if errno == EINTR { continue }
-                return errno
+            let got: Int
+            do {
+                got = try Syscalls.read(descriptor, into: buffer.base + filled, count: buffer.capacity - filled, context: "read error")
+            } catch {
+                return error
             }
             if got == 0 { eof = true }
             let end = filled + got

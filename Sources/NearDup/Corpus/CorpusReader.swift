@@ -111,12 +111,14 @@ public struct CorpusReader: Sendable {
     func readFile(
         _ path: String, id: String, document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void
     ) throws {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            problem(CorpusProblem(.skipped, SourceLocation(path: path), "cannot open: \(String(cString: strerror(errno)))"))
+        let descriptor: Int32
+        do {
+            descriptor = try Syscalls.open(path, .readOnly, context: "cannot open")
+        } catch {
+            problem(CorpusProblem(.skipped, SourceLocation(path: path), error.message))
             return
         }
-        defer { close(descriptor) }
+        defer { Syscalls.close(descriptor) }
         if Self.isJSONLines(path) {
             try readJSONLines(descriptor: descriptor, path: path, document: document, problem: problem)
             return
@@ -179,7 +181,7 @@ public struct CorpusReader: Sendable {
             }
         }
         if let failure {
-            problem(CorpusProblem(.skipped, SourceLocation(path: path), "read error: \(String(cString: strerror(failure)))"))
+            problem(CorpusProblem(.skipped, SourceLocation(path: path), failure.message))
         }
     }
 }

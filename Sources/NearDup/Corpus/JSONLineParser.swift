@@ -238,9 +238,14 @@ struct JSONLineParser {
         mutating func skipNumber() throws(SyntaxError) {
             let start = index
             if peek == UInt8(ascii: "-") { index += 1 }
+            let firstDigit = index
             var digits = 0
             while let b = peek, (0x30...0x39).contains(b) { index += 1; digits += 1 }
             guard digits > 0 else { throw error("invalid number") }
+            guard digits == 1 || bytes[firstDigit] != UInt8(ascii: "0") else {
+                index = firstDigit
+                throw error("invalid number (leading zero)")
+            }
             if peek == UInt8(ascii: ".") {
                 index += 1
                 var fraction = 0
@@ -306,13 +311,28 @@ struct JSONLineParser {
             }
         }
 
+        /// Skips a string, checking it as ``string()`` does (escapes included): fields the
+        /// reader passes through unread (`sign`, `dedup --keep`) must still be valid JSON.
         mutating func skipString() throws(SyntaxError) {
             index += 1
             while index < bytes.count {
+                index = endOfPlainRun(from: index)
+                guard index < bytes.count else { break }
                 let b = bytes[index]
                 if b == UInt8(ascii: "\"") { index += 1; return }
                 if b < 0x20 { throw error("control character inside a string") }
-                index += b == UInt8(ascii: "\\") ? 2 : 1
+                index += 1
+                guard let e = peek else { break }
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                    UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    index += 1
+                case UInt8(ascii: "u"):
+                    index += 1
+                    _ = try hex4()
+                default:
+                    throw error("invalid escape")
+                }
             }
             throw error("unterminated string")
         }

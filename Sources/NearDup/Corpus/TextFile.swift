@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads one whole text file: size limit, binary check, UTF-8 or Windows-1252 decoding.
 public enum TextFile {
     /// Reads and decodes the file at `path`.
@@ -11,28 +5,31 @@ public enum TextFile {
     /// - Returns: the decoded text, or a ``CorpusProblem`` naming the file and what is wrong
     ///   (missing, unreadable, binary, larger than `maximumBytes`).
     public static func read(path: String, maximumBytes: Int = 64 << 20) -> Result<DecodedText, CorpusProblem> {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+        let descriptor: Int32
+        do {
+            descriptor = try Syscalls.open(path, .readOnly, context: "cannot open")
+        } catch {
+            let reason = error.code == .fileNotFound ? "no such file" : error.message
             return .failure(CorpusProblem(.skipped, SourceLocation(path: path), reason))
         }
-        defer { close(descriptor) }
+        defer { Syscalls.close(descriptor) }
         return read(descriptor: descriptor, path: path, maximumBytes: maximumBytes)
     }
 
     static func read(descriptor: Int32, path: String, maximumBytes: Int) -> Result<DecodedText, CorpusProblem> {
         var bytes = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let chunkSize = 1 << 16
+        let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 8)
+        defer { chunk.deallocate() }
         while true {
-            let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .failure(CorpusProblem(
-                    .skipped, SourceLocation(path: path, byteOffset: bytes.count),
-                    "read error: \(String(cString: strerror(errno)))"))
+            let got: Int
+            do {
+                got = try Syscalls.read(descriptor, into: chunk, count: chunkSize, context: "read error")
+            } catch {
+                return .failure(CorpusProblem(.skipped, SourceLocation(path: path, byteOffset: bytes.count), error.message))
             }
             if got == 0 { break }
-            bytes += chunk[0..<got]
+            bytes += UnsafeRawBufferPointer(start: chunk, count: got)
             if bytes.count > maximumBytes {
                 return .failure(CorpusProblem(
                     .skipped, SourceLocation(path: path), "larger than the limit of \(maximumBytes) bytes"))

@@ -14,7 +14,7 @@ import Foundation
 /// Memory per document: its id, `8·b` bytes of band keys and 17 bytes of bookkeeping (about
 /// 180 bytes with the default b = 18 and short ids), plus at most
 /// ``Options/verificationMemory`` while verifying. The compact signature (`4·k` bytes), the
-/// shingle fingerprints (exact verification, about 4 bytes a word) and the record (``Options/keepsRecords``)
+/// shingle hashes (exact verification, 8 bytes a word) and the record (``Options/keepsRecords``)
 /// go to an unlinked scratch file in `TMPDIR` and are read back only for candidate documents
 /// (and kept ones).
 ///
@@ -68,6 +68,8 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     private let box = DocumentTableBox()
     private var sketcher: ParallelSketcher!
     private var finished = false
+    /// The adding thread's map from id to the position of the document that has it.
+    private var positionOfID: [String: Int32] = [:]
 
     /// Starts the signing threads.
     ///
@@ -100,9 +102,25 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     ///
     /// - Throws: a scratch-file error from a signing thread.
     /// - Complexity: amortised O(1) on the calling thread; signing happens on the others.
+    ///
+    /// Ids must be unique: a document whose id an earlier document has is not added, and the
+    /// call throws ``NearDupError/Code/duplicateID`` naming the id and the earlier document's
+    /// position (``position(ofID:)``); the run can go on. Without this rule a document would
+    /// pair with itself and clusters would list one id several times.
     public func add(id: String, text: String, record: [UInt8]? = nil) throws {
+        if let first = positionOfID[id] {
+            throw NearDupError(
+                .duplicateID,
+                "duplicate id \(String(reflecting: id)): document \(Int(first) + 1) has it already; this one is left out")
+        }
         try sketcher.add(id: id, text: text, record: record)
+        positionOfID[id] = Int32(truncatingIfNeeded: positionOfID.count)
     }
+
+    /// The input position (0-based) of the document added with `id`, if any.
+    ///
+    /// - Complexity: O(1) on average.
+    public func position(ofID id: String) -> Int? { positionOfID[id].map(Int.init) }
 
     /// Adds a document read by ``CorpusReader``; its original record is kept for
     /// ``DedupResult/forEachKeptRecord(_:)`` when ``Options/keepsRecords`` is set.
@@ -153,7 +171,7 @@ struct DocumentTable: @unchecked Sendable {
     /// Documents without a single shingle: never candidates.
     var isEmpty: [Bool] = []
     /// Where the document's compact signature starts in the scratch file; its fingerprints
-    /// follow, then its record.
+    /// follow (after ``CompactSignature/storedBytes(k:)``), then its record.
     var offsets: [UInt64] = []
     var fingerprintCounts: [UInt32] = []
     var recordLengths: [UInt32] = []
@@ -171,9 +189,11 @@ struct DocumentTable: @unchecked Sendable {
             let offset = try sketched.compact.withUnsafeBytes {
                 try spill.append($0.baseAddress! + i * k * 4, count: k * 4)
             }
+            let padding = CompactSignature.storedBytes(k: k) - 4 * k
+            if padding > 0 { try withUnsafeBytes(of: UInt32(0)) { _ = try spill.append($0.baseAddress!, count: padding) } }
             if fingerprintCount > 0 {
                 try sketched.fingerprints.withUnsafeBytes {
-                    _ = try spill.append($0.baseAddress! + fingerprintStart * 4, count: fingerprintCount * 4)
+                    _ = try spill.append($0.baseAddress! + fingerprintStart * 8, count: fingerprintCount * 8)
                 }
             }
             fingerprintStart += fingerprintCount

@@ -30,7 +30,7 @@ public struct DedupResult: @unchecked Sendable {
         for doc in 0..<documentCount where isKept[doc] {
             let length = Int(table.recordLengths[doc])
             if buffer.count < length { buffer = [UInt8](repeating: 0, count: length) }
-            let skip = UInt64(4 * (k + Int(table.fingerprintCounts[doc])))
+            let skip = UInt64(CompactSignature.storedBytes(k: k) + 8 * Int(table.fingerprintCounts[doc]))
             try buffer.withUnsafeMutableBytes { raw in
                 if length > 0 { try spill.read(at: table.offsets[doc] + skip, count: length, into: raw.baseAddress!) }
                 try body(doc, UnsafeRawBufferPointer(rebasing: raw[0..<length]))

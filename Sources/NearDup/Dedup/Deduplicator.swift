@@ -21,7 +21,7 @@ import Foundation
 /// Candidates come from LSH bands chosen for recall at the threshold
 /// (``LSHParameters/init(threshold:permutations:minimumRecall:falsePositiveWeight:falseNegativeWeight:)``),
 /// and every candidate is verified: with ``Verification/exact`` the index keeps each document's
-/// shingle fingerprints (4 bytes per shingle) and reports exact Jaccard similarities; with
+/// 64-bit shingle hashes (8 bytes per shingle) and reports exact Jaccard similarities; with
 /// ``Verification/estimate`` it keeps only the compact signature (4·k bytes).
 public final class Deduplicator: @unchecked Sendable {
     /// The MinHash configuration of every document in the index.
@@ -63,7 +63,7 @@ public final class Deduplicator: @unchecked Sendable {
     ///
     /// - Parameter expected: when given, a file written with another configuration is refused.
     /// - Throws: ``NearDupError/Code/incompatibleSignatures`` for another configuration,
-    ///   ``NearDupError/Code/invalidEncoding`` for a damaged file (naming the record and byte),
+    ///   ``NearDupError/Code/damagedIndex`` for a damaged file (naming the record and byte),
     ///   ``NearDupError/Code/ioError`` when it cannot be read.
     /// - Complexity: O(file size) to check every record, O(n·b) to build the band tables.
     public init(contentsOf path: String, expecting expected: MinHashConfiguration? = nil) throws {
@@ -177,7 +177,7 @@ public final class Deduplicator: @unchecked Sendable {
     private func insertLocked(id: String, _ sketcher: DocumentSketcher) {
         index.insert(
             id: id, setSize: sketcher.setSize, signature: UnsafeBufferPointer(sketcher.compact),
-            fingerprints: sketcher.fingerprints)
+            fingerprints: .init(sketcher.fingerprints))
     }
 
     private func queryLocked(_ sketcher: DocumentSketcher, threshold: Double, excluding: String?) -> [IndexMatch] {
@@ -187,7 +187,7 @@ public final class Deduplicator: @unchecked Sendable {
             guard let id = index.ids[slot], id != excluding else { continue }
             let (estimate, jaccard) = index.similarity(
                 of: slot, signature: UnsafeBufferPointer(sketcher.compact),
-                fingerprints: verification == .exact ? sketcher.fingerprints : nil)
+                fingerprints: verification == .exact ? .init(sketcher.fingerprints) : nil)
             let match = IndexMatch(id: id, estimate: estimate, jaccard: jaccard)
             if match.similarity >= threshold { matches.append((match, slot)) }
         }

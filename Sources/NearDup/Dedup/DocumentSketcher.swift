@@ -1,6 +1,7 @@
 /// What the dedup pipeline and the index keep of one document, computed in one pass over its
-/// text on one thread: the compact signature (low 32 bits of each MinHash value), its LSH band
-/// keys, and (for exact verification) its shingle fingerprints.
+/// text on one thread: the compact signature (a 32-bit mix of each MinHash value and its slot,
+/// ``CompactSignature/value(_:slot:)``), its LSH band keys, and (for exact verification)
+/// its 64-bit shingle hashes.
 ///
 /// Not thread-safe: one sketcher per thread. Reuses its buffers, so sketching allocates nothing
 /// after warm-up; the results stay valid until the next call.
@@ -14,7 +15,7 @@ final class DocumentSketcher {
     private(set) var compact: UnsafeMutableBufferPointer<UInt32>
     /// The band keys of the last document (b values).
     private(set) var bandKeys: UnsafeMutableBufferPointer<UInt64>
-    private var fingerprintStorage: GrowableBuffer<UInt32>
+    private var fingerprintStorage: GrowableBuffer<UInt64>
     /// Number of fingerprints of the last document (all shingles, repeats included, unless
     /// ``sketch(utf8:sortingFingerprints:)`` sorted them).
     private(set) var fingerprintCount = 0
@@ -41,7 +42,7 @@ final class DocumentSketcher {
     }
 
     /// The fingerprints of the last document.
-    var fingerprints: UnsafeBufferPointer<UInt32> {
+    var fingerprints: UnsafeBufferPointer<UInt64> {
         UnsafeBufferPointer(start: fingerprintStorage.base, count: fingerprintCount)
     }
 
@@ -54,7 +55,7 @@ final class DocumentSketcher {
             var storage = fingerprintStorage
             setSize = hasher.sign(utf8: utf8, into: values, using: workspace) { hash in
                 storage.reserve(count &+ 1, keeping: count)
-                storage.base[count] = ShingleFingerprints.fingerprint(hash)
+                storage.base[count] = hash
                 count &+= 1
             }
             fingerprintStorage = storage
@@ -65,7 +66,7 @@ final class DocumentSketcher {
             setSize = hasher.sign(utf8: utf8, into: values, using: workspace)
         }
         fingerprintCount = count
-        for i in 0..<values.count { compact[i] = UInt32(truncatingIfNeeded: values[i]) }
+        for i in 0..<values.count { compact[i] = CompactSignature.value(values[i], slot: i) }
         lsh.writeBandKeys(of: compact.baseAddress!, seed: hasher.configuration.seed, into: bandKeys.baseAddress!)
     }
 

@@ -4,7 +4,7 @@ public struct IndexMatch: Sendable, Hashable {
     public let id: String
     /// The MinHash estimate of the Jaccard similarity.
     public let estimate: Double
-    /// The exact Jaccard similarity (of 32-bit shingle fingerprints), when the index keeps
+    /// The exact Jaccard similarity (of the 64-bit shingle hashes), when the index keeps
     /// shingles (``Verification/exact``).
     public let jaccard: Double?
 

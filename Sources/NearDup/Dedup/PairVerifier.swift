@@ -28,7 +28,7 @@ struct PairVerifier {
             while end < candidates.count {
                 let pair = candidates[end]
                 let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-                let extra = (slotOf[a] < 0 ? size(of: a) * 4 : 0) + (slotOf[b] < 0 ? size(of: b) * 4 : 0)
+                let extra = (slotOf[a] < 0 ? size(of: a) * 8 : 0) + (slotOf[b] < 0 ? size(of: b) * 8 : 0)
                 if end > start && bytes + extra > options.verificationMemory { break }
                 for doc in [a, b] where slotOf[doc] < 0 {
                     slotOf[doc] = Int32(documents.count)
@@ -53,10 +53,13 @@ struct PairVerifier {
         return pairs
     }
 
-    /// UInt32 words of a document's data in the scratch file: signature, then fingerprints.
+    /// 64-bit words of a document's data in the scratch file: the signature (k 32-bit values,
+    /// padded to 8 bytes), then the fingerprints.
     private func size(of doc: Int) -> Int {
-        k + (options.verification == .exact ? Int(table.fingerprintCounts[doc]) : 0)
+        signatureWords + (options.verification == .exact ? Int(table.fingerprintCounts[doc]) : 0)
     }
+
+    private var signatureWords: Int { CompactSignature.storedBytes(k: k) / 8 }
 
     private func verifyRound(
         _ candidates: [UInt64], _ range: Range<Int>, documents: [Int], slotOf: [Int32],
@@ -64,7 +67,7 @@ struct PairVerifier {
     ) throws {
         var starts = [Int](repeating: 0, count: documents.count + 1)
         for (slot, doc) in documents.enumerated() { starts[slot + 1] = starts[slot] + size(of: doc) }
-        let arena = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, starts.last!))
+        let arena = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, starts.last!))
         defer { arena.deallocate() }
         // Per document: its number of distinct fingerprints, and the XXH3 of the set, so that
         // identical sets (exact copies, common in real corpora, whose pairs grow
@@ -72,7 +75,7 @@ struct PairVerifier {
         var sets = [(count: Int, hash: UInt64)](repeating: (0, 0), count: documents.count)
         let errors = ErrorBox()
         let exact = options.verification == .exact
-        let k = self.k
+        let k = self.k, signatureWords = self.signatureWords
         sets.withUnsafeMutableBufferPointer { sets in
             let out = UnsafeSendableBox(sets)
             parallelRanges(documents.count, threads: options.threads, minimumChunk: 64) { slots in
@@ -80,15 +83,15 @@ struct PairVerifier {
                     let doc = documents[slot]
                     let words = starts[slot + 1] - starts[slot]
                     do {
-                        try spill.read(at: table.offsets[doc], count: words * 4, into: arena + starts[slot])
+                        try spill.read(at: table.offsets[doc], count: words * 8, into: arena + starts[slot])
                     } catch {
                         errors.record(error)
                         return
                     }
                     if exact {
-                        let fingerprints = arena + starts[slot] + k
-                        let unique = ShingleFingerprints.sortUnique(fingerprints, count: words - k)
-                        out.value[slot] = (unique, CBoundary.xxh3(fingerprints, unique * 4, seed: 0))
+                        let fingerprints = arena + starts[slot] + signatureWords
+                        let unique = ShingleFingerprints.sortUnique(fingerprints, count: words - signatureWords)
+                        out.value[slot] = (unique, CBoundary.xxh3(fingerprints, unique * 8, seed: 0))
                     }
                 }
             }
@@ -103,13 +106,19 @@ struct PairVerifier {
                         let pair = candidates[index]
                         let a = Int(slotOf[Int(pair >> 32)]), b = Int(slotOf[Int(pair & 0xFFFF_FFFF)])
                         let sa = arena + starts[a], sb = arena + starts[b]
-                        out.value.0[index] = (ShingleFingerprints.estimate(sa, sb, count: k))
+                        out.value.0[index] = UnsafeRawPointer(sa).withMemoryRebound(to: UInt32.self, capacity: k) { ca in
+                            UnsafeRawPointer(sb).withMemoryRebound(to: UInt32.self, capacity: k) { cb in
+                                CompactSignature.estimate(ca, cb, count: k)
+                            }
+                        }
+                        // Identical sets: equal sizes and equal XXH3 of the 64-bit values (a
+                        // false match needs a 64-bit hash collision of two sets).
                         if exact && sets[a].count > 0 && sets[a] == sets[b] {
                             out.value.1[index] = 1
                         } else if exact {
-                            out.value.1[index] = (ShingleFingerprints.jaccard(
-                                UnsafeBufferPointer(start: sa + k, count: sets[a].count),
-                                UnsafeBufferPointer(start: sb + k, count: sets[b].count)))
+                            out.value.1[index] = ShingleFingerprints.jaccard(
+                                .init(sa + signatureWords, count: sets[a].count),
+                                .init(sb + signatureWords, count: sets[b].count))
                         }
                     }
                 }

@@ -22,7 +22,7 @@ final class ParallelSketcher: @unchecked Sendable {
         var compact: [UInt32] = []
         var bandKeys: [UInt64] = []
         var setSizes: [Int] = []
-        var fingerprints: [UInt32] = []
+        var fingerprints: [UInt64] = []
         var fingerprintCounts: [Int] = []
 
         var count: Int { batch.ids.count }

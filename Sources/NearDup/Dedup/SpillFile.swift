@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An append-only scratch file for what the dedup pipeline needs again only at the end — the
 /// compact signatures and shingle fingerprints of candidate documents, and the records of kept
@@ -24,18 +19,14 @@ final class SpillFile: @unchecked Sendable {
 
     init() throws {
         let folder = FileManager.default.temporaryDirectory.path
-        var template = Array((folder + "/neardup-spill-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw NearDupError(.ioError, "cannot create a scratch file in \(folder): \(String(cString: strerror(errno)))")
-        }
-        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+        let (fd, path) = try Syscalls.makeTemporaryFile(in: folder, prefix: "neardup-spill-")
+        Syscalls.unlink(path)
         descriptor = fd
         buffer = .allocate(capacity: bufferCapacity)
     }
 
     deinit {
-        close(descriptor)
+        Syscalls.close(descriptor)
         buffer.deallocate()
     }
 
@@ -64,30 +55,14 @@ final class SpillFile: @unchecked Sendable {
     }
 
     private func writeFully(_ bytes: UnsafeRawPointer, count: Int) throws {
-        var done = 0
-        while done < count {
-            let written = write(descriptor, bytes + done, count - done)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw NearDupError(.ioError, "cannot write the scratch file (TMPDIR): \(String(cString: strerror(errno)))")
-            }
-            done += written
-        }
+        try Syscalls.write(descriptor, bytes, count: count, context: "cannot write the scratch file (TMPDIR)")
     }
 
     /// Reads `count` bytes at `offset` into `destination`. Call ``flush()`` first.
     ///
     /// - Complexity: O(count), one system call (the page cache usually holds the data).
     func read(at offset: UInt64, count: Int, into destination: UnsafeMutableRawPointer) throws {
-        var done = 0
-        while done < count {
-            let got = pread(descriptor, destination + done, count - done, off_t(offset) + off_t(done))
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw NearDupError(.ioError, "cannot read the scratch file: \(String(cString: strerror(errno)))")
-            }
-            if got == 0 { throw NearDupError(.ioError, "the scratch file is shorter than expected") }
-            done += got
-        }
+        let got = try Syscalls.read(descriptor, into: destination, count: count, at: offset, context: "cannot read the scratch file")
+        if got < count { throw NearDupError(.ioError, "the scratch file is shorter than expected") }
     }
 }

@@ -25,7 +25,7 @@ public final class IndexBuilder: @unchecked Sendable {
     /// - Parameters:
     ///   - threshold: the default threshold of queries; also chooses the banding.
     ///   - verification: ``Verification/exact`` keeps each document's shingle fingerprints
-    ///     (4 bytes per shingle) so that queries report exact Jaccard similarities.
+    ///     (8 bytes per shingle) so that queries report exact Jaccard similarities.
     ///   - threads: sketching threads; 0 means one per core.
     public convenience init(
         creating path: String, configuration: MinHashConfiguration = .default, threshold: Double = 0.8,
@@ -65,7 +65,7 @@ public final class IndexBuilder: @unchecked Sendable {
                         try writer.append(
                             id: sketched.batch.ids[i], setSize: sketched.setSizes[i],
                             signature: UnsafeBufferPointer(rebasing: compact[(i * k)..<((i + 1) * k)]),
-                            fingerprints: UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)]))
+                            fingerprints: .init(UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)])))
                         fingerprintStart += n
                     }
                 }

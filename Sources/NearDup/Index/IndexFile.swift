@@ -1,9 +1,3 @@
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A read-only memory mapping of an index file's committed bytes, alive as long as an index
 /// uses it.
@@ -11,52 +5,59 @@ final class IndexFileMapping: @unchecked Sendable {
     let base: UnsafeRawPointer
     let length: Int
 
-    init(path: String, length: Int) throws {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw NearDupError(.ioError, "\(path): cannot open: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
-            throw NearDupError(.ioError, "\(path): cannot map: \(String(cString: strerror(errno)))")
-        }
-        base = UnsafeRawPointer(address)
+    init(descriptor: Int32, path: String, length: Int) throws {
+        base = try Syscalls.mapReadOnly(descriptor, length: length, context: "\(path): cannot map")
         self.length = length
     }
 
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), length) }
+    deinit { Syscalls.unmap(base, length: length) }
 }
 
 /// Reading index files (format in ``IndexFileHeader``).
 enum IndexFile {
-    /// Bytes of a record with `fingerprints` fingerprints and an id of `idLength` bytes.
+    /// Bytes of a record with `fingerprints` fingerprints and an id of `idLength` bytes (a
+    /// multiple of 8, so that every record and its fingerprints are 8-byte aligned).
     static func recordLength(k: Int, fingerprints: Int, idLength: Int) -> Int {
-        16 + 4 * k + 4 * fingerprints + ((idLength + 3) & ~3) + 4
+        16 + CompactSignature.storedBytes(k: k) + 8 * fingerprints + paddedIDLength(idLength) + 4
     }
 
-    /// Reads the header of `path`.
-    static func header(of path: String) throws -> IndexFileHeader {
-        let handle = try FileHandleReader(path: path)
-        defer { handle.close() }
-        let first = try handle.read(at: 0, count: 4096)
-        return try first.withUnsafeBytes { try IndexFileHeader.decode($0, path: path) }
-    }
+    /// The id's bytes with the zero padding after them: the record's checksum then ends on a
+    /// multiple of 8.
+    static func paddedIDLength(_ idLength: Int) -> Int { ((idLength + 4 + 7) & ~7) - 4 }
 
-    /// Maps `path` and indexes every record in it. Records are checked (length, checksum); the
-    /// data stays in the mapping, so loading copies only ids and builds the band tables.
+    /// Reads the header of the open index file `path`.
     ///
-    /// - Parameter expected: when given, a file written with another configuration is refused.
-    /// - Throws: ``NearDupError`` naming the file and, for a damaged record, its number and byte offset.
-    /// - Complexity: O(file size) to check, plus O(n·b) to index.
-    static func load(_ path: String, expecting expected: MinHashConfiguration? = nil) throws -> (IndexFileHeader, IndexFileMapping, LSHIndex) {
-        let header = try Self.header(of: path)
-        try header.checkConfiguration(expected, path: path)
-        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64 ?? 0
-        guard size >= header.committedLength else {
-            throw NearDupError(.invalidEncoding, "\(path): damaged index: the file has \(size) bytes, its header promises \(header.committedLength)")
+    /// - Throws: ``NearDupError/Code/damagedIndex`` or ``NearDupError/Code/unsupportedFormat``.
+    static func header(of descriptor: Int32, path: String) throws -> IndexFileHeader {
+        var first = [UInt8](repeating: 0, count: 4096)
+        let got = try first.withUnsafeMutableBytes {
+            try Syscalls.read(descriptor, into: $0.baseAddress!, count: $0.count, at: 0, context: "\(path): cannot read")
         }
-        let mapping = try IndexFileMapping(path: path, length: Int(header.committedLength))
-        var index = LSHIndex(
-            configuration: header.configuration, lsh: header.lsh, storesFingerprints: header.storesFingerprints,
-            mapped: mapping.base.assumingMemoryBound(to: UInt32.self))
+        return try first.withUnsafeBytes { try IndexFileHeader.decode(UnsafeRawBufferPointer(rebasing: $0[0..<got]), path: path) }
+    }
+
+    /// Maps the committed bytes of the open index file `path`.
+    ///
+    /// - Throws: ``NearDupError/Code/damagedIndex`` when the file is shorter than its header says.
+    static func map(descriptor: Int32, path: String, header: IndexFileHeader) throws -> IndexFileMapping {
+        let size = try Syscalls.status(of: descriptor, context: "\(path): cannot read its status").size
+        guard size >= header.committedLength else {
+            throw NearDupError(.damagedIndex, "\(path): damaged index: the file has \(size) bytes, its header promises \(header.committedLength)")
+        }
+        return try IndexFileMapping(descriptor: descriptor, path: path, length: Int(header.committedLength))
+    }
+
+    /// Checks every record of a mapped index file (lengths, checksum, count) and calls `body`
+    /// with each. Every command that reads or appends to a file calls this first, so a damaged
+    /// file is refused, never extended.
+    ///
+    /// - Throws: ``NearDupError/Code/damagedIndex`` naming the file and, for a damaged record,
+    ///   its number and byte offset.
+    /// - Complexity: O(committed bytes).
+    static func checkRecords(
+        in mapping: IndexFileMapping, path: String, header: IndexFileHeader,
+        _ body: (_ id: String, _ setSize: Int, _ fingerprints: Int, _ wordOffset: Int) -> Void = { _, _, _, _ in }
+    ) throws {
         let k = header.configuration.permutations
         let bytes = UnsafeRawBufferPointer(start: mapping.base, count: mapping.length)
         var offset = Int(IndexFileHeader.get(bytes, 12) as UInt32)  // the header length, checked by decode
@@ -64,7 +65,7 @@ enum IndexFile {
         while offset < mapping.length {
             number += 1
             func damaged(_ why: String) -> NearDupError {
-                NearDupError(.invalidEncoding, "\(path): damaged index: record \(number) at byte \(offset): \(why)")
+                NearDupError(.damagedIndex, "\(path): damaged index: record \(number) at byte \(offset): \(why)")
             }
             guard offset + 20 <= mapping.length else { throw damaged("truncated") }
             let length = Int(IndexFileHeader.get(bytes, offset) as UInt32)
@@ -79,45 +80,34 @@ enum IndexFile {
             let stored = IndexFileHeader.get(bytes, offset + length - 4) as UInt32
             let checksum = UInt32(truncatingIfNeeded: CBoundary.xxh3(mapping.base + offset, length - 4, seed: 0))
             guard stored == checksum else { throw damaged("its checksum does not match") }
-            let idStart = offset + 16 + 4 * (k + fingerprints)
+            let idStart = offset + 16 + CompactSignature.storedBytes(k: k) + 8 * fingerprints
             let id = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[idStart..<(idStart + idLength)]), as: UTF8.self)
-            index.insertMapped(id: id, setSize: setSize, fingerprintCount: fingerprints, wordOffset: (offset + 16) / 4)
+            body(id, setSize, fingerprints, (offset + 16) / 4)
             offset += length
         }
         guard UInt64(number) == header.recordCount else {
-            throw NearDupError(.invalidEncoding, "\(path): damaged index: \(number) records, the header promises \(header.recordCount)")
+            throw NearDupError(.damagedIndex, "\(path): damaged index: \(number) records, the header promises \(header.recordCount)")
+        }
+    }
+
+    /// Maps `path` and indexes every record in it. Records are checked (length, checksum); the
+    /// data stays in the mapping, so loading copies only ids and builds the band tables.
+    ///
+    /// - Parameter expected: when given, a file written with another configuration is refused.
+    /// - Throws: ``NearDupError`` naming the file and, for a damaged record, its number and byte offset.
+    /// - Complexity: O(file size) to check, plus O(n·b) to index.
+    static func load(_ path: String, expecting expected: MinHashConfiguration? = nil) throws -> (IndexFileHeader, IndexFileMapping, LSHIndex) {
+        let descriptor = try Syscalls.open(path, .readOnly)
+        defer { Syscalls.close(descriptor) }
+        let header = try Self.header(of: descriptor, path: path)
+        try header.checkConfiguration(expected, path: path)
+        let mapping = try map(descriptor: descriptor, path: path, header: header)
+        var index = LSHIndex(
+            configuration: header.configuration, lsh: header.lsh, storesFingerprints: header.storesFingerprints,
+            mapped: mapping.base.assumingMemoryBound(to: UInt32.self))
+        try checkRecords(in: mapping, path: path, header: header) { id, setSize, fingerprints, wordOffset in
+            index.insertMapped(id: id, setSize: setSize, fingerprintCount: fingerprints, wordOffset: wordOffset)
         }
         return (header, mapping, index)
     }
-}
-
-/// Positional reads of a file, for headers.
-struct FileHandleReader {
-    let descriptor: Int32
-    let path: String
-
-    init(path: String) throws {
-        descriptor = open(path, O_RDONLY)
-        self.path = path
-        guard descriptor >= 0 else { throw NearDupError(.ioError, "\(path): cannot open: \(String(cString: strerror(errno)))") }
-    }
-
-    /// Up to `count` bytes at `offset` (fewer at the end of the file).
-    func read(at offset: Int, count: Int) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw NearDupError(.ioError, "\(path): cannot read: \(String(cString: strerror(errno)))")
-            }
-            if got == 0 { break }
-            done += got
-        }
-        bytes.removeLast(count - done)
-        return bytes
-    }
-
-    func close() { _ = Glibc.close(descriptor) }
 }

@@ -1,11 +1,11 @@
 import Foundation
 
-/// The header of an index file (format version 1). All integers little-endian.
+/// The header of an index file (format version 2). All integers little-endian.
 ///
 /// ```
 /// offset  size  field
 ///      0     8  magic "NDUPINDX"
-///      8     4  format version (1)
+///      8     4  format version (2)
 ///     12     4  header length in bytes (64 + configuration JSON, padded to 8)
 ///     16     8  committed length: bytes of the file that hold complete records
 ///     24     8  record count
@@ -17,25 +17,30 @@ import Foundation
 ///     64     …  the MinHashConfiguration as JSON (sorted keys), zero-padded to 8
 /// ```
 ///
-/// Records follow the header back to back, each a multiple of 4 bytes:
+/// Records follow the header back to back, each a multiple of 8 bytes:
 ///
 /// ```
 ///      0     4  record length in bytes (all fields, checksum included)
 ///      4     4  set size (distinct shingles)
 ///      8     4  fingerprint count n (0 without fingerprints)
 ///     12     4  id length L in bytes
-///     16   4·k  compact signature: the low 32 bits of each MinHash value
-///        4·n   fingerprints: low 32 bits of each shingle hash, ascending, unique
-///          L   id (UTF-8), zero-padded to 4
+///     16   4·k  compact signature (ShingleFingerprints.compact of each MinHash value and its
+///               slot), zero-padded to a multiple of 8
+///        8·n   fingerprints: the 64-bit shingle hashes, ascending, unique
+///          L   id (UTF-8), zero-padded so that the record ends on a multiple of 8
 ///          4   checksum: low 32 bits of XXH3-64 (seed 0) of the record before this field
 /// ```
+///
+/// Format 1 (before issue 12) kept the low 32 bits of each MinHash value and of each shingle
+/// hash, so one 32-bit collision made two unrelated one-shingle documents an exact match; it is
+/// refused with a message asking for the index to be created again.
 ///
 /// Appends write records after the committed length, sync, then rewrite the header with the
 /// new committed length and count: bytes past the committed length (an interrupted append)
 /// are ignored and overwritten by the next append.
 struct IndexFileHeader: Equatable {
     static let magic = Array("NDUPINDX".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let fixedLength = 64
 
     var configuration: MinHashConfiguration
@@ -74,16 +79,23 @@ struct IndexFileHeader: Equatable {
 
     /// Decodes and checks a header.
     ///
-    /// - Throws: ``NearDupError/Code/invalidEncoding`` naming `path` and what is wrong.
+    /// - Throws: ``NearDupError/Code/damagedIndex`` naming `path` and what is wrong.
     static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws -> IndexFileHeader {
         func damaged(_ why: String) -> NearDupError {
-            NearDupError(.invalidEncoding, "\(path): not a usable NearDup index file: \(why)")
+            NearDupError(.damagedIndex, "\(path): not a usable NearDup index file: \(why)")
         }
         guard bytes.count >= fixedLength, Array(bytes[0..<8]) == magic else {
             throw damaged("it does not start with the index magic \"NDUPINDX\"")
         }
         let version: UInt32 = get(bytes, 8)
-        guard version == Self.version else { throw damaged("format version \(version), this build reads version \(Self.version)") }
+        guard version != 1 else {
+            throw NearDupError(
+                .unsupportedFormat,
+                "\(path): index format version 1 (32-bit fingerprints, written before NearDup 0.2) is no longer read: its exact matches could be false; create the index again with neardup index create")
+        }
+        guard version == Self.version else {
+            throw NearDupError(.unsupportedFormat, "\(path): index format version \(version), this build reads version \(Self.version)")
+        }
         let length = Int(get(bytes, 12) as UInt32)
         let jsonLength = Int(get(bytes, 52) as UInt32)
         guard length >= fixedLength + jsonLength, length <= bytes.count, length % 8 == 0 else {

@@ -7,7 +7,7 @@
 /// load) or in the index's own growable arena (documents inserted since).
 ///
 /// Memory per document: `4·b` bytes of links, about `20·b` bytes of hash tables, the id, and,
-/// for inserted documents, `4·k` bytes of signature plus 4 bytes per shingle.
+/// for inserted documents, `4·k` bytes of signature plus 8 bytes per shingle.
 struct LSHIndex {
     let configuration: MinHashConfiguration
     let lsh: LSHParameters
@@ -19,7 +19,8 @@ struct LSHIndex {
     private var setSizes: [UInt32] = []
     private var fingerprintCounts: [UInt32] = []
     /// Where slot data starts: bit 63 set for the arena, clear for the mapped region; the
-    /// rest is an offset in 32-bit words. Data is the signature, then the fingerprints.
+    /// rest is an offset in 32-bit words. Data is the signature (padded to
+    /// ``CompactSignature/storedBytes(k:)``), then the 64-bit fingerprints.
     private var locations: [UInt64] = []
     private var arena: [UInt32] = []
     private let mapped: UnsafePointer<UInt32>?
@@ -60,10 +61,18 @@ struct LSHIndex {
     /// Adds a document, copying its data into the arena; replaces a document with the same id.
     ///
     /// - Complexity: O(k + fingerprints + b), amortised.
-    mutating func insert(id: String, setSize: Int, signature: UnsafeBufferPointer<UInt32>, fingerprints: UnsafeBufferPointer<UInt32>) {
+    mutating func insert(id: String, setSize: Int, signature: UnsafeBufferPointer<UInt32>, fingerprints: ShingleFingerprints.Run) {
         let location = UInt64(arena.count) | Self.arenaFlag
         arena.append(contentsOf: signature)
-        if storesFingerprints { arena.append(contentsOf: fingerprints) }
+        arena.append(contentsOf: repeatElement(0, count: signatureWords - signature.count))
+        if storesFingerprints {
+            arena.reserveCapacity(arena.count + 2 * fingerprints.count)
+            for i in 0..<fingerprints.count {  // little-endian halves, as in the file
+                let value = fingerprints[i]
+                arena.append(UInt32(truncatingIfNeeded: value))
+                arena.append(UInt32(truncatingIfNeeded: value >> 32))
+            }
+        }
         appendSlot(id: id, setSize: setSize, fingerprintCount: storesFingerprints ? fingerprints.count : 0, location: location)
     }
 
@@ -145,35 +154,38 @@ struct LSHIndex {
     /// The estimate and (when fingerprints are stored and given) exact Jaccard between a slot
     /// and a query.
     func similarity(
-        of slot: Int, signature: UnsafeBufferPointer<UInt32>, fingerprints: UnsafeBufferPointer<UInt32>?
+        of slot: Int, signature: UnsafeBufferPointer<UInt32>, fingerprints: ShingleFingerprints.Run?
     ) -> (estimate: Double, jaccard: Double?) {
         let k = configuration.permutations
         let fingerprintCount = Int(fingerprintCounts[slot])
         return withData(slot) { data in
-            let estimate = setSizes[slot] == 0 ? 0 : ShingleFingerprints.estimate(data, signature.baseAddress!, count: k)
+            let estimate = setSizes[slot] == 0 ? 0 : CompactSignature.estimate(data, signature.baseAddress!, count: k)
             guard storesFingerprints, let fingerprints else { return (estimate, nil) }
-            let stored = UnsafeBufferPointer(start: data + k, count: fingerprintCount)
+            let stored = ShingleFingerprints.Run(data + signatureWords, count: fingerprintCount)
             return (estimate, ShingleFingerprints.jaccard(stored, fingerprints))
         }
     }
 
+    /// 32-bit words of a slot's signature, padding included.
+    private var signatureWords: Int { CompactSignature.storedBytes(k: configuration.permutations) / 4 }
+
     /// Calls `body` with the document in `slot`, if it is live.
     func forEachDocument(
         inSlot slot: Int,
-        _ body: (_ id: String, _ setSize: Int, _ signature: UnsafeBufferPointer<UInt32>, _ fingerprints: UnsafeBufferPointer<UInt32>) throws -> Void
+        _ body: (_ id: String, _ setSize: Int, _ signature: UnsafeBufferPointer<UInt32>, _ fingerprints: ShingleFingerprints.Run) throws -> Void
     ) rethrows {
         guard let id = ids[slot] else { return }
         let k = configuration.permutations
         let fingerprintCount = Int(fingerprintCounts[slot])
         try withData(slot) { data in
             try body(id, Int(setSizes[slot]), UnsafeBufferPointer(start: data, count: k),
-                     UnsafeBufferPointer(start: data + k, count: fingerprintCount))
+                     ShingleFingerprints.Run(data + signatureWords, count: fingerprintCount))
         }
     }
 
     /// Calls `body` for each live document in slot order.
     func forEachDocument(
-        _ body: (_ id: String, _ setSize: Int, _ signature: UnsafeBufferPointer<UInt32>, _ fingerprints: UnsafeBufferPointer<UInt32>) throws -> Void
+        _ body: (_ id: String, _ setSize: Int, _ signature: UnsafeBufferPointer<UInt32>, _ fingerprints: ShingleFingerprints.Run) throws -> Void
     ) rethrows {
         for slot in ids.indices { try forEachDocument(inSlot: slot, body) }
     }

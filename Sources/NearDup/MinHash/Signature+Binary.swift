@@ -66,6 +66,9 @@ extension Signature {
         let size = Int(b[7])
         guard (1...Shingling.maximumSize).contains(size) else { throw fail("shingle size \(size) at offset 7") }
         guard b[8] <= 1 else { throw fail("unknown normalisation flags \(b[8]) at offset 8") }
+        for offset in 9..<12 where b[offset] != 0 {
+            throw fail("reserved byte at offset \(offset) is \(b[offset]), not 0")
+        }
         let k = Int(Self.readLittleEndian(b, at: 12, as: UInt32.self))
         guard (1...MinHashConfiguration.maximumPermutations).contains(k) else {
             throw fail("k = \(k) at offset 12 is out of range")
@@ -75,8 +78,8 @@ extension Signature {
         }
         let seed = Self.readLittleEndian(b, at: 16, as: UInt64.self)
         let setSize = Self.readLittleEndian(b, at: 24, as: UInt64.self)
-        guard setSize <= UInt64(Int.max) else { throw fail("set size out of range at offset 24") }
         let values = (0..<k).map { Self.readLittleEndian(b, at: Self.binaryHeaderSize + 8 * $0, as: UInt64.self) }
+        if let problem = Self.setSizeProblem(setSize, values: values) { throw fail("\(problem) at offset 24") }
         self.init(
             configuration: MinHashConfiguration(
                 scheme: scheme, permutations: k, seed: seed, shingling: Shingling(unit: unit, size: size),

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// `hashvalues` is the base64 of the k values as little-endian 64-bit integers (the same bytes
 /// as the binary form after its header). Decoding checks every field and that the values are
-/// exactly k.
+/// exactly k, and that the set size is in range (``Signature/maximumSetSize``).
 extension Signature: Codable {
     enum CodingKeys: String, CodingKey {
         case scheme, permutations, seed, shingling
@@ -29,15 +29,18 @@ extension Signature: Codable {
             seed: try c.decode(UInt64.self, forKey: .seed),
             shingling: try c.decode(Shingling.self, forKey: .shingling),
             normalization: Normalization(foldsDiacritics: try c.decodeIfPresent(Bool.self, forKey: .foldDiacritics) ?? false))
-        let setSize = try c.decode(Int.self, forKey: .setSize)
+        let setSize = try c.decode(UInt64.self, forKey: .setSize)
         let encoded = try c.decode(String.self, forKey: .hashValues)
-        guard let data = Data(base64Encoded: encoded), data.count == 8 * k, setSize >= 0 else {
+        guard let data = Data(base64Encoded: encoded), data.count == 8 * k else {
             throw DecodingError.dataCorruptedError(
                 forKey: .hashValues, in: c, debugDescription: "hashvalues must be base64 of exactly \(8 * k) bytes")
         }
         let bytes = [UInt8](data)
         let values = (0..<k).map { Self.readLittleEndian(bytes, at: 8 * $0, as: UInt64.self) }
-        self.init(configuration: configuration, values: values, setSize: setSize)
+        if let problem = Self.setSizeProblem(setSize, values: values) {
+            throw DecodingError.dataCorruptedError(forKey: .setSize, in: c, debugDescription: problem)
+        }
+        self.init(configuration: configuration, values: values, setSize: Int(setSize))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -8,11 +8,18 @@ public struct Signature: Sendable, Hashable {
     /// Number of distinct shingles of the document (|A|).
     public let setSize: Int
 
+    /// The largest set size a signature may carry (2⁴⁸ distinct shingles, far more than any
+    /// document has): sums and products of two set sizes stay exact in a `Double` and cannot
+    /// overflow an `Int`. The decoders refuse larger values.
+    public static let maximumSetSize = 1 << 48
+
     /// A signature from its parts.
     ///
-    /// - Precondition: `values.count == configuration.permutations`.
+    /// - Precondition: `values.count == configuration.permutations` and
+    ///   `0 <= setSize <= Signature.maximumSetSize`.
     public init(configuration: MinHashConfiguration, values: [UInt64], setSize: Int) {
         precondition(values.count == configuration.permutations, "a signature needs k values")
+        precondition((0...Self.maximumSetSize).contains(setSize), "set size out of range")
         self.configuration = configuration
         self.values = values
         self.setSize = setSize
@@ -40,8 +47,20 @@ public struct Signature: Sendable, Hashable {
     public func containment(in other: Signature) throws -> Double {
         let j = try jaccard(other)
         guard setSize > 0 else { return 0 }
-        let intersection = j * Double(setSize + other.setSize) / (1 + j)
+        let intersection = j * (Double(setSize) + Double(other.setSize)) / (1 + j)
         return min(1, max(0, intersection / Double(setSize)))
+    }
+
+    /// Why a decoded set size cannot belong to these values, or nil when it can: it must be in
+    /// `0...maximumSetSize`, and an empty set (0) has `UInt64.max` in every slot.
+    static func setSizeProblem(_ setSize: UInt64, values: [UInt64]) -> String? {
+        guard setSize <= UInt64(maximumSetSize) else {
+            return "set size \(setSize) is out of range (at most \(maximumSetSize))"
+        }
+        if setSize == 0 && values.contains(where: { $0 != .max }) {
+            return "set size 0 (an empty document) with values other than 2^64-1"
+        }
+        return nil
     }
 
     /// Number of positions where `a` and `b` hold equal values.

@@ -1,68 +1,91 @@
-import Foundation
+import NearDup
 
-/// Where a command writes its main output: standard output, or a file written atomically
-/// (into a temporary file beside it, renamed into place only when complete), so that a failed
-/// run never leaves a half-written file under the final name.
+/// Where a command writes its main output: standard output, or a path opened by the rule of
+/// ``OutputFile``: a regular file (or nothing) is written to a temporary file beside it and
+/// renamed into place only when complete, so a failed or interrupted run never leaves a
+/// half-written file under the final name; a symbolic link is followed; a device or FIFO is
+/// written in place.
+///
+/// Writes are buffered; the first write error is kept and reported by ``commit()``.
 final class OutputSink {
-    private let path: String?
-    private let temporaryPath: String?
-    private let handle: UnsafeMutablePointer<FILE>
+    private let file: OutputFile?
+    private let descriptor: Int32
+    private let name: String
+    private var buffer: [UInt8] = []
+    private let capacity = 1 << 20
+    private var failure: NearDupError?
+    /// A terminal sees each write at once (as line-buffered standard output did).
+    private let isTerminal: Bool
 
-    /// Opens standard output (`path` nil or `-`) or a temporary file beside `path`.
+    /// Opens standard output (`path` nil or `-`) or `path`.
+    ///
+    /// - Throws: ``CommandFailure`` naming the path.
     init(path: String?) throws {
         if let path, path != "-" {
-            let directory = (path as NSString).deletingLastPathComponent
-            let name = (path as NSString).lastPathComponent
-            let temporary = (directory.isEmpty ? "." : directory) + "/.\(name).tmp-\(getpid())"
-            guard let file = fopen(temporary, "w") else {
-                throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
+            do {
+                let file = try OutputFile(path: path)
+                self.file = file
+                descriptor = file.descriptor
+            } catch let error as NearDupError {
+                throw CommandFailure(error.message)
             }
-            self.path = path
-            self.temporaryPath = temporary
-            self.handle = file
+            name = path
         } else {
-            self.path = nil
-            self.temporaryPath = nil
-            self.handle = fdopen(1, "w")
+            file = nil
+            descriptor = 1
+            name = "standard output"
         }
-    }
-
-    /// Whether a temporary file is still open (not yet committed).
-    private var pending = true
-
-    deinit {
-        // Never committed (an error ended the run): remove the temporary file.
-        if pending, let temporaryPath {
-            fclose(handle)
-            unlink(temporaryPath)
-        }
+        isTerminal = Syscalls.isTerminal(descriptor)
+        buffer.reserveCapacity(capacity)
     }
 
     func write(_ text: String) {
         var text = text
-        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, handle) }
+        text.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write(bytes: $0) }
     }
 
     func write(bytes: UnsafeRawBufferPointer) {
-        _ = fwrite(bytes.baseAddress, 1, bytes.count, handle)
+        if buffer.count + bytes.count > capacity { flush() }
+        if bytes.count >= capacity {
+            send(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+            if isTerminal { flush() }
+        }
     }
 
-    /// Flushes, and for a file renames the temporary file into place.
-    func commit() throws {
-        guard let path, let temporaryPath else {
-            // Standard output: a full disk or a closed pipe must not pass for success.
-            if fflush(handle) != 0 || ferror(handle) != 0 {
-                throw CommandFailure("cannot write to standard output: \(String(cString: strerror(errno)))")
-            }
-            return
+    private func flush() {
+        buffer.withUnsafeBytes { send($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func send(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        do {
+            try Syscalls.write(descriptor, base, count: bytes.count, context: "cannot write to \(name)")
+        } catch {
+            failure = error
         }
-        let failed = fflush(handle) != 0 || ferror(handle) != 0
-        fclose(handle)
-        pending = false
-        if failed || rename(temporaryPath, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw CommandFailure("cannot write \(path): \(reason)")
+    }
+
+    /// Writes what is buffered and, for a file, renames the temporary file into place.
+    ///
+    /// - Throws: ``CommandFailure`` for a failed write (a full disk, a closed pipe): the
+    ///   temporary file is then removed.
+    func commit() throws {
+        flush()
+        if let failure {
+            file?.abandon()
+            throw CommandFailure(failure.message)
+        }
+        do {
+            try file?.commit()
+        } catch let error as NearDupError {
+            throw CommandFailure(error.message)
         }
     }
 }

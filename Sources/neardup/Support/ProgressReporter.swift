@@ -103,10 +103,7 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     /// Writes to standard error without a newline (the progress line is redrawn in place).
-    private static func writeRaw(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in _ = Foundation.write(2, bytes.baseAddress, bytes.count) }
-    }
+    private static func writeRaw(_ text: String) { StandardError.writeRaw(text) }
 
     static func format(_ value: Double, _ decimals: Int) -> String {
         String(format: "%.\(decimals)f", value)

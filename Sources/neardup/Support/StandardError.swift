@@ -1,21 +1,20 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import NearDup
 
 /// Writing diagnostics to standard error, prefixed with the tool's name.
 enum StandardError {
     static func write(_ text: String) {
         var line = text
         if !line.hasSuffix("\n") { line += "\n" }
-        line.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
+        writeRaw(line)
+    }
+
+    /// Writes `text` as is (a progress line is redrawn in place); errors are ignored, since
+    /// there is nowhere left to report them.
+    static func writeRaw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            try? Syscalls.write(2, base, count: bytes.count, context: "standard error")
         }
     }
 
@@ -26,5 +25,5 @@ enum StandardError {
     static func error(_ text: String) { write("neardup: error: \(text)") }
 
     /// Whether a file descriptor is a terminal.
-    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+    static func isTerminal(_ descriptor: Int32) -> Bool { Syscalls.isTerminal(descriptor) }
 }

@@ -38,6 +38,44 @@ struct CorpusDeduplicatorTests {
         }
     }
 
+    /// Two unrelated four- and three-word texts from issue 12 whose one shingle hashes share
+    /// their low 32 bits. With 32-bit fingerprints and compact values they were a pair with
+    /// estimate 1 and Jaccard 1.
+    static let colliding = ["gbwz zq rbthjnc kesqlnbe", "fliud yjmlua hoaj"]
+
+    @Test("one-shingle documents whose hashes share 32 bits are not duplicates", arguments: Verification.allCases)
+    func shortDocumentsWithA32BitCollision(_ verification: Verification) throws {
+        let a = ShingleSet(text: Self.colliding[0]), b = ShingleSet(text: Self.colliding[1])
+        #expect(a.hashes.count == 1 && b.hashes.count == 1)
+        #expect(UInt32(truncatingIfNeeded: a.hashes[0]) == UInt32(truncatingIfNeeded: b.hashes[0]), "the collision the test is about")
+        let result = try Self.run(ids: ["A", "B"], texts: Self.colliding, verification: verification)
+        #expect(result.pairs.isEmpty, "\(result.pairs)")
+        let index = Deduplicator(threshold: 0.8, verification: verification)
+        index.insert(id: "A", text: Self.colliding[0])
+        #expect(index.query(Self.colliding[1]).isEmpty)
+        #expect(index.query(Self.colliding[0]).map(\.id) == ["A"])
+    }
+
+    /// Issue 12, defect 7: a repeated id used to pair a document with itself.
+    @Test("a repeated id is refused with the first document's position; the run goes on")
+    func duplicateIDs() throws {
+        let text = Self.generated.first!.text
+        let dedup = try CorpusDeduplicator(options: .init(threshold: 0.8, threads: 2))
+        try dedup.add(id: "x", text: text)
+        try dedup.add(id: "y", text: Self.generated.last!.text)
+        #expect {
+            try dedup.add(id: "x", text: text)
+        } throws: { error in
+            let error = error as? NearDupError
+            return error?.code == .duplicateID && error!.message.contains("document 1")
+        }
+        #expect(dedup.position(ofID: "x") == 0 && dedup.position(ofID: "y") == 1)
+        try dedup.add(id: "z", text: text)
+        let result = try dedup.finish()
+        #expect(result.ids == ["x", "y", "z"])
+        #expect(result.pairs.map { [$0.first, $0.second] } == [[0, 2]])
+    }
+
     /// The Debian copyright files of this machine: real text, heavily near-duplicated.
     static func copyrightFiles(limit: Int) -> [(String, String)] {
         let folder = "/usr/share/doc"

@@ -6,8 +6,10 @@ struct ShingleFingerprintsTests {
     @Test("sortUnique sorts and removes repeats, for small and radix-sized inputs", arguments: [0, 1, 5, 63, 64, 1000, 20_000])
     func sortUnique(count: Int) {
         var rng = SplitMix64(seed: UInt64(count))
-        var values = (0..<count).map { _ in UInt32(truncatingIfNeeded: rng.next()) | (rng.next() & 1 == 0 ? 0 : 0) }
+        var values = (0..<count).map { _ in rng.next() }
         values += values.prefix(count / 3)  // repeats
+        // Values that share their top 33 bits (the radix key) and differ below it.
+        values += values.prefix(count / 5).map { $0 ^ (rng.next() & 0x7FFF_FFFF) }
         let expected = Array(Set(values)).sorted()
         let unique = values.withUnsafeMutableBufferPointer {
             ShingleFingerprints.sortUnique($0.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!, count: $0.count)
@@ -20,14 +22,38 @@ struct ShingleFingerprintsTests {
         let a = "the council approved the budget on monday after a long debate about schools and roads in the north"
         let b = "the council approved the budget on friday after a long debate about schools and roads in the south"
         let sa = ShingleSet(text: a, shingling: .words(3)), sb = ShingleSet(text: b, shingling: .words(3))
-        var fa = sa.hashes.map(ShingleFingerprints.fingerprint), fb = sb.hashes.map(ShingleFingerprints.fingerprint)
+        #expect(Self.jaccard(sa.hashes, sb.hashes) == sa.jaccard(sb))
+    }
+
+    /// Two sets whose hashes differ only in their high 32 bits: fingerprints of the low 32 bits
+    /// (before issue 12) called them equal; the 64-bit fingerprints do not.
+    @Test("fingerprints are the full 64-bit shingle hashes")
+    func highBitsCount() {
+        let a: [UInt64] = [0x0000_0001_DEAD_BEEF], b: [UInt64] = [0x0000_0002_DEAD_BEEF]
+        #expect(Self.jaccard(a, b) == 0)
+        let many = (0..<200).map { UInt64($0) << 40 | 7 }
+        #expect(Self.jaccard(many, many.map { $0 | 1 << 35 }) == 0)
+        #expect(Self.jaccard(many, many) == 1)
+    }
+
+    /// A one-shingle document has its hash in every slot; the compact values of two such
+    /// documents whose hashes share their low 32 bits must still differ almost everywhere.
+    @Test("compact values of equal low halves differ per slot")
+    func compactValuesMixTheSlot() {
+        let x: UInt64 = 0x1234_5678_9ABC_DEF0, y: UInt64 = 0xFEDC_BA98_9ABC_DEF0
+        let equal = (0..<128).filter { CompactSignature.value(x, slot: $0) == CompactSignature.value(y, slot: $0) }
+        #expect(equal.count <= 1)
+        #expect(Set((0..<128).map { CompactSignature.value(x, slot: $0) }).count > 120)
+    }
+
+    static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        var fa = a, fb = b
         let na = fa.withUnsafeMutableBufferPointer { ShingleFingerprints.sortUnique($0.baseAddress!, count: $0.count) }
         let nb = fb.withUnsafeMutableBufferPointer { ShingleFingerprints.sortUnique($0.baseAddress!, count: $0.count) }
-        let j = fa.withUnsafeBufferPointer { x in
+        return fa.withUnsafeBufferPointer { x in
             fb.withUnsafeBufferPointer { y in
-                ShingleFingerprints.jaccard(UnsafeBufferPointer(rebasing: x[0..<na]), UnsafeBufferPointer(rebasing: y[0..<nb]))
+                ShingleFingerprints.jaccard(.init(UnsafeBufferPointer(rebasing: x[0..<na])), .init(UnsafeBufferPointer(rebasing: y[0..<nb])))
             }
         }
-        #expect(j == sa.jaccard(sb))
     }
 }

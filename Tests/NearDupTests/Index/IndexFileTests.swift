@@ -23,6 +23,14 @@ struct IndexFileTests {
         try builder.finish()
     }
 
+    /// A new index file of the corpus's first `count` documents, and the corpus.
+    static func fileOfFirst(_ count: Int) throws -> (String, [GeneratedDocument]) {
+        let path = try temporaryPath()
+        let documents = Array(corpus)
+        try build(path, documents: documents[0..<count])
+        return (path, documents)
+    }
+
     @Test("a written index answers queries as the in-memory one did")
     func roundTrip() throws {
         let path = try Self.temporaryPath()
@@ -76,7 +84,7 @@ struct IndexFileTests {
         #expect {
             try Deduplicator(contentsOf: path)
         } throws: { error in
-            guard let error = error as? NearDupError, error.code == .invalidEncoding else { return false }
+            guard let error = error as? NearDupError, error.code == .damagedIndex else { return false }
             return words.allSatisfy { error.message.contains($0) }
         }
     }
@@ -102,6 +110,78 @@ struct IndexFileTests {
 
         try Data("{\"id\": 1}\n".utf8).write(to: URL(fileURLWithPath: path))
         Self.expectDamaged(path, mentioning: [path, "magic"])
+    }
+
+    /// Issue 12, defect 4: `index add` used to append to a damaged file and succeed.
+    @Test("an append to a damaged or truncated file is refused and leaves it as it was")
+    func appendRefusesDamagedFiles() throws {
+        let (path, documents) = try Self.fileOfFirst(20)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        var flipped = bytes
+        flipped[bytes.count / 2] ^= 0x40
+        for damaged in [flipped, bytes.prefix(bytes.count - 100)] {
+            try damaged.write(to: URL(fileURLWithPath: path))
+            #expect {
+                try Self.build(path, documents: documents[20..<30], appending: true)
+            } throws: { error in
+                (error as? NearDupError)?.code == .damagedIndex && (error as! NearDupError).message.contains(path)
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == damaged, "the damaged file must not grow")
+        }
+        // The in-memory index's append checks the file too.
+        try flipped.write(to: URL(fileURLWithPath: path))
+        let memory = Deduplicator()
+        memory.insert(id: "new", text: documents[25].text)
+        #expect(throws: NearDupError.self) { try memory.append(to: path, ids: ["new"]) }
+    }
+
+    /// Issue 12, defect 4: a create during an add used to rename its file over the one the
+    /// add was extending, silently dropping the add's records. Now the add waits for the
+    /// create and appends to the new file.
+    @Test("an append waiting for a create appends to the new file")
+    func appendDuringCreate() throws {
+        let (path, documents) = try Self.fileOfFirst(5)
+        var create: IndexFileWriter? = try IndexFileWriter(creating: path, header: IndexFileHeader(
+            configuration: .default, lsh: LSHParameters(threshold: 0.8, permutations: 128), threshold: 0.8,
+            storesFingerprints: true))
+        let finished = LockedFlag()
+        let appender = Thread {
+            do {
+                try Self.build(path, documents: documents[10..<12], appending: true)
+                finished.set()
+            } catch {
+                Issue.record("append failed: \(error)")
+                finished.set()
+            }
+        }
+        appender.start()
+        usleep(300_000)
+        #expect(!finished.get(), "the append must wait for the create")
+        try create!.commit()
+        create = nil  // releases the lock
+        for _ in 0..<200 where !finished.get() { usleep(20_000) }
+        let loaded = try Deduplicator(contentsOf: path)
+        #expect(loaded.count == 2)
+        #expect(loaded.contains(id: documents[10].id) && loaded.contains(id: documents[11].id))
+    }
+
+    @Test("error codes say what happened: a missing file, a folder, an old format")
+    func errorCodes() throws {
+        let path = try Self.temporaryPath()
+        #expect { try Deduplicator(contentsOf: path) } throws: { ($0 as? NearDupError)?.code == .fileNotFound }
+        #expect { try IndexBuilder(appendingTo: path) } throws: { ($0 as? NearDupError)?.code == .fileNotFound }
+        let folder = (path as NSString).deletingLastPathComponent
+        #expect { try IndexBuilder(creating: folder) } throws: { ($0 as? NearDupError)?.code == .isDirectory }
+        try Self.build(path, documents: Array(Self.corpus)[0..<3])
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[8] = 1  // format version 1
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect {
+            try Deduplicator(contentsOf: path)
+        } throws: { error in
+            let error = error as? NearDupError
+            return error?.code == .unsupportedFormat && error!.message.contains("index create")
+        }
     }
 
     @Test("bytes left by an interrupted append are ignored and overwritten by the next append")
@@ -130,4 +210,12 @@ struct IndexFileTests {
         let folder = (path as NSString).deletingLastPathComponent
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
+}
+
+/// A flag set on one thread and read on another.
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    func get() -> Bool { lock.withLock { value } }
 }

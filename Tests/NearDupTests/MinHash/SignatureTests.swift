@@ -87,6 +87,48 @@ import NearDup
         }
     }
 
+    /// The issue's 40-byte signature (k = 1, set size 0x4000000000000001) used to be accepted
+    /// and then trapped `containment(in:)` on overflow.
+    @Test func hugeSetSizeIsRefusedNotTrapped() throws {
+        var bytes = Array("NDMH".utf8) + [1, 1, 1, 5, 0, 0, 0, 0]
+        Signature.appendForTest(UInt32(1), to: &bytes)
+        Signature.appendForTest(UInt64(1), to: &bytes)
+        Signature.appendForTest(UInt64(0x4000_0000_0000_0001), to: &bytes)
+        Signature.appendForTest(UInt64(12345), to: &bytes)
+        #expect(bytes.count == 40)
+        #expect(throws: NearDupError.self) { try Signature(binaryEncoded: bytes) }
+        do {
+            _ = try Signature(binaryEncoded: bytes)
+        } catch let error as NearDupError {
+            #expect(error.code == .invalidEncoding)
+            #expect(error.message.contains("set size"), "\(error.message)")
+        }
+        // The largest allowed set size decodes, and containment does not overflow.
+        let top = Signature(configuration: MinHashConfiguration(permutations: 1), values: [7], setSize: Signature.maximumSetSize)
+        let again = try Signature(binaryEncoded: top.binaryEncoded())
+        #expect(try again.containment(in: again) == 1)
+    }
+
+    @Test func reservedBytesAndEmptySetsAreChecked() throws {
+        let good = MinHasher(MinHashConfiguration(permutations: 8)).signature(for: text).binaryEncoded()
+        for offset in 9..<12 {
+            var bytes = good
+            bytes[offset] = 1
+            #expect(throws: NearDupError.self) { try Signature(binaryEncoded: bytes) }
+        }
+        var emptyWithValues = good
+        for i in 24..<32 { emptyWithValues[i] = 0 }
+        #expect(throws: NearDupError.self) { try Signature(binaryEncoded: emptyWithValues) }
+    }
+
+    @Test func jsonDecoderChecksTheSetSize() throws {
+        let values = Data(repeating: 0, count: 8).base64EncodedString()
+        for size in ["4611686018427387905", "-1", "0"] {
+            let json = #"{"scheme":"one-permutation","permutations":1,"seed":1,"shingling":"words:5","set_size":"# + size + #","hashvalues":""# + values + #""}"#
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(Signature.self, from: Data(json.utf8)) }
+        }
+    }
+
     @Test func jsonRoundTripCarriesTheConfiguration() throws {
         let signature = MinHasher(MinHashConfiguration(scheme: .classic, permutations: 16, seed: 3)).signature(for: text)
         let data = try JSONEncoder().encode(signature)
@@ -122,5 +164,11 @@ import NearDup
         // Signing from a shingle set gives the same signature as signing the text.
         let set = ShingleSet(text: text, shingling: .default, seed: hasher.configuration.seed)
         #expect(hasher.signature(forShingleHashes: set.hashes) == hasher.signature(for: text))
+    }
+}
+
+extension Signature {
+    static func appendForTest<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
     }
 }
