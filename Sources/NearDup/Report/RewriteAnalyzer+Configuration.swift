@@ -1,7 +1,8 @@
 extension RewriteAnalyzer {
-    /// The parameters of the analysis. The defaults follow from the definitions documented on
-    /// each property; they were chosen from the METER class definitions and checked on the
-    /// labelled test set in `Tests/NearDupTests/Report/`.
+    /// The parameters of the analysis. The defaults are documented on each property; the
+    /// alignment's were checked on the METER development split and the seed stories' labelled
+    /// alignments (`Tests/NearDupTests/Report/SeedAlignmentTests.swift`), the verdict rule's
+    /// were derived on METER by `scripts/meter.py calibrate`.
     public struct Configuration: Sendable, Hashable {
         /// Shingles for Jaccard and containment (word 5-grams, the core's default). The report
         /// tokenises each text once and builds word shingles from those words: only word
@@ -23,9 +24,9 @@ extension RewriteAnalyzer {
         /// Stems two sentences must share before they can be aligned. Three: fewer is what any two
         /// sentences about the same event share (a name, a place, a verb).
         public var minimumSharedStems = 3
-        /// Similarity (weighted Dice of content stems) from which a sentence pair is aligned on its
-        /// own: half of the weighted content in common, the same sentence lightly or moderately
-        /// reworded.
+        /// Similarity (containment: the share of the candidate sentence's weighted content stems
+        /// found in its source sentences) from which a sentence pair is aligned on its own: half
+        /// of the sentence's weighted content taken from there.
         public var alignedSimilarity = 0.5
         /// Similarity from which a sentence pair is aligned when a neighbouring pair in the same
         /// order supports it (a sentence-by-sentence rewrite).
@@ -55,9 +56,12 @@ extension RewriteAnalyzer {
                 shingling: shingling.description, rule: rule,
                 verdictRule: rule.summary,
                 alignment: """
-                    sentences compared on Snowball-stemmed (\(language)) content words of the body outside quotes, weighted by inverse sentence frequency; \
-                    aligned if >= \(minimumSharedStems) shared stems and weighted Dice >= \(alignedSimilarity), \
-                    or >= \(supportedSimilarity) with an in-order neighbouring pair; WordNet synonyms \(wordNet == nil ? "off" : "on (2 senses)"); a second reference sentence merged when it adds >= 2 stems; verbatim runs >= \(verbatimMinimumWords) words
+                    body sentences compared on Snowball-stemmed (\(language)) content words, weighted by inverse sentence frequency \
+                    (candidate: outside quotes, sentences at least half quotation left out; reference: quotations included); \
+                    WordNet synonyms of reference words \(wordNet == nil ? "off" : "on (2 senses)"); \
+                    each candidate sentence's source is the reference sentence sharing most weight, plus up to 2 near it adding >= 2 stems; \
+                    aligned if >= \(minimumSharedStems) shared stems and containment >= \(alignedSimilarity), \
+                    or >= \(supportedSimilarity) with an in-order neighbouring pair; verbatim runs >= \(verbatimMinimumWords) words
                     """)
         }
     }
