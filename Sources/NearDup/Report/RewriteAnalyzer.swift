@@ -9,16 +9,18 @@
 /// }
 /// ```
 ///
-/// For each candidate:
-/// 1. Quotations (``QuotationFinder``) and sentences (``SentenceSplitter``) are found in both texts.
-/// 2. Shared quoted speech is found and reported as ``PassageKind/quotation`` evidence, but is left
-///    out of the score: stories quoting one interview share it whatever their relation.
-/// 3. Narrative sentences are aligned on stemmed content words with order-aware acceptance
-///    (see ``Configuration``), and runs of at least five identical narrative words are found.
-///    An aligned sentence is a ``PassageKind/verbatim`` copy when long verbatim runs cover at least
-///    half of its content words, a ``PassageKind/paraphrase`` otherwise.
-/// 4. The score is the share of the candidate's narrative content words that are derived, and the
-///    ``VerdictRule`` turns it into a ``Verdict``.
+/// Each text is read once (``StoryLayout`` → words, sentences, quotations and shingles of its
+/// body). Then, for each candidate, `compare` runs these steps:
+/// 1. **align** (`SentenceAligner`): each candidate narrative sentence is matched to the
+///    reference sentence (or the two or three neighbouring ones) it retells, on Snowball stems and
+///    WordNet synonyms weighted by inverse sentence frequency, accepted by containment and order;
+/// 2. `sharedRuns`: runs of identical words, split into quoted ones (shared
+///    quotations: evidence, never counted) and narrative ones (verbatim passages);
+/// 3. `markDerived`: word by word, the candidate's words taken from their
+///    source sentences and the reference's words the candidate retells;
+/// 4. `summarize`: the counts on both sides (``EvidenceSummary``)
+///    and the paraphrase passages;
+/// 5. ``VerdictRule``: score, coverage and vocabulary share (``DerivationMeasures``), and the verdict.
 ///
 /// The exact Jaccard similarity and both containments of the word-shingle sets are reported too,
 /// for comparison with plain near-duplicate detection.

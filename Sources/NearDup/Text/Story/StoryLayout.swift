@@ -9,7 +9,7 @@
 ///
 /// 1. **Lines into paragraphs.** In wire copy (at least two lines, and a fifth of the lines, end in
 ///    `<`) a paragraph ends at `<` or a blank line, and other line breaks are spaces. In other
-///    hard-wrapped text (``TextLayout``'s test) a paragraph ends at a blank, indented or bulleted
+///    hard-wrapped text (`TextLayout`'s test) a paragraph ends at a blank, indented or bulleted
 ///    line; otherwise every line is a paragraph.
 /// 2. **Paragraphs into blocks** (``StoryBlockKind``): rules, wire headers (`17:53 27/01/00: Page
 ///    1 …`), `end`/`ends`/`more` lines and a wire story's closing initials, bracketed editorial
