@@ -45,7 +45,8 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
     public var boilerplateWords: Int
     /// Narrative sentences of the reference (the ``CandidateReport/coverage`` denominator's sentences).
     public var referenceNarrativeSentences: Int
-    /// Reference narrative sentences at least half of whose content words the candidate retells.
+    /// Reference narrative sentences the candidate retells (an aligned candidate sentence uses at
+    /// least one of their content words, or copies a run from them).
     public var retoldSentences: Int
     /// Aligned candidate sentences whose source sentences come in the reference's order (the
     /// longest such chain): a rewrite follows its source; independent stories scatter.

@@ -259,7 +259,7 @@ public struct RewriteAnalyzer: Sendable {
             evidence.referenceNarrativeWords += content.count
             let retold = content.count { marks.retold[$0] }
             evidence.retoldWords += retold
-            if 2 * retold >= content.count { evidence.retoldSentences += 1 }
+            if retold > 0 { evidence.retoldSentences += 1 }
         }
         for i in cand.words.indices where cand.isNarrativeContent(i) && vocabulary.contains(cand.stems[i]!) {
             evidence.sharedVocabularyWords += 1
