@@ -53,9 +53,9 @@ struct ReportCommand: ParsableCommand {
     /// The analysis settings from the options; refuses what the report cannot honour.
     func analyzerConfiguration() throws -> RewriteAnalyzer.Configuration {
         var configuration = RewriteAnalyzer.Configuration()
-        do {
+        do throws(NearDupError) {
             configuration.language = try ReportLanguage(language)
-        } catch let error as NearDupError {
+        } catch {
             throw ValidationError("--language: \(error.message)")
         }
         guard let shingling = Shingling(shingle) else {
