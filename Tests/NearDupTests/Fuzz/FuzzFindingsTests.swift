@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@_spi(Fuzzing) import NearDup
+
+/// Every input the fuzz targets of Fuzz/ crashed on (docs/FUZZING.md), kept with the invariant
+/// it broke, so an ordinary `swift test` keeps them fixed.
+@Suite struct FuzzFindingsTests {
+    // MARK: JSONL reader (target jsonl)
+
+    /// What the JSONL reader reports for `bytes`, read `chunkSize` bytes at a time.
+    static func readJSONLines(_ bytes: [UInt8], limit: Int, chunkSize: Int) throws -> [String] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-fuzz-\(UUID().uuidString).jsonl").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        var events: [String] = []
+        try CorpusReader(maximumDocumentBytes: limit).readJSONLines(
+            descriptor: descriptor, path: "input.jsonl", chunkSize: chunkSize,
+            document: { events.append("document \($0.id) \($0.location) \($0.text)") },
+            problem: { events.append("problem \($0)") })
+        return events
+    }
+
+    /// Crashes of the jsonl target (limit = input length / 3 + 1): with small chunks, a line of
+    /// exactly the limit was skipped as too long, because the buffer reached the limit's size
+    /// before the line's newline was read.
+    static let lineAtTheLimit = [
+        "eyKOaWQiJDoiYSJvcmxkezAuIiwidXJsIjoiaHR0cDovL3gi1N2R3cWkzs4yLjUifWUzLG51bGwsdHJ1ZV19DQoKICAJe2lkIjoieCLACnsiImRpOiJcdWxlAQAwanNvbgJ7ImlkIjoieCJ9CnsiaWQiOiJcdWRlMDAuIiwidXJsIjoiaHtiYWQganNvbgJ7ImlkIjoieCLACnsiImRpOiJcdWRlAQAwMC4iLCJ1cmwiOnR0cDovL3giLTAifQ==",
+        "eyJpZCIAAAAAAAAAdWR1ZGUwMC4iLCJ1cmwiOiJodHRwOi8veCIsIm4iOlsxLDIuNWUzJSxudWxsLHRydWVdfQoKIAoNYmVyIGlkIn0Ke2JhZCBqc29uInsKaWQiOgp7ImlkIjoiY2Fmw6kiLCJ0ZXgAAAAAAAAAdCI6ImMKDWJlciBpZCJ9CntiYWQganNvbgp7ImlkIj4Ke2NpOiIiZCJhZsOpeyJpZCI6eyJpZCI7InMgbGF0aW4tMCJ9",
+    ]
+
+    @Test(arguments: lineAtTheLimit)
+    func chunkSizeDoesNotChangeWhatIsRead(_ base64: String) throws {
+        let bytes = [UInt8](Data(base64Encoded: base64)!)
+        for limit in [64 << 20, bytes.count / 3 + 1] {
+            let expected = try Self.readJSONLines(bytes, limit: limit, chunkSize: 1 << 20)
+            for chunkSize in [1, 2, 3, 7, 64] {
+                #expect(try Self.readJSONLines(bytes, limit: limit, chunkSize: chunkSize) == expected)
+            }
+        }
+    }
+
+    /// The same defect through the public API: a record of exactly `maximumDocumentBytes` (2 MiB,
+    /// reached by doubling the default 1 MiB buffer) was skipped as too long.
+    @Test func recordOfExactlyTheLimitIsRead() throws {
+        let limit = 2 << 20
+        let prefix = "{\"id\":\"edge\",\"text\":\"", suffix = "\"}"
+        let line = prefix + String(repeating: "a", count: limit - prefix.utf8.count - suffix.utf8.count) + suffix
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-limit-\(UUID().uuidString).jsonl").path
+        try (line + "\n" + line + "x").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var ids: [String] = [], problems: [CorpusProblem] = []
+        try CorpusReader(maximumDocumentBytes: limit).read([path], document: { ids.append($0.id) }, problem: { problems.append($0) })
+        #expect(ids == ["edge"])
+        #expect(problems.map(\.location.line) == [2])  // one byte over the limit
+    }
+}
