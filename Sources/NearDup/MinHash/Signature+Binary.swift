@@ -66,6 +66,7 @@ extension Signature {
         let size = Int(b[7])
         guard (1...Shingling.maximumSize).contains(size) else { throw fail("shingle size \(size) at offset 7") }
         guard b[8] <= 1 else { throw fail("unknown normalisation flags \(b[8]) at offset 8") }
+        guard b[9] == 0, b[10] == 0, b[11] == 0 else { throw fail("reserved bytes 9-11 are not zero") }
         let k = Int(Self.readLittleEndian(b, at: 12, as: UInt32.self))
         guard (1...MinHashConfiguration.maximumPermutations).contains(k) else {
             throw fail("k = \(k) at offset 12 is out of range")
@@ -75,7 +76,7 @@ extension Signature {
         }
         let seed = Self.readLittleEndian(b, at: 16, as: UInt64.self)
         let setSize = Self.readLittleEndian(b, at: 24, as: UInt64.self)
-        guard setSize <= UInt64(Int.max) else { throw fail("set size out of range at offset 24") }
+        guard setSize <= UInt64(Self.maximumSetSize) else { throw fail("set size \(setSize) at offset 24 exceeds 2^53") }
         let values = (0..<k).map { Self.readLittleEndian(b, at: Self.binaryHeaderSize + 8 * $0, as: UInt64.self) }
         self.init(
             configuration: MinHashConfiguration(

@@ -30,8 +30,11 @@ extension Signature: Codable {
             shingling: try c.decode(Shingling.self, forKey: .shingling),
             normalization: Normalization(foldsDiacritics: try c.decodeIfPresent(Bool.self, forKey: .foldDiacritics) ?? false))
         let setSize = try c.decode(Int.self, forKey: .setSize)
+        guard (0...Self.maximumSetSize).contains(setSize) else {
+            throw DecodingError.dataCorruptedError(forKey: .setSize, in: c, debugDescription: "set_size out of 0...2^53")
+        }
         let encoded = try c.decode(String.self, forKey: .hashValues)
-        guard let data = Data(base64Encoded: encoded), data.count == 8 * k, setSize >= 0 else {
+        guard let data = Data(base64Encoded: encoded), data.count == 8 * k else {
             throw DecodingError.dataCorruptedError(
                 forKey: .hashValues, in: c, debugDescription: "hashvalues must be base64 of exactly \(8 * k) bytes")
         }

@@ -18,6 +18,10 @@ public struct Signature: Sendable, Hashable {
         self.setSize = setSize
     }
 
+    /// The largest set size the decoders accept: 2^53, where `Double` stops counting exactly; no
+    /// document has that many shingles.
+    static let maximumSetSize = 1 << 53
+
     /// Whether the document had no shingle at all.
     public var isEmpty: Bool { setSize == 0 }
 
@@ -40,7 +44,7 @@ public struct Signature: Sendable, Hashable {
     public func containment(in other: Signature) throws -> Double {
         let j = try jaccard(other)
         guard setSize > 0 else { return 0 }
-        let intersection = j * Double(setSize + other.setSize) / (1 + j)
+        let intersection = j * (Double(setSize) + Double(other.setSize)) / (1 + j)  // no Int overflow
         return min(1, max(0, intersection / Double(setSize)))
     }
 

@@ -55,4 +55,42 @@ import Testing
         #expect(ids == ["edge"])
         #expect(problems.map(\.location.line) == [2])  // one byte over the limit
     }
+
+    // MARK: Signature decoding (target signature)
+
+    /// Nonzero reserved bytes 9-11 were accepted, and re-encoded as zeros: two byte strings
+    /// decoded to one signature.
+    static let reservedBytesSet = "TkRNSAEBAQIA9v8ABAAAAAEAAAAAAAAAAAAAAAAAAAD//////////////////////////////////////////w=="
+    /// A set size of 0x7465_5300_0000_0000 was accepted, and `containment(in:)` trapped adding two.
+    static let hugeSetSize = "TkRNSAEBAQIAAAAABAAAAAEAAAAAAAAAAAAAAABTZXT//////////////////////////////////////////w=="
+
+    @Test func binaryDecodingRefusesReservedBytesAndHugeSetSizes() throws {
+        for base64 in [Self.reservedBytesSet, Self.hugeSetSize] {
+            let bytes = [UInt8](Data(base64Encoded: base64)!)
+            #expect(throws: NearDupError.self) { try Signature(binaryEncoded: bytes) }
+        }
+        var bytes = [UInt8](Data(base64Encoded: Self.hugeSetSize)!)
+        bytes.replaceSubrange(24..<32, with: [0, 0, 0, 0, 0, 0, 0x20, 0])  // exactly 2^53
+        let largest = try Signature(binaryEncoded: bytes)
+        #expect(largest.setSize == 1 << 53)
+        #expect(try largest.containment(in: largest) == 1)
+    }
+
+    @Test func jsonDecodingRefusesHugeSetSizes() throws {
+        let signature = MinHasher(MinHashConfiguration(permutations: 4)).signature(for: "one two three four five six")
+        let json = String(decoding: try JSONEncoder().encode(signature), as: UTF8.self)
+        for setSize in ["9223372036854775807", "9007199254740993", "-1"] {
+            let edited = json.replacingOccurrences(of: "\"set_size\":\(signature.setSize)", with: "\"set_size\":\(setSize)")
+            #expect(edited != json)
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(Signature.self, from: Data(edited.utf8)) }
+        }
+    }
+
+    @Test func containmentOfEnormousSetSizesDoesNotOverflow() throws {
+        let configuration = MinHashConfiguration(permutations: 2)
+        let a = Signature(configuration: configuration, values: [1, 2], setSize: .max)
+        let b = Signature(configuration: configuration, values: [1, 3], setSize: .max - 1)
+        #expect(try a.containment(in: a) == 1)
+        #expect((0...1).contains(try a.containment(in: b)))
+    }
 }
