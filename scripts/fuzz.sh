@@ -6,9 +6,18 @@
 #
 # TARGET: jsonl, text, report, signature, index (or all, each for SECONDS in turn).
 # The seeds in Fuzz/Corpus/TARGET/ are read, never written: new corpus entries go to
-# Fuzz/.corpus/TARGET/ (git-ignored), crashes to Fuzz/.crashes/TARGET/. One process (no -jobs or -workers: the machine is shared).
+# Fuzz/.corpus/TARGET/ (git-ignored), crashes to Fuzz/.crashes/TARGET/. One process: no -jobs
+# or -workers, the machine is shared. docs/FUZZING.md says what each target checks.
 set -euo pipefail
-cd "$(dirname "$0")/../Fuzz"
+script="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+# Inputs to replay may be given relative to where the script is called from.
+arguments=()
+for argument in "$@"; do
+    if [ -f "$argument" ]; then arguments+=("$(cd "$(dirname "$argument")" && pwd)/$(basename "$argument")")
+    else arguments+=("$argument"); fi
+done
+set -- "${arguments[@]}"
+cd "$(dirname "$script")/../Fuzz"
 
 usage() { echo "usage: $0 jsonl|text|report|signature|index|all SECONDS [libFuzzer options...]" >&2; exit 2; }
 [ $# -ge 2 ] || usage
@@ -23,7 +32,7 @@ product() {
 }
 
 if [ "$target" = all ]; then
-    for t in jsonl text report signature index; do "$0" "$t" "$seconds" "$@"; done
+    for t in jsonl text report signature index; do "$script" "$t" "$seconds" "$@"; done
     exit 0
 fi
 
@@ -43,7 +52,7 @@ trap 'rm -rf "$scratch"' EXIT
 options=(-print_final_stats=1 "-artifact_prefix=.crashes/$target/")
 [ "$seconds" -gt 0 ] && options+=("-max_total_time=$seconds")
 case $target in
-    report) options+=(-max_len=4096 -timeout=10) ;;   # the analyzer is superlinear in sentences
+    report) options+=(-max_len=4096 -timeout=10) ;;   # two ~2 KB stories; an input slower than 10 s is a finding
     *) options+=(-max_len=16384) ;;
 esac
 
