@@ -43,7 +43,8 @@ swift build "${flags[@]}" --product "$name"
 binary="$(swift build "${flags[@]}" --show-bin-path)/$name"
 
 mkdir -p ".corpus/$target" ".crashes/$target"
-scratch=$(mktemp -d)
+# Scratch files (the index target writes and syncs two files an input): in memory when possible.
+scratch=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
 # Swift's crash backtracer reads the stack after a fatal error, which ASan reports as a
 # stack-buffer-underflow of its own: let libFuzzer report the crash instead.
 export SWIFT_BACKTRACE=enable=no

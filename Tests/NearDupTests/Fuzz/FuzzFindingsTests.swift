@@ -93,4 +93,25 @@ import Testing
         #expect(try a.containment(in: a) == 1)
         #expect((0...1).contains(try a.containment(in: b)))
     }
+
+    // MARK: Index loader (target index)
+
+    /// The index target recomputes checksums so that its mutations reach the record parsing:
+    /// a record edited and resealed loads, and the same edit without resealing is refused.
+    @Test func resealedIndexLoads() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-reseal-\(UUID().uuidString).ndx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let index = Deduplicator(configuration: MinHashConfiguration(permutations: 8, shingling: .words(2)), threshold: 0.5)
+        index.insert(id: "a", text: "The council approved the new budget on Tuesday.")
+        index.insert(id: "b", text: "The council approved the budget.")
+        try index.write(to: path)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let headerLength = Int(bytes[12]) | Int(bytes[13]) << 8
+        bytes[headerLength + 4] ^= 0x01  // the first record's set size
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: NearDupError.self) { try Deduplicator(contentsOf: path) }
+        IndexFileChecksums.reseal(&bytes)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try Deduplicator(contentsOf: path).count == 2)
+    }
 }
