@@ -135,12 +135,16 @@ public struct CorpusReader: Sendable {
         }
     }
 
-    func readJSONLines(
-        descriptor: Int32, path: String, document: (CorpusDocument) throws -> Void,
+    /// Reads JSONL from `descriptor` as ``read(_:document:problem:)`` reads a JSONL file,
+    /// `chunkSize` bytes at a time at first (the buffer grows for longer lines). The result does
+    /// not depend on `chunkSize`; the fuzz targets (Fuzz/) check that, hence the SPI.
+    @_spi(Fuzzing)
+    public func readJSONLines(
+        descriptor: Int32, path: String, chunkSize: Int = 1 << 20, document: (CorpusDocument) throws -> Void,
         problem: (CorpusProblem) -> Void
     ) throws {
         let parser = JSONLineParser(idField: idField, textField: textField)
-        var reader = ByteLineReader(descriptor: descriptor, maximumLineBytes: maximumDocumentBytes)
+        var reader = ByteLineReader(descriptor: descriptor, maximumLineBytes: maximumDocumentBytes, chunkSize: chunkSize)
         defer { reader.free() }
         let failure = try reader.forEachLine { number, event in
             let location = SourceLocation(path: path, line: number)
