@@ -12,7 +12,9 @@ struct DedupCommand: ParsableCommand {
             of pairs right at the threshold become candidates, and every candidate is verified: \
             by exact Jaccard of the shingle sets (--verify exact, the default) or by the MinHash \
             estimate (--verify estimate). Outputs are JSONL, written atomically:
-              --pairs     {"a": id, "b": id, "estimate": …, "jaccard": …} per verified pair
+              --pairs     {"a": id, "b": id, "estimate": …, "jaccard": …} per verified pair; in a
+                          cluster of more than --pairwise-limit documents, one line per member
+                          against the representative ("a"), with "group": the cluster's size
               --clusters  {"representative": id, "size": n, "members": [ids]} per cluster
               --keep      the input records of one document per cluster (the earliest) and of every
                           document in no cluster, other fields unchanged
@@ -49,6 +51,11 @@ struct DedupCommand: ParsableCommand {
     @Option(name: .long, help: "LSH rows per band (default: chosen from the threshold and k).")
     var rows: Int?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Largest group handled pair by pair: a larger cluster lists each member against its representative, with a \"group\" field.",
+        valueName: "n"))
+    var pairwiseLimit = 100
+
     @Option(name: .long, help: "Threads for signing and verification (default: all cores).")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -59,6 +66,7 @@ struct DedupCommand: ParsableCommand {
         guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
         guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard pairwiseLimit >= 2 else { throw ValidationError("--pairwise-limit must be at least 2") }
         guard (bands == nil) == (rows == nil) else { throw ValidationError("give --bands and --rows together") }
         if let bands, let rows {
             guard bands >= 1, rows >= 1, bands * rows <= hashing.permutations else {
@@ -80,7 +88,7 @@ struct DedupCommand: ParsableCommand {
         if let bands, let rows { lsh = LSHParameters(bands: bands, rows: rows) }
         let options = CorpusDeduplicator.Options(
             threshold: threshold, verification: Verification(rawValue: verify)!, lsh: lsh,
-            threads: threads, keepsRecords: keep != nil)
+            threads: threads, keepsRecords: keep != nil, pairwiseLimit: pairwiseLimit)
         var skipped = 0
         let result: DedupResult
         do {
@@ -132,7 +140,7 @@ struct DedupCommand: ParsableCommand {
             StandardError.write(
                 "neardup: \(documents) documents, \(ProgressReporter.format(megabytes, 1)) MB in "
                     + "\(ProgressReporter.format(seconds, 2)) s (\(ProgressReporter.format(megabytes / seconds, 1)) MB/s); "
-                    + "\(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
+                    + "\(result.copyCount) exact copies, \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
                     + "\(result.isKept.filter { $0 }.count) kept; " + ProgressReporter.peakMemoryText())
         }
         if skipped > 0 {
@@ -149,6 +157,7 @@ struct DedupCommand: ParsableCommand {
                 var line = "{\"a\":" + JSONText.quoted(ids[pair.first]) + ",\"b\":" + JSONText.quoted(ids[pair.second])
                 line += ",\"estimate\":\(Self.rounded(pair.estimate))"
                 if let jaccard = pair.jaccard { line += ",\"jaccard\":\(Self.rounded(jaccard))" }
+                if let group = pair.group { line += ",\"group\":\(group)" }
                 sink.write(line + "}\n")
             }
         }

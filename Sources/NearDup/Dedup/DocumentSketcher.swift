@@ -21,6 +21,10 @@ final class DocumentSketcher {
     private(set) var fingerprintCount = 0
     /// Number of distinct shingles of the last document (0: empty, no band keys).
     private(set) var setSize = 0
+    /// A 64-bit key of the last document's set of shingle hashes: equal for documents with
+    /// identical sets (exact copies after normalisation), different otherwise up to a 2⁻⁶⁴
+    /// collision. See ``ExactCopies``.
+    private(set) var contentKey: UInt64 = 0
 
     init(hasher: MinHasher, lsh: LSHParameters, keepsFingerprints: Bool) {
         precondition(lsh.usedPermutations <= hasher.configuration.permutations, "bands need more values than k")
@@ -66,6 +70,7 @@ final class DocumentSketcher {
             setSize = hasher.sign(utf8: utf8, into: values, using: workspace)
         }
         fingerprintCount = count
+        contentKey = Mixing.fmix64(workspace.counter.setHash &+ UInt64(setSize) &* 0x9E37_79B9_7F4A_7C15)
         for i in 0..<values.count { compact[i] = CompactSignature.value(values[i], slot: i) }
         lsh.writeBandKeys(of: compact.baseAddress!, seed: hasher.configuration.seed, into: bandKeys.baseAddress!)
     }

@@ -22,6 +22,7 @@ final class ParallelSketcher: @unchecked Sendable {
         var compact: [UInt32] = []
         var bandKeys: [UInt64] = []
         var setSizes: [Int] = []
+        var contentKeys: [UInt64] = []
         var fingerprints: [UInt64] = []
         var fingerprintCounts: [Int] = []
 
@@ -131,6 +132,7 @@ final class ParallelSketcher: @unchecked Sendable {
                 out.compact.append(contentsOf: sketcher.compact)
                 out.bandKeys.append(contentsOf: sketcher.bandKeys)
                 out.setSizes.append(sketcher.setSize)
+                out.contentKeys.append(sketcher.contentKey)
                 out.fingerprints.append(contentsOf: sketcher.fingerprints)
                 out.fingerprintCounts.append(sketcher.fingerprintCount)
             }
