@@ -4,6 +4,11 @@ import Foundation
 /// (``DocumentSketcher``) in batches on `threads` threads, and reach `sink` in input order,
 /// one batch at a time, whichever thread finished them. Texts are dropped once sketched.
 ///
+/// Memory is bounded whatever the input: at most ``window`` batches (the queue's capacity plus
+/// one per thread) are between the reader and the sink at any time, queued, being sketched or
+/// waiting in the reorder buffer for an earlier batch. When one document is slow, the reader
+/// waits instead of the reorder buffer growing.
+///
 /// Call ``add(id:text:record:)`` from one thread and ``finish()`` once.
 final class ParallelSketcher: @unchecked Sendable {
     /// A batch of documents handed from the reader to a sketching thread.
@@ -37,9 +42,15 @@ final class ParallelSketcher: @unchecked Sendable {
     private let sink: (SketchedBatch) throws -> Void
     private let queue: BoundedQueue<Batch>
     private let workers = DispatchGroup()
-    private let lock = NSLock()
+    private let lock = NSCondition()
+    /// Most batches submitted and not yet sunk: the queue's capacity plus one per thread.
+    let window: Int
+    /// Called on a sketching thread with each batch before it is sketched (tests slow one down).
+    private let beforeSketching: (@Sendable (Batch) -> Void)?
     // Under `lock`.
     private var pending: [Int: SketchedBatch] = [:]
+    /// The most batches the reorder buffer has held at once.
+    private(set) var pendingHighWaterMark = 0
     private var nextToSink = 0
     private var failure: Error?
     private var cancelled = false
@@ -50,7 +61,8 @@ final class ParallelSketcher: @unchecked Sendable {
 
     init(
         hasher: MinHasher, lsh: LSHParameters, keepsFingerprints: Bool, sortsFingerprints: Bool,
-        keepsRecords: Bool, threads: Int, sink: @escaping (SketchedBatch) throws -> Void
+        keepsRecords: Bool, threads: Int, beforeSketching: (@Sendable (Batch) -> Void)? = nil,
+        sink: @escaping (SketchedBatch) throws -> Void
     ) {
         self.hasher = hasher
         self.lsh = lsh
@@ -59,6 +71,8 @@ final class ParallelSketcher: @unchecked Sendable {
         self.keepsRecords = keepsRecords
         self.sink = sink
         queue = BoundedQueue(capacity: 2 * threads)
+        window = 2 * threads + threads
+        self.beforeSketching = beforeSketching
         for _ in 0..<threads {
             workers.enter()
             let thread = Thread { [self] in
@@ -101,14 +115,24 @@ final class ParallelSketcher: @unchecked Sendable {
         finished = true
         lock.lock()
         cancelled = true
+        lock.broadcast()
         lock.unlock()
         queue.close()
         workers.wait()
     }
 
+    /// The most batches the reorder buffer has held at once (at most ``window`` − 1).
+    var reorderHighWaterMark: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return pendingHighWaterMark
+    }
+
     private func submit() throws {
         guard !batch.ids.isEmpty else { return }
         lock.lock()
+        // Wait until fewer than `window` batches are between here and the sink.
+        while failure == nil && !cancelled && nextBatch - nextToSink >= window { lock.wait() }
         let failed = failure
         lock.unlock()
         if let failed { throw failed }
@@ -121,6 +145,7 @@ final class ParallelSketcher: @unchecked Sendable {
         let sketcher = DocumentSketcher(hasher: hasher, lsh: lsh, keepsFingerprints: keepsFingerprints)
         while let batch = queue.pop() {
             if isCancelled { continue }
+            beforeSketching?(batch)
             var out = SketchedBatch(batch: batch)
             let n = batch.texts.count
             out.compact.reserveCapacity(n * hasher.configuration.permutations)
@@ -151,11 +176,13 @@ final class ParallelSketcher: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         pending[sketched.batch.sequence] = sketched
+        pendingHighWaterMark = max(pendingHighWaterMark, pending.count)
         while let next = pending.removeValue(forKey: nextToSink) {
             if failure == nil && !cancelled {
                 do { try sink(next) } catch { failure = error }
             }
             nextToSink += 1
         }
+        lock.broadcast()
     }
 }
