@@ -28,13 +28,14 @@ struct DedupCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var signatureInput: SignatureInput
     @OptionGroup var hashing: HashingOptions
 
     @Option(name: .long, help: "Jaccard similarity at which two documents are near-duplicates, in (0, 1).")
     var threshold = 0.8
 
-    @Option(name: .long, help: "Verify candidates by 'exact' Jaccard of the shingles or by the MinHash 'estimate'.")
-    var verify = Verification.exact.rawValue
+    @Option(name: .long, help: "Verify candidates by 'exact' Jaccard of the shingles (default for texts) or by the MinHash 'estimate' (default and only choice for --signatures).")
+    var verify: String?
 
     @Option(name: .long, help: ArgumentHelp("Write verified pairs (JSONL) to this file (- for standard output).", valueName: "file"))
     var pairs: String?
@@ -64,7 +65,7 @@ struct DedupCommand: ParsableCommand {
 
     mutating func validate() throws {
         guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
-        guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
+        _ = try signatureInput.verification(verify)
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard pairwiseLimit >= 2 else { throw ValidationError("--pairwise-limit must be at least 2") }
         guard (bands == nil) == (rows == nil) else { throw ValidationError("give --bands and --rows together") }
@@ -87,7 +88,7 @@ struct DedupCommand: ParsableCommand {
         var lsh: LSHParameters?
         if let bands, let rows { lsh = LSHParameters(bands: bands, rows: rows) }
         let options = CorpusDeduplicator.Options(
-            threshold: threshold, verification: Verification(rawValue: verify)!, lsh: lsh,
+            threshold: threshold, verification: try signatureInput.verification(verify), lsh: lsh,
             threads: threads, keepsRecords: keep != nil, pairwiseLimit: pairwiseLimit)
         var skipped = 0
         let result: DedupResult
@@ -100,23 +101,32 @@ struct DedupCommand: ParsableCommand {
             let dedup = try CorpusDeduplicator(configuration: hashing.configuration, options: options)
             let keepsRecords = keep != nil
             var locations = DocumentLocations()
-            try input.reader.read(input.inputs) { document in
-                var record = document.record
-                if keepsRecords && record == nil {
-                    record = Array(("{\"id\":" + JSONText.quoted(document.id) + ",\"text\":" + JSONText.quoted(document.text) + "}").utf8)
-                }
+            try signatureInput.read(input) { id, content, location, record in
+                var record = record
                 do {
-                    try dedup.add(id: document.id, text: document.text, record: record)
+                    switch content {
+                    case .text(let text):
+                        if keepsRecords && record == nil {
+                            record = Array(("{\"id\":" + JSONText.quoted(id) + ",\"text\":" + JSONText.quoted(text) + "}").utf8)
+                        }
+                        try dedup.add(id: id, text: text, record: record)
+                    case .signature(let signature):
+                        try dedup.add(id: id, signature: signature, record: record)
+                    }
                 } catch let error as NearDupError where error.code == .duplicateID {
                     // Keep the first, leave this one out, name both (README, "Bad input").
                     skipped += 1
-                    let first = dedup.position(ofID: document.id).map { locations[$0] } ?? "an earlier document"
+                    let first = dedup.position(ofID: id).map { locations[$0] } ?? "an earlier document"
                     StandardError.write(
-                        "neardup: \(document.location): skipped: duplicate id \(JSONText.quoted(document.id)), first at \(first); the first is kept")
+                        "neardup: \(location): skipped: duplicate id \(JSONText.quoted(id)), first at \(first); the first is kept")
+                    return
+                } catch let error as NearDupError where error.code == .incompatibleSignatures {
+                    skipped += 1
+                    StandardError.write("neardup: \(location): skipped: \(error.message); give the hashing options the signatures were made with")
                     return
                 }
-                locations.append(document.location)
-                progress.document(bytes: document.record?.count ?? document.text.utf8.count)
+                locations.append(location)
+                progress.document(bytes: record?.count ?? content.bytes)
             } problem: { problem in
                 if problem.severity == .skipped { skipped += 1 }
                 StandardError.write("neardup: \(problem)")
@@ -140,7 +150,7 @@ struct DedupCommand: ParsableCommand {
             StandardError.write(
                 "neardup: \(documents) documents, \(ProgressReporter.format(megabytes, 1)) MB in "
                     + "\(ProgressReporter.format(seconds, 2)) s (\(ProgressReporter.format(megabytes / seconds, 1)) MB/s); "
-                    + "\(result.copyCount) exact copies, \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
+                    + "\(result.copyCount) \(signatureInput.signatures ? "identical signatures" : "exact copies"), \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
                     + "\(result.isKept.filter { $0 }.count) kept; " + ProgressReporter.peakMemoryText())
         }
         if skipped > 0 {

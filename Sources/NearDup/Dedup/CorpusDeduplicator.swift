@@ -116,13 +116,51 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     /// position (``position(ofID:)``); the run can go on. Without this rule a document would
     /// pair with itself and clusters would list one id several times.
     public func add(id: String, text: String, record: [UInt8]? = nil) throws {
+        try checkNew(id)
+        try sketcher.add(id: id, text: text, record: record)
+        positionOfID[id] = Int32(truncatingIfNeeded: positionOfID.count)
+    }
+
+    /// Adds a document known only by its MinHash signature (for example a line that
+    /// `neardup sign` wrote, read with ``CorpusReader/readSignatures(_:signature:problem:)``).
+    ///
+    /// A signature carries no shingles, so such documents can be verified only by estimate:
+    /// the run must use ``Verification/estimate``, and their pairs have no exact Jaccard.
+    /// Documents with identical signatures are grouped as copies (their estimate is 1).
+    ///
+    /// - Throws: ``NearDupError/Code/shinglesRequired`` when the run verifies exactly,
+    ///   ``NearDupError/Code/incompatibleSignatures`` when the signature was made with another
+    ///   configuration, ``NearDupError/Code/duplicateID`` as ``add(id:text:record:)``. The
+    ///   document is then left out and the run can go on.
+    /// - Complexity: amortised O(k) on the calling thread.
+    public func add(id: String, signature: Signature, record: [UInt8]? = nil) throws {
+        try checkNew(id)
+        try Self.checkSignature(signature, of: id, configuration: configuration, exact: options.verification == .exact)
+        try sketcher.add(id: id, signature: signature, record: record)
+        positionOfID[id] = Int32(truncatingIfNeeded: positionOfID.count)
+    }
+
+    /// Throws unless a signature can join a run or index of `configuration` that verifies
+    /// exactly (`exact`) or by estimate.
+    static func checkSignature(_ signature: Signature, of id: String, configuration: MinHashConfiguration, exact: Bool) throws {
+        guard !exact else {
+            throw NearDupError(
+                .shinglesRequired,
+                "\(String(reflecting: id)) is a signature without shingles: exact verification needs the text; verify by estimate")
+        }
+        guard signature.configuration == configuration else {
+            throw NearDupError(
+                .incompatibleSignatures,
+                "the signature of \(String(reflecting: id)) was made with [\(signature.configuration)], not [\(configuration)]")
+        }
+    }
+
+    private func checkNew(_ id: String) throws {
         if let first = positionOfID[id] {
             throw NearDupError(
                 .duplicateID,
                 "duplicate id \(String(reflecting: id)): document \(Int(first) + 1) has it already; this one is left out")
         }
-        try sketcher.add(id: id, text: text, record: record)
-        positionOfID[id] = Int32(truncatingIfNeeded: positionOfID.count)
     }
 
     /// The input position (0-based) of the document added with `id`, if any.

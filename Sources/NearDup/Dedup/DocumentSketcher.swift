@@ -75,6 +75,23 @@ final class DocumentSketcher {
         lsh.writeBandKeys(of: compact.baseAddress!, seed: hasher.configuration.seed, into: bandKeys.baseAddress!)
     }
 
+    /// Sketches a document known only by its signature (made here or elsewhere, for example by
+    /// `neardup sign` on another machine): no fingerprints, and a content key made from the
+    /// compact signature, so that documents with identical signatures count as copies — which
+    /// they are for the estimate, the only verification a signature allows.
+    ///
+    /// - Precondition: the signature has the hasher's configuration.
+    /// - Complexity: O(k).
+    func sketch(signature: Signature) {
+        precondition(signature.configuration == hasher.configuration, "signature of another configuration")
+        fingerprintCount = 0
+        setSize = signature.setSize
+        for i in 0..<compact.count { compact[i] = CompactSignature.value(signature.values[i], slot: i) }
+        contentKey = Mixing.fmix64(
+            CBoundary.xxh3(compact.baseAddress!, 4 * compact.count, seed: 0) &+ UInt64(setSize) &* 0x9E37_79B9_7F4A_7C15)
+        lsh.writeBandKeys(of: compact.baseAddress!, seed: hasher.configuration.seed, into: bandKeys.baseAddress!)
+    }
+
     /// Sketches a `String` (contiguous UTF-8 in place when it is native).
     func sketch(_ text: String, sortingFingerprints: Bool) {
         withUTF8(of: text) { sketch(utf8: $0, sortingFingerprints: sortingFingerprints) }

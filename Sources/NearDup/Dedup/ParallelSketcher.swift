@@ -17,6 +17,8 @@ final class ParallelSketcher: @unchecked Sendable {
         var ids: [String] = []
         var texts: [String] = []
         var records: [[UInt8]?] = []
+        /// Per document, its signature when it came without text (the text is then empty).
+        var signatures: [Signature?] = []
         var bytes = 0
     }
 
@@ -88,11 +90,21 @@ final class ParallelSketcher: @unchecked Sendable {
     /// - Throws: the first error of `sink`.
     /// - Complexity: amortised O(1) on the calling thread.
     func add(id: String, text: String, record: [UInt8]?) throws {
+        try add(id: id, text: text, signature: nil, record: record)
+    }
+
+    /// Queues a document known only by its signature (sketched without fingerprints).
+    func add(id: String, signature: Signature, record: [UInt8]?) throws {
+        try add(id: id, text: "", signature: signature, record: record)
+    }
+
+    private func add(id: String, text: String, signature: Signature?, record: [UInt8]?) throws {
         precondition(!finished, "add after finish")
         batch.ids.append(id)
         batch.texts.append(text)
+        batch.signatures.append(signature)
         batch.records.append(keepsRecords ? record : nil)
-        batch.bytes += text.utf8.count
+        batch.bytes += text.utf8.count + 8 * (signature?.values.count ?? 0)
         if batch.ids.count >= 256 || batch.bytes >= 512 << 10 { try submit() }
     }
 
@@ -152,8 +164,12 @@ final class ParallelSketcher: @unchecked Sendable {
             out.bandKeys.reserveCapacity(n * lsh.bands)
             out.setSizes.reserveCapacity(n)
             out.fingerprintCounts.reserveCapacity(n)
-            for text in batch.texts {
-                sketcher.sketch(text, sortingFingerprints: sortsFingerprints)
+            for (text, signature) in zip(batch.texts, batch.signatures) {
+                if let signature {
+                    sketcher.sketch(signature: signature)
+                } else {
+                    sketcher.sketch(text, sortingFingerprints: sortsFingerprints)
+                }
                 out.compact.append(contentsOf: sketcher.compact)
                 out.bandKeys.append(contentsOf: sketcher.bandKeys)
                 out.setSizes.append(sketcher.setSize)
@@ -162,6 +178,7 @@ final class ParallelSketcher: @unchecked Sendable {
                 out.fingerprintCounts.append(sketcher.fingerprintCount)
             }
             out.batch.texts = []
+            out.batch.signatures = []
             deliver(out)
         }
     }

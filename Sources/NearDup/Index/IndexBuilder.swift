@@ -17,6 +17,9 @@ public final class IndexBuilder: @unchecked Sendable {
     public let configuration: MinHashConfiguration
     private let writer: IndexFileWriter
     private var sketcher: ParallelSketcher!
+    /// How the file's documents are verified: ``Verification/exact`` when it keeps shingle
+    /// fingerprints (then it takes texts only), else ``Verification/estimate``.
+    public var verification: Verification { writer.header.storesFingerprints ? .exact : .estimate }
     /// Documents added so far.
     public private(set) var count = 0
 
@@ -84,6 +87,20 @@ public final class IndexBuilder: @unchecked Sendable {
     /// - Throws: a write error from an earlier batch.
     public func add(id: String, text: String) throws {
         try sketcher.add(id: id, text: text, record: nil)
+        count += 1
+    }
+
+    /// Adds a document known only by its MinHash signature (a line of `neardup sign`'s output).
+    ///
+    /// - Throws: ``NearDupError/Code/shinglesRequired`` when the file keeps shingle
+    ///   fingerprints (exact verification needs them, a signature has none),
+    ///   ``NearDupError/Code/incompatibleSignatures`` for another configuration; the document
+    ///   is then not added. A write error from an earlier batch.
+    /// - Complexity: amortised O(k) on the calling thread.
+    public func add(id: String, signature: Signature) throws {
+        try CorpusDeduplicator.checkSignature(
+            signature, of: id, configuration: configuration, exact: writer.header.storesFingerprints)
+        try sketcher.add(id: id, signature: signature, record: nil)
         count += 1
     }
 
