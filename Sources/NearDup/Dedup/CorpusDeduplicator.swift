@@ -135,24 +135,9 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     /// - Complexity: amortised O(k) on the calling thread.
     public func add(id: String, signature: Signature, record: [UInt8]? = nil) throws {
         try checkNew(id)
-        try Self.checkSignature(signature, of: id, configuration: configuration, exact: options.verification == .exact)
+        try DocumentSketcher.checkSignature(signature, of: id, configuration: configuration, exact: options.verification == .exact)
         try sketcher.add(id: id, signature: signature, record: record)
         positionOfID[id] = Int32(truncatingIfNeeded: positionOfID.count)
-    }
-
-    /// Throws unless a signature can join a run or index of `configuration` that verifies
-    /// exactly (`exact`) or by estimate.
-    static func checkSignature(_ signature: Signature, of id: String, configuration: MinHashConfiguration, exact: Bool) throws {
-        guard !exact else {
-            throw NearDupError(
-                .shinglesRequired,
-                "\(String(reflecting: id)) is a signature without shingles: exact verification needs the text; verify by estimate")
-        }
-        guard signature.configuration == configuration else {
-            throw NearDupError(
-                .incompatibleSignatures,
-                "the signature of \(String(reflecting: id)) was made with [\(signature.configuration)], not [\(configuration)]")
-        }
     }
 
     private func checkNew(_ id: String) throws {

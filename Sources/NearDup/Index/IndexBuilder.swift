@@ -98,7 +98,7 @@ public final class IndexBuilder: @unchecked Sendable {
     ///   is then not added. A write error from an earlier batch.
     /// - Complexity: amortised O(k) on the calling thread.
     public func add(id: String, signature: Signature) throws {
-        try CorpusDeduplicator.checkSignature(
+        try DocumentSketcher.checkSignature(
             signature, of: id, configuration: configuration, exact: writer.header.storesFingerprints)
         try sketcher.add(id: id, signature: signature, record: nil)
         count += 1

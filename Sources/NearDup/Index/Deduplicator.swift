@@ -113,7 +113,7 @@ public final class Deduplicator: @unchecked Sendable {
     ///   ``NearDupError/Code/incompatibleSignatures`` for a signature of another configuration.
     /// - Complexity: O(k + b).
     public func insert(id: String, signature: Signature) throws {
-        try CorpusDeduplicator.checkSignature(signature, of: id, configuration: configuration, exact: verification == .exact)
+        try DocumentSketcher.checkSignature(signature, of: id, configuration: configuration, exact: verification == .exact)
         withSketch(of: signature) { sketcher in
             withLock { insertLocked(id: id, sketcher) }
         }
@@ -128,7 +128,7 @@ public final class Deduplicator: @unchecked Sendable {
     ///   configuration.
     /// - Complexity: O(k + b), plus O(k) per candidate.
     public func query(signature: Signature, threshold: Double? = nil) throws -> [IndexMatch] {
-        try CorpusDeduplicator.checkSignature(signature, of: "the query", configuration: configuration, exact: false)
+        try DocumentSketcher.checkSignature(signature, of: "the query", configuration: configuration, exact: false)
         return withSketch(of: signature) { sketcher in
             withLock { queryLocked(sketcher, threshold: threshold ?? self.threshold, excluding: nil, exact: false) }
         }

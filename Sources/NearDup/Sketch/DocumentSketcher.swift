@@ -23,7 +23,7 @@ final class DocumentSketcher {
     private(set) var setSize = 0
     /// A 64-bit key of the last document's set of shingle hashes: equal for documents with
     /// identical sets (exact copies after normalisation), different otherwise up to a 2⁻⁶⁴
-    /// collision. See ``ExactCopies``.
+    /// collision. The dedup pipeline groups exact copies by it.
     private(set) var contentKey: UInt64 = 0
 
     init(hasher: MinHasher, lsh: LSHParameters, keepsFingerprints: Bool) {
@@ -90,6 +90,21 @@ final class DocumentSketcher {
         contentKey = Mixing.fmix64(
             CBoundary.xxh3(compact.baseAddress!, 4 * compact.count, seed: 0) &+ UInt64(setSize) &* 0x9E37_79B9_7F4A_7C15)
         lsh.writeBandKeys(of: compact.baseAddress!, seed: hasher.configuration.seed, into: bandKeys.baseAddress!)
+    }
+
+    /// Throws unless a signature can join a run or index of `configuration` that verifies
+    /// exactly (`exact`) or by estimate.
+    static func checkSignature(_ signature: Signature, of id: String, configuration: MinHashConfiguration, exact: Bool) throws {
+        guard !exact else {
+            throw NearDupError(
+                .shinglesRequired,
+                "\(String(reflecting: id)) is a signature without shingles: exact verification needs the text; verify by estimate")
+        }
+        guard signature.configuration == configuration else {
+            throw NearDupError(
+                .incompatibleSignatures,
+                "the signature of \(String(reflecting: id)) was made with [\(signature.configuration)], not [\(configuration)]")
+        }
     }
 
     /// Sketches a `String` (contiguous UTF-8 in place when it is native).
