@@ -44,6 +44,9 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         /// other member (``DuplicatePair/group``; ``PairListing`` has the rule). Clusters and
         /// kept documents do not depend on it.
         public var pairwiseLimit: Int
+        /// Tests only: a bucket limit other than ``pairwiseLimit``, to exercise the pair rule
+        /// on buckets given in full.
+        var _bucketLimit: Int?
 
         /// Makes options; the defaults are threshold 0.8, exact verification, banding chosen from
         /// the threshold, every core, no records and 256 MiB for verification. `threshold` must be
@@ -186,7 +189,7 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         phase("finding candidates")
         let candidates = CandidatePairs.find(
             bandKeyBatches: store.bandKeyBatches, bands: lsh.bands, isLeftOut: isLeftOut,
-            bucketLimit: options.pairwiseLimit, threads: options.threads)
+            bucketLimit: options._bucketLimit ?? options.pairwiseLimit, threads: options.threads)
         isLeftOut = []
         phase("verifying \(candidates.count) candidate pairs")
         let verifier = PairVerifier(table: store, spill: spill, k: configuration.permutations, options: options)

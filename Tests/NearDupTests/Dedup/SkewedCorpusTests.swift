@@ -10,10 +10,13 @@ struct SkewedCorpusTests {
     static let generated = CorpusGenerator(.init(documents: 300, wordsPerDocument: 200, duplicateRate: 0.3, seed: 9))
 
     static func run(
-        _ documents: [(id: String, text: String)], verification: Verification = .exact, pairwiseLimit: Int = 100
+        _ documents: [(id: String, text: String)], verification: Verification = .exact, pairwiseLimit: Int = 100,
+        bucketLimit: Int? = nil
     ) throws -> DedupResult {
-        let dedup = try CorpusDeduplicator(options: .init(
-            verification: verification, threads: 2, keepsRecords: true, pairwiseLimit: pairwiseLimit))
+        var options = CorpusDeduplicator.Options(
+            verification: verification, threads: 2, keepsRecords: true, pairwiseLimit: pairwiseLimit)
+        options._bucketLimit = bucketLimit
+        let dedup = try CorpusDeduplicator(options: options)
         for document in documents {
             try dedup.add(id: document.id, text: document.text, record: Array(document.id.utf8))
         }
@@ -118,6 +121,26 @@ struct SkewedCorpusTests {
             #expect(result.pairs.allSatisfy { $0.group == 60 && $0.first == 0 })
         }
         #expect(try Self.kept(result) == ["near-0"])
+    }
+
+    @Test("in a large cluster a member that joined through a chain is listed with its similarity to the representative, below the threshold")
+    func chainInLargeCluster() throws {
+        let words = (0..<200).map { "w\($0)" }
+        var b = words, c = words
+        for i in 180..<200 { b[i] = "b\(i)"; c[i] = "b\(i)" }
+        for i in 0..<20 { c[i] = "c\(i)" }
+        let documents = [(id: "A", text: words.joined(separator: " ")), (id: "B", text: b.joined(separator: " ")),
+                         (id: "C", text: c.joined(separator: " "))]
+        let sets = documents.map { ShingleSet(text: $0.text) }
+        #expect(sets[0].jaccard(sets[1]) >= 0.8 && sets[1].jaccard(sets[2]) >= 0.8 && sets[0].jaccard(sets[2]) < 0.8)
+        // Buckets in full (limit 100), so that both pairs of the chain are found; clusters of
+        // more than 2 listed against the representative.
+        let listed = try Self.run(documents, pairwiseLimit: 2, bucketLimit: 100)
+        #expect(Self.clusters(listed) == [["A", "B", "C"]])
+        #expect(listed.pairs.map { "\($0.first)\($0.second)\($0.group ?? 0)" } == ["013", "023"])
+        #expect(listed.pairs[1].jaccard == sets[0].jaccard(sets[2]))
+        let ordinary = try Self.run(documents, pairwiseLimit: 3)
+        #expect(ordinary.pairs.map { "\($0.first)\($0.second)" } == ["01", "12"], "pairs below the threshold are not listed")
     }
 
     @Test("with estimate verification copies are one cluster with estimate 1 and no Jaccard")
