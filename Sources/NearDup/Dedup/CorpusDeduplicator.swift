@@ -243,21 +243,14 @@ struct DocumentTable: @unchecked Sendable {
         ids.append(contentsOf: batch.ids)
         bandKeyBatches.append(sketched.bandKeys)
         contentKeys.append(contentsOf: sketched.contentKeys)
-        var fingerprintStart = 0
-        for i in 0..<batch.ids.count {
-            isEmpty.append(sketched.setSizes[i] == 0)
-            let fingerprintCount = sketched.fingerprintCounts[i]
-            let offset = try sketched.compact.withUnsafeBytes {
-                try spill.append($0.baseAddress! + i * k * 4, count: k * 4)
-            }
+        try sketched.forEachSketch(k: k) { i, sketch in
+            isEmpty.append(sketch.setSize == 0)
+            let offset = try spill.append(sketch.compact.baseAddress!, count: k * 4)
             let padding = CompactSignature.storedBytes(k: k) - 4 * k
             if padding > 0 { try withUnsafeBytes(of: UInt32(0)) { _ = try spill.append($0.baseAddress!, count: padding) } }
-            if fingerprintCount > 0 {
-                try sketched.fingerprints.withUnsafeBytes {
-                    _ = try spill.append($0.baseAddress! + fingerprintStart * 8, count: fingerprintCount * 8)
-                }
+            if sketch.fingerprints.count > 0 {
+                try spill.append(sketch.fingerprints.base!, count: sketch.fingerprints.count * 8)
             }
-            fingerprintStart += fingerprintCount
             var recordLength = 0
             if let record = batch.records[i] {
                 recordLength = record.count
@@ -266,7 +259,7 @@ struct DocumentTable: @unchecked Sendable {
                 }
             }
             offsets.append(offset)
-            fingerprintCounts.append(UInt32(fingerprintCount))
+            fingerprintCounts.append(UInt32(sketch.fingerprints.count))
             recordLengths.append(UInt32(recordLength))
         }
     }

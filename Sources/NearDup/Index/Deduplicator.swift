@@ -159,8 +159,8 @@ public final class Deduplicator: @unchecked Sendable {
         try withLock {
             let writer = try IndexFileWriter(creating: path, header: IndexFileHeader(
                 configuration: configuration, lsh: lsh, threshold: threshold, storesFingerprints: verification == .exact))
-            try index.forEachDocument { id, setSize, signature, fingerprints in
-                try writer.append(id: id, setSize: setSize, signature: signature, fingerprints: fingerprints)
+            try index.forEachDocument { id, sketch in
+                try writer.append(id: id, sketch)
             }
             try writer.commit()
         }
@@ -181,8 +181,8 @@ public final class Deduplicator: @unchecked Sendable {
             }
             for id in ids {
                 guard let slot = index.slot(of: id) else { continue }
-                try index.forEachDocument(inSlot: slot) { id, setSize, signature, fingerprints in
-                    try writer.append(id: id, setSize: setSize, signature: signature, fingerprints: fingerprints)
+                try index.forEachDocument(inSlot: slot) { id, sketch in
+                    try writer.append(id: id, sketch)
                 }
             }
             try writer.commit()
@@ -221,9 +221,7 @@ public final class Deduplicator: @unchecked Sendable {
     }
 
     private func insertLocked(id: String, _ sketcher: DocumentSketcher) {
-        index.insert(
-            id: id, setSize: sketcher.setSize, signature: UnsafeBufferPointer(sketcher.compact),
-            fingerprints: .init(sketcher.fingerprints))
+        index.insert(id: id, sketcher.sketch)
     }
 
     private func queryLocked(_ sketcher: DocumentSketcher, threshold: Double, excluding: String?, exact: Bool) -> [IndexMatch] {

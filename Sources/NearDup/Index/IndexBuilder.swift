@@ -60,19 +60,7 @@ public final class IndexBuilder: @unchecked Sendable {
             sortsFingerprints: true, keepsRecords: false,
             threads: threads > 0 ? threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
         ) { [writer] sketched in
-            var fingerprintStart = 0
-            try sketched.compact.withUnsafeBufferPointer { compact in
-                try sketched.fingerprints.withUnsafeBufferPointer { fingerprints in
-                    for i in 0..<sketched.count {
-                        let n = sketched.fingerprintCounts[i]
-                        try writer.append(
-                            id: sketched.batch.ids[i], setSize: sketched.setSizes[i],
-                            signature: UnsafeBufferPointer(rebasing: compact[(i * k)..<((i + 1) * k)]),
-                            fingerprints: .init(UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)])))
-                        fingerprintStart += n
-                    }
-                }
-            }
+            try sketched.forEachSketch(k: k) { i, sketch in try writer.append(id: sketched.batch.ids[i], sketch) }
         }
     }
 

@@ -34,6 +34,23 @@ final class ParallelSketcher: @unchecked Sendable {
         var fingerprintCounts: [Int] = []
 
         var count: Int { batch.ids.count }
+
+        /// Calls `body(i, sketch)` for each document of the batch in order, `k` values a
+        /// compact signature.
+        func forEachSketch(k: Int, _ body: (Int, DocumentSketch) throws -> Void) rethrows {
+            var fingerprintStart = 0
+            try compact.withUnsafeBufferPointer { compact in
+                try fingerprints.withUnsafeBufferPointer { fingerprints in
+                    for i in 0..<count {
+                        let n = fingerprintCounts[i]
+                        try body(i, DocumentSketch(
+                            setSize: setSizes[i], compact: UnsafeBufferPointer(rebasing: compact[(i * k)..<((i + 1) * k)]),
+                            fingerprints: .init(UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)]))))
+                        fingerprintStart += n
+                    }
+                }
+            }
+        }
     }
 
     let hasher: MinHasher
