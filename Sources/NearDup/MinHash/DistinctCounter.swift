@@ -11,11 +11,15 @@ struct DistinctCounter {
     private var used: GrowableBuffer<Int>
     private var mask: Int
     private(set) var count = 0
-    /// The wrapping sum of `fmix64` of every distinct hash counted since the last reset: the
-    /// same for two equal sets whatever the order and repeats of their elements. Two different
-    /// sets of the same size have equal sums with probability about 2⁻⁶⁴ (the summands are
-    /// mixes of uniformly random hashes).
-    private(set) var setHash: UInt64 = 0
+    /// The wrapping sum and the xor of every distinct hash counted since the last reset: the
+    /// same for two equal sets whatever the order and repeats of their elements. The hashes
+    /// are uniformly random (XXH3 of shingles), so two different sets of the same size agree
+    /// on both with probability about 2⁻⁶⁴. Two instructions a new hash, not a mix.
+    private var sum: UInt64 = 0
+    private var xor: UInt64 = 0
+
+    /// An order-independent 64-bit hash of the set counted since the last reset.
+    var setHash: UInt64 { Mixing.fmix64(sum ^ Mixing.fmix64(xor)) }
 
     init() {
         table = GrowableBuffer(capacity: 2048)
@@ -41,7 +45,8 @@ struct DistinctCounter {
             slot = (slot &+ 1) & mask
         }
         table.base[slot] = key
-        setHash &+= Mixing.fmix64(key)
+        sum &+= key
+        xor ^= key
         used.reserve(count + 1, keeping: count)
         used.base[count] = slot
         count += 1
@@ -52,7 +57,8 @@ struct DistinctCounter {
     mutating func reset() {
         for i in 0..<count { table.base[used.base[i]] = 0 }
         count = 0
-        setHash = 0
+        sum = 0
+        xor = 0
     }
 
     @inline(never)
@@ -66,7 +72,8 @@ struct DistinctCounter {
         table.base.initialize(repeating: 0, count: newCapacity)
         mask = newCapacity - 1
         count = 0
-        setHash = 0
+        sum = 0
+        xor = 0
         for key in keys { insert(key) }
     }
 }
