@@ -12,12 +12,12 @@ struct DedupCommand: ParsableCommand {
             of pairs right at the threshold become candidates, and every candidate is verified: \
             by exact Jaccard of the shingle sets (--verify exact, the default) or by the MinHash \
             estimate (--verify estimate). Outputs are JSONL, written atomically:
-              --pairs     {"a": id, "b": id, "estimate": …, "jaccard": …} per verified pair; in a
-                          cluster of more than --pairwise-limit documents, one line per member
-                          against the representative ("a"), with "group": the cluster's size
+              --pairs     {"a", "b", "estimate", "jaccard"} per verified pair; a cluster of
+                          more than --pairwise-limit documents gives a line per member:
+                          the representative, the member and "group": its size
               --clusters  {"representative": id, "size": n, "members": [ids]} per cluster
-              --keep      the input records of one document per cluster (the earliest) and of every
-                          document in no cluster, other fields unchanged
+              --keep      the input records of one document per cluster (the earliest) and
+                          of every document in no cluster, other fields unchanged
             Without any of them, pairs go to standard output. Output is the same for any --threads.
             Inputs that cannot be read are reported on standard error with file, line and byte \
             offset and left out; the exit status is then 1.
