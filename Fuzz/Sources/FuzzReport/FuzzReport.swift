@@ -13,8 +13,13 @@ let analyzer = RewriteAnalyzer()
 
 func inUnitRange(_ x: Double) -> Bool { x.isFinite && (0...1).contains(x) }
 
+/// The runs of letters and digits of a text, lower-cased.
+func words(_ text: String) -> [String] {
+    text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+}
+
 func check(_ c: CandidateReport, reference: String, candidate: String) {
-    invariant(inUnitRange(c.score), "score \(c.score)")
+    invariant(inUnitRange(c.score) && inUnitRange(c.coverage), "score \(c.score), coverage \(c.coverage)")
     invariant(inUnitRange(c.jaccard) && inUnitRange(c.narrativeJaccard), "Jaccard \(c.jaccard), \(c.narrativeJaccard)")
     invariant(inUnitRange(c.containment.referenceInCandidate) && inUnitRange(c.containment.candidateFromReference),
               "containment \(c.containment)")
@@ -31,9 +36,14 @@ func check(_ c: CandidateReport, reference: String, candidate: String) {
                   "reference span \(p.reference) outside 0..<\(ref.count)")
         invariant(0 <= p.candidate.start && p.candidate.start <= p.candidate.end && p.candidate.end <= cand.count,
                   "candidate span \(p.candidate) outside 0..<\(cand.count)")
-        invariant(p.text == String(decoding: cand[p.candidate.range], as: UTF8.self), "passage text is not its span")
-        invariant(p.referenceText == String(decoding: ref[p.reference.range], as: UTF8.self),
-                  "passage reference text is not its span")
+        // Passage texts are the layout stage's cleaned text (wire quotes and `#` for `£` undone,
+        // lines joined); they hold the same words as the input's span, and a reference text may
+        // join several merged source sentences.
+        invariant(words(p.text) == words(String(decoding: cand[p.candidate.range], as: UTF8.self)),
+                  "passage text does not hold its span's words")
+        invariant(Set(words(String(decoding: ref[p.reference.range], as: UTF8.self))).isSubset(of: Set(words(p.referenceText))),
+                  "passage reference text does not hold its span's words")
+        invariant(p.referenceSentences.allSatisfy { $0 >= 1 }, "reference sentence numbers \(p.referenceSentences)")
         invariant(p.words >= 1 && inUnitRange(p.similarity), "passage words \(p.words), similarity \(p.similarity)")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NearDup
 
@@ -38,6 +39,29 @@ import Testing
                 #expect((0...1).contains(p.similarity))
                 #expect(p.referenceSentences.allSatisfy { (1...report.reference.narrativeSentences.count).contains($0) })
             }
+        }
+    }
+
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// Found by the report fuzz target (Fuzz/, after the layout stage landed): a passage's
+    /// reference text joins merged source sentences, so it is not the bytes of its span. The
+    /// contract: a passage's text holds the same words as its candidate span, and its reference
+    /// text holds every word of its reference span.
+    @Test func passageTextsHoldTheirSpansWords() throws {
+        let input = [UInt8](Data(base64Encoded: "VGhlIHNhbWUgc2VudGVuY2UgY29waWVkIHdvcmQgZm9yIHdvcmQgaGVyZS4gQW5vdGhlciBvbmUuAFRoZSBzYW1lIHNlbnRlbmNlIGNvcGllZCB3b3JkIGZvciB3b3JkIGhlcmVUaGUgc2FtZSBzZW50ZW5jZSBjb3BpZWQgd29yZCBmb3Igd29yZCBoZXJlLiBBbm90aGVyIG9uZS4AVGhlIHNhbWUgc2VudGVuY2UgY29waWVkIHcuIEFub3RoZXIgb25lLg==")!)
+        let split = input.firstIndex(of: 0)!
+        let reference = String(decoding: input[..<split], as: UTF8.self)
+        let candidate = String(decoding: input[(split + 1)...], as: UTF8.self)
+        let r = RewriteAnalyzer().compare(
+            reference: ReportDocument(id: "r", text: reference), candidate: ReportDocument(id: "c", text: candidate))
+        #expect(!r.passages.isEmpty)
+        let ref = Array(reference.utf8), cand = Array(candidate.utf8)
+        for p in r.passages {
+            #expect(Self.words(p.text) == Self.words(String(decoding: cand[p.candidate.range], as: UTF8.self)))
+            #expect(Set(Self.words(String(decoding: ref[p.reference.range], as: UTF8.self))).isSubset(of: Set(Self.words(p.referenceText))))
         }
     }
 }
