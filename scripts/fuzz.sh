@@ -48,6 +48,8 @@ scratch=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
 # Swift's crash backtracer reads the stack after a fatal error, which ASan reports as a
 # stack-buffer-underflow of its own: let libFuzzer report the crash instead.
 export SWIFT_BACKTRACE=enable=no
+# Process-lifetime caches are not leaks (Fuzz/lsan.supp says which).
+export LSAN_OPTIONS="suppressions=$PWD/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 trap 'rm -rf "$scratch"' EXIT
 
 options=(-print_final_stats=1 "-artifact_prefix=.crashes/$target/")
