@@ -28,11 +28,7 @@ struct DedupCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var hashing: HashingOptions
 
-    @Option(name: .long, help: "Jaccard similarity at which two documents are near-duplicates, in (0, 1).")
-    var threshold = 0.8
-
-    @Option(name: .long, help: "Verify candidates by 'exact' Jaccard of the shingles or by the MinHash 'estimate'.")
-    var verify = Verification.exact.rawValue
+    @OptionGroup var banding: BandingOptions
 
     @Option(name: .long, help: ArgumentHelp("Write verified pairs (JSONL) to this file (- for standard output).", valueName: "file"))
     var pairs: String?
@@ -43,12 +39,6 @@ struct DedupCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the deduplicated corpus (JSONL) to this file.", valueName: "file"))
     var keep: String?
 
-    @Option(name: .long, help: "LSH bands (default: chosen from the threshold and k).")
-    var bands: Int?
-
-    @Option(name: .long, help: "LSH rows per band (default: chosen from the threshold and k).")
-    var rows: Int?
-
     @Option(name: .long, help: "Threads for signing and verification (default: all cores).")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -56,15 +46,8 @@ struct DedupCommand: ParsableCommand {
     var quiet = false
 
     mutating func validate() throws {
-        guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
-        guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
+        try banding.validate(permutations: hashing.permutations)
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        guard (bands == nil) == (rows == nil) else { throw ValidationError("give --bands and --rows together") }
-        if let bands, let rows {
-            guard bands >= 1, rows >= 1, bands * rows <= hashing.permutations else {
-                throw ValidationError("--bands × --rows must be from 1 to --permutations (\(hashing.permutations))")
-            }
-        }
         let outputs = [pairs, clusters, keep].compactMap { $0 }.filter { $0 != "-" }
         guard Set(outputs).count == outputs.count else { throw ValidationError("--pairs, --clusters and --keep must name different files") }
         guard [pairs, clusters, keep].filter({ $0 == "-" }).count <= 1 else {
@@ -76,10 +59,8 @@ struct DedupCommand: ParsableCommand {
         try input.checkInputsExist()
         let progress = ProgressReporter(quiet: quiet, inputs: input.inputs)
         defer { progress.stop() }
-        var lsh: LSHParameters?
-        if let bands, let rows { lsh = LSHParameters(bands: bands, rows: rows) }
         let options = CorpusDeduplicator.Options(
-            threshold: threshold, verification: Verification(rawValue: verify)!, lsh: lsh,
+            threshold: banding.threshold, verification: banding.verification, lsh: banding.explicitLSH,
             threads: threads, keepsRecords: keep != nil)
         var skipped = 0
         let result: DedupResult

@@ -20,6 +20,11 @@ public struct CorpusReader: Sendable {
     public var textField: String
     /// Documents (and JSONL lines) larger than this are skipped with a message.
     public var maximumDocumentBytes: Int
+    /// The name standard input (`-`) goes by in locations and in the ids of records without one.
+    public var standardInputName = "-"
+    /// The line number of standard input's first line: a slice of a file read from standard
+    /// input (a Spark partition) is named and numbered as in the file.
+    public var standardInputFirstLine = 1
 
     public init(idField: String = "id", textField: String = "text", maximumDocumentBytes: Int = 64 << 20) {
         self.idField = idField
@@ -64,7 +69,9 @@ public struct CorpusReader: Sendable {
 
     func read(_ path: String, document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void) throws {
         if path == "-" {
-            try readJSONLines(descriptor: 0, path: path, document: document, problem: problem)
+            try readJSONLines(
+                descriptor: 0, path: standardInputName, firstLine: standardInputFirstLine, document: document,
+                problem: problem)
             return
         }
         var isDirectory: ObjCBool = false
@@ -136,13 +143,14 @@ public struct CorpusReader: Sendable {
     }
 
     func readJSONLines(
-        descriptor: Int32, path: String, document: (CorpusDocument) throws -> Void,
+        descriptor: Int32, path: String, firstLine: Int = 1, document: (CorpusDocument) throws -> Void,
         problem: (CorpusProblem) -> Void
     ) throws {
         let parser = JSONLineParser(idField: idField, textField: textField)
         var reader = ByteLineReader(descriptor: descriptor, maximumLineBytes: maximumDocumentBytes)
         defer { reader.free() }
-        let failure = try reader.forEachLine { number, event in
+        let failure = try reader.forEachLine { lineInStream, event in
+            let number = lineInStream + firstLine - 1
             let location = SourceLocation(path: path, line: number)
             switch event {
             case .tooLong(let length):

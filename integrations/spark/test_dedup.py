@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""The Spark job against `neardup dedup`: on a seeded generated corpus (with bad lines, a
+duplicated id, records without an id, a blank line and a second input file), in Spark's local
+mode (local[2]), the pairs, clusters and kept corpus must be byte for byte those of
+`neardup dedup` with the same settings, and so must the skipped-input messages and exit status.
+
+    make spark-test        # installs pyspark into integrations/spark/.venv, builds neardup
+    NEARDUP=.build/release/neardup integrations/spark/.venv/bin/python integrations/spark/test_dedup.py
+
+Also unit tests of the pieces that need no Spark (bucket rule, JSON text, Jaccard).
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+from neardup_spark import candidates, outputs, verification  # noqa: E402
+
+NEARDUP = os.path.abspath(os.environ.get("NEARDUP", os.path.join(ROOT, ".build", "release", "neardup")))
+
+
+class PiecesTests(unittest.TestCase):
+    def test_small_bucket_gives_every_pair(self):
+        members = [(30, "c"), (10, "a"), (20, "b")]
+        pairs = candidates.bucket_pairs(members, limit=3)
+        self.assertEqual(sorted(p[0] for p in pairs), [(10, 20), (10, 30), (20, 30)])
+
+    def test_large_bucket_gives_only_the_first_members_pairs(self):
+        members = [(p, "d%d" % p) for p in range(150, 0, -1)]
+        pairs = candidates.bucket_pairs(members, limit=100)
+        self.assertEqual(len(pairs), 149)
+        self.assertTrue(all(p[0][0] == 1 and p[1][0] == "d1" for p in pairs))
+
+    def test_quoting_matches_neardup(self):
+        self.assertEqual(outputs.quoted('a"b\\c\n\r\t\x01\x7fé'), '"a\\"b\\\\c\\n\\r\\t\\u0001\x7fé"')
+
+    def test_numbers_are_rounded_to_six_decimals_half_up(self):
+        self.assertEqual(outputs.number(1.0), "1.0")
+        self.assertEqual(outputs.number(0.8), "0.8")
+        self.assertEqual(outputs.number(2 / 3), "0.666667")
+        self.assertEqual(outputs.number(0.0000005), "1e-06")
+
+    def test_jaccard_of_fingerprint_sets(self):
+        def pack(values):
+            return b"".join(v.to_bytes(8, "little") for v in sorted(values))
+        self.assertEqual(verification.jaccard(pack([1, 2, 3]), pack([2, 3, 4])), 0.5)
+        self.assertEqual(verification.jaccard(pack([1 << 63, 5]), pack([1 << 63, 5])), 1.0)
+        self.assertEqual(verification.jaccard(b"", pack([1])), 0.0)
+
+
+@unittest.skipUnless(os.access(NEARDUP, os.X_OK), "build neardup first (make build) or set NEARDUP")
+class SparkAgreesWithDedupTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.directory = tempfile.mkdtemp(prefix="neardup-spark-test-")
+        corpus = os.path.join(cls.directory, "generated.jsonl")
+        subprocess.run([NEARDUP, "generate", "--documents", "3000", "--words", "200", "--duplicates", "0.3",
+                        "--seed", "10", "--output", corpus], check=True, capture_output=True)
+        with open(corpus, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        first_text = json.loads(lines[0])["text"]
+        # Two inputs; bad lines, a duplicated id, records without an id and a blank line among them.
+        cls.inputs = [os.path.join(cls.directory, "part-a.jsonl"), os.path.join(cls.directory, "part-b.jsonl")]
+        with open(cls.inputs[0], "w", encoding="utf-8") as f:
+            f.write("\n".join(lines[:1700]) + "\n")
+            f.write('{"id": "broken", "text": "no closing quote}\n')
+            f.write('{"id": "no-text"}\n')
+            f.write("\n")
+            f.write(json.dumps({"text": first_text + " and a tail of five more words"}) + "\n")
+        with open(cls.inputs[1], "w", encoding="utf-8") as f:
+            f.write("\n".join(lines[1700:]) + "\n")
+            f.write(json.dumps({"id": json.loads(lines[5])["id"], "text": "a later document with a taken id"}) + "\n")
+            f.write(json.dumps({"text": first_text, "source": "copied without id"}) + "\n")
+            f.write(json.dumps({"id": "tiny", "text": "one"}) + "\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.directory, ignore_errors=True)
+
+    def run_both(self, name, options):
+        out = os.path.join(self.directory, name)
+        os.makedirs(out)
+        files = {kind: (os.path.join(out, "dedup-%s.jsonl" % kind), os.path.join(out, "spark-%s.jsonl" % kind))
+                 for kind in ("pairs", "clusters", "keep")}
+        dedup = subprocess.run(
+            [NEARDUP, "dedup"] + self.inputs + options
+            + sum((["--" + kind, paths[0]] for kind, paths in files.items()), []),
+            capture_output=True, text=True)
+        spark = subprocess.run(
+            [sys.executable, os.path.join(HERE, "dedup.py"), "--master", "local[2]", "--neardup", NEARDUP,
+             "--split-bytes", str(256 << 10), "--partitions", "4"]
+            + sum((["--input", path] for path in self.inputs), []) + options
+            + sum((["--" + kind, paths[1]] for kind, paths in files.items()), []),
+            capture_output=True, text=True)
+        self.assertEqual(spark.returncode, dedup.returncode, spark.stderr[-3000:])
+        contents = {}
+        for kind, (dedup_path, spark_path) in files.items():
+            with open(dedup_path, encoding="utf-8") as a, open(spark_path, encoding="utf-8") as b:
+                contents[kind] = (a.read(), b.read())
+        skipped = [sorted(line for line in run.stderr.splitlines() if ": skipped: " in line) for run in (dedup, spark)]
+        return contents, skipped
+
+    def check_agreement(self, name, options, expect_pairs_above):
+        contents, (dedup_skipped, spark_skipped) = self.run_both(name, options)
+        dedup_pairs, spark_pairs = contents["pairs"]
+        self.assertGreater(len(dedup_pairs.splitlines()), expect_pairs_above, "the corpus should have pairs")
+        self.assertEqual(set(spark_pairs.splitlines()), set(dedup_pairs.splitlines()), "pair sets differ")
+        for kind in ("pairs", "clusters", "keep"):
+            self.assertEqual(contents[kind][1], contents[kind][0], "%s differ from neardup dedup's" % kind)
+        self.assertEqual(len(dedup_skipped), 3)  # the malformed line, the line without text, the taken id
+        self.assertEqual(spark_skipped, dedup_skipped)
+
+    def test_exact_verification_at_0_8(self):
+        self.check_agreement("exact", ["--threshold", "0.8"], expect_pairs_above=100)
+
+    def test_estimate_verification_with_explicit_bands_and_word_3_shingles(self):
+        self.check_agreement(
+            "estimate", ["--threshold", "0.7", "--verify", "estimate", "--bands", "20", "--rows", "5",
+                         "--shingle", "words:3"], expect_pairs_above=100)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
