@@ -223,6 +223,10 @@ def main(argv=None):
         if is_local(name) and not os.path.isfile(name[7:] if name.startswith("file://") else name):
             print("neardup-spark: error: %s: no such file" % name, file=sys.stderr)
             return 2
+    problem = outputs.unwritable([p for p in (args.pairs, args.clusters, args.keep) if p], args.partitioned_output)
+    if problem:
+        print("neardup-spark: error: %s" % problem, file=sys.stderr)
+        return 2
     from pyspark import SparkConf
     from pyspark.sql import SparkSession
 

@@ -126,5 +126,35 @@ class SparkAgreesWithDedupTests(unittest.TestCase):
                          "--shingle", "words:3"], expect_pairs_above=100)
 
 
+@unittest.skipUnless(os.access(NEARDUP, os.X_OK), "build neardup first (make build) or set NEARDUP")
+class SparkJobErrorTests(unittest.TestCase):
+    def run_job(self, *arguments):
+        return subprocess.run([sys.executable, os.path.join(HERE, "dedup.py"), "--master", "local[2]"] + list(arguments),
+                              capture_output=True, text=True)
+
+    def test_an_output_that_is_a_folder_fails_before_any_work(self):
+        with tempfile.TemporaryDirectory() as folder:
+            corpus = os.path.join(folder, "c.jsonl")
+            with open(corpus, "w") as f:
+                f.write('{"id": "a", "text": "one two three"}\n')
+            run = self.run_job("--neardup", NEARDUP, "--input", corpus, "--pairs", folder)
+            self.assertEqual(run.returncode, 2)
+            self.assertIn("%s: is a folder" % folder, run.stderr)
+            missing = self.run_job("--neardup", NEARDUP, "--input", corpus + ".missing", "--pairs", corpus + ".out")
+            self.assertEqual(missing.returncode, 2)
+            self.assertIn("c.jsonl.missing: no such file", missing.stderr)
+
+    def test_a_missing_binary_is_an_error_naming_it(self):
+        with tempfile.TemporaryDirectory() as folder:
+            corpus = os.path.join(folder, "c.jsonl")
+            with open(corpus, "w") as f:
+                f.write('{"id": "a", "text": "one two three"}\n')
+            out = os.path.join(folder, "pairs.jsonl")
+            run = self.run_job("--neardup", os.path.join(folder, "no-neardup"), "--input", corpus, "--pairs", out)
+            self.assertEqual(run.returncode, 2, run.stderr[-2000:])
+            self.assertIn("no-neardup", run.stderr.splitlines()[-1])
+            self.assertFalse(os.path.exists(out))
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

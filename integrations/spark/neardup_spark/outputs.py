@@ -57,16 +57,38 @@ def write_lines(lines, path, partitioned):
     if partitioned:
         lines.saveAsTextFile(path)
         return
-    directory, name = os.path.split(os.path.abspath(path))
+    local = path[7:] if path.startswith("file://") else path
+    directory, name = os.path.split(os.path.abspath(local))
     temporary = os.path.join(directory, ".%s.tmp-%d" % (name, os.getpid()))
     try:
         with open(temporary, "w", encoding="utf-8", newline="\n") as out:
-            for line in lines.toLocalIterator():
+            for line in lines.toLocalIterator(prefetchPartitions=True):
                 out.write(line)
                 out.write("\n")
-        if os.path.exists(path):
-            os.chmod(temporary, os.stat(path).st_mode & 0o7777)
-        os.replace(temporary, path)
+        if os.path.exists(local):
+            os.chmod(temporary, os.stat(local).st_mode & 0o7777)
+        os.replace(temporary, local)
     finally:
         if os.path.exists(temporary):
             os.remove(temporary)
+
+
+def unwritable(paths, partitioned):
+    """Why one of the local output paths cannot be written, before any work starts; None if all
+    can. (A folder of part files must not exist yet; one file needs a writable folder.)"""
+    for path in paths:
+        if "://" in path and not path.startswith("file://"):
+            continue
+        local = path[7:] if path.startswith("file://") else path
+        if partitioned:
+            if os.path.exists(local):
+                return "%s: exists already (--partitioned-output writes a new folder)" % path
+            continue
+        if os.path.isdir(local):
+            return "%s: is a folder" % path
+        directory = os.path.dirname(os.path.abspath(local))
+        if not os.path.isdir(directory):
+            return "%s: no such folder" % directory
+        if not os.access(directory, os.W_OK):
+            return "%s: folder not writable" % directory
+    return None
