@@ -230,7 +230,7 @@ def main(argv=None):
     from pyspark import SparkConf
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("neardup-dedup")
+    builder = SparkSession.builder.appName("neardup-dedup").config("spark.ui.showConsoleProgress", "false")
     if args.master or not SparkConf().contains("spark.master"):
         builder = builder.master(args.master or "local[*]")
     spark = builder.getOrCreate()
