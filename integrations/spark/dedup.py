@@ -28,7 +28,7 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from neardup_spark import candidates, components, identity, outputs, sketching, verification  # noqa: E402
+from neardup_spark import candidates, components, copies, identity, listing, outputs, sketching, verification  # noqa: E402
 from neardup_spark.positions import position  # noqa: E402
 
 MESSAGE_LIMIT = 1000
@@ -56,6 +56,10 @@ def parse_arguments(argv):
     parser.add_argument("--max-document-bytes", type=int)
     parser.add_argument("--pairwise-limit", type=int, default=100,
                         help="an LSH bucket of more documents gives only its first member's pairs (default 100)")
+    parser.add_argument("--pair-rule", choices=["candidates", "clusters"], default="candidates",
+                        help="candidates: every verified candidate pair, no copy grouping (neardup dedup before "
+                             "issue 9); clusters: exact copies grouped before banding and pairs listed per cluster, "
+                             "with \"group\" lines for clusters over --pairwise-limit (issue 9)")
     parser.add_argument("--neardup", default="neardup",
                         help="the neardup binary on the executors: a name on PATH or shipped with --files, or a path")
     parser.add_argument("--master", help="Spark master when not run by spark-submit (default local[*])")
@@ -171,22 +175,34 @@ def run(args, spark):
     if message_count > MESSAGE_LIMIT:
         print("neardup: … and %d more messages" % (message_count - MESSAGE_LIMIT), file=sys.stderr)
 
-    candidate_pairs = candidates.candidate_pairs(firsts, args.pairwise_limit, partitions)
+    exact = args.verify == "exact"
+    banded, links = firsts, sc.emptyRDD()
+    if args.pair_rule == "clusters":
+        links = copies.copy_links(firsts, exact, partitions).persist(StorageLevel.MEMORY_AND_DISK)
+        banded = copies.without_copies(firsts, links, partitions)
+    candidate_pairs = candidates.candidate_pairs(banded, args.pairwise_limit, partitions)
     candidate_pairs.persist(StorageLevel.MEMORY_AND_DISK)
-    pairs = verification.verified_pairs(
-        firsts, candidate_pairs, args.threshold, args.verify == "exact", partitions)
-    pairs.persist(StorageLevel.MEMORY_AND_DISK)
+    verified = verification.verified_pairs(firsts, candidate_pairs, args.threshold, exact, partitions)
+    verified.persist(StorageLevel.MEMORY_AND_DISK)
     document_count = firsts.count()
     candidate_count = candidate_pairs.count()
-    pair_count = pairs.count()
 
+    # Clusters: components of the verified pairs and of the links from copies to representatives.
+    edges = verified.map(lambda p: (p[0], p[1][:2])).union(links)
+    labels = components.component_labels(edges, partitions)
+    cluster_count = labels.filter(lambda l: l[0] == l[1]).count()
+    ids = edges.flatMap(lambda p: [(p[0][0], p[1][0]), (p[0][1], p[1][1])]).reduceByKey(lambda x, _: x)
+    members = labels.join(ids).map(lambda e: (e[1][0], (e[0], e[1][1]))).groupByKey(partitions)
+    pairs = verified
+    if args.pair_rule == "clusters":
+        limit = args.pairwise_limit
+        listed = members.flatMap(lambda c: listing.listed_pairs(c[1], limit))
+        pairs = verification.verified_pairs(firsts, listed, args.threshold, exact, partitions, keeps_all_tagged=True)
+        pairs.persist(StorageLevel.MEMORY_AND_DISK)
+    pair_count = pairs.count()
     if args.pairs:
         outputs.write_lines(pairs.sortByKey().map(outputs.pair_line), args.pairs, args.partitioned_output)
-    labels = components.component_labels(pairs, partitions)
-    cluster_count = labels.filter(lambda l: l[0] == l[1]).count()
     if args.clusters:
-        ids = pairs.flatMap(lambda p: [(p[0][0], p[1][0]), (p[0][1], p[1][1])]).reduceByKey(lambda x, _: x)
-        members = labels.join(ids).map(lambda e: (e[1][0], (e[0], e[1][1]))).groupByKey(partitions)
         lines = members.sortByKey().map(lambda c: outputs.cluster_line(c[1]))
         outputs.write_lines(lines, args.clusters, args.partitioned_output)
     kept_count = document_count - labels.filter(lambda l: l[0] != l[1]).count()

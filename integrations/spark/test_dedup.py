@@ -21,9 +21,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
-from neardup_spark import candidates, outputs, verification  # noqa: E402
+from neardup_spark import candidates, copies, listing, outputs, verification  # noqa: E402
 
 NEARDUP = os.path.abspath(os.environ.get("NEARDUP", os.path.join(ROOT, ".build", "release", "neardup")))
+
+
+def pair_rule():
+    """The pair rule of the neardup under test: issue 9's ("clusters") when its dedup has
+    --pairwise-limit, else every verified candidate ("candidates")."""
+    help_text = subprocess.run([NEARDUP, "dedup", "--help"], capture_output=True, text=True).stdout
+    return "clusters" if "--pairwise-limit" in help_text else "candidates"
 
 
 class PiecesTests(unittest.TestCase):
@@ -37,6 +44,22 @@ class PiecesTests(unittest.TestCase):
         pairs = candidates.bucket_pairs(members, limit=100)
         self.assertEqual(len(pairs), 149)
         self.assertTrue(all(p[0][0] == 1 and p[1][0] == "d1" for p in pairs))
+
+    def test_a_small_cluster_lists_every_pair_and_a_large_one_its_representatives(self):
+        members = [(5, "e"), (1, "a"), (3, "c")]
+        self.assertEqual(listing.listed_pairs(members, limit=3),
+                         [((1, 3), ("a", "c", None)), ((1, 5), ("a", "e", None)), ((3, 5), ("c", "e", None))])
+        self.assertEqual(listing.listed_pairs(members, limit=2),
+                         [((1, 3), ("a", "c", 3)), ((1, 5), ("a", "e", 3))])
+
+    def test_copies_share_a_content_key_and_empty_documents_have_none(self):
+        def document(set_size, fingerprints, signature=b"s"):
+            return (0, "id", set_size, b"", signature, fingerprints)
+        self.assertEqual(copies.content_key(document(2, b"12345678abcdefgh"), True),
+                         copies.content_key(document(2, b"12345678abcdefgh", b"other"), True))
+        self.assertNotEqual(copies.content_key(document(2, b"12345678abcdefgh"), True),
+                            copies.content_key(document(2, b"12345678abcdefgi"), True))
+        self.assertIsNone(copies.content_key(document(0, b""), True))
 
     def test_quoting_matches_neardup(self):
         self.assertEqual(outputs.quoted('a"b\\c\n\r\t\x01\x7fé'), '"a\\"b\\\\c\\n\\r\\t\\u0001\x7fé"')
@@ -84,19 +107,20 @@ class SparkAgreesWithDedupTests(unittest.TestCase):
     def tearDownClass(cls):
         shutil.rmtree(cls.directory, ignore_errors=True)
 
-    def run_both(self, name, options):
+    def run_both(self, name, options, inputs=None, spark_options=()):
+        inputs = inputs or self.inputs
         out = os.path.join(self.directory, name)
         os.makedirs(out)
         files = {kind: (os.path.join(out, "dedup-%s.jsonl" % kind), os.path.join(out, "spark-%s.jsonl" % kind))
                  for kind in ("pairs", "clusters", "keep")}
         dedup = subprocess.run(
-            [NEARDUP, "dedup"] + self.inputs + options
+            [NEARDUP, "dedup"] + inputs + options
             + sum((["--" + kind, paths[0]] for kind, paths in files.items()), []),
             capture_output=True, text=True)
         spark = subprocess.run(
             [sys.executable, os.path.join(HERE, "dedup.py"), "--master", "local[2]", "--neardup", NEARDUP,
-             "--split-bytes", str(256 << 10), "--partitions", "4"]
-            + sum((["--input", path] for path in self.inputs), []) + options
+             "--split-bytes", str(256 << 10), "--partitions", "4", "--pair-rule", pair_rule()]
+            + list(spark_options) + sum((["--input", path] for path in inputs), []) + options
             + sum((["--" + kind, paths[1]] for kind, paths in files.items()), []),
             capture_output=True, text=True)
         self.assertEqual(spark.returncode, dedup.returncode, spark.stderr[-3000:])
@@ -116,6 +140,29 @@ class SparkAgreesWithDedupTests(unittest.TestCase):
             self.assertEqual(contents[kind][1], contents[kind][0], "%s differ from neardup dedup's" % kind)
         self.assertEqual(len(dedup_skipped), 3)  # the malformed line, the line without text, the taken id
         self.assertEqual(spark_skipped, dedup_skipped)
+
+    def test_masses_of_copies_and_a_large_cluster(self):
+        # 150 copies of one story (one LSH bucket of 150 per band), 40 variants of it with one
+        # word changed, and the rest of the corpus. Before issue 9, neardup dedup lists every
+        # pair of a bucket: the Spark job then needs a limit above the bucket to agree.
+        with open(self.inputs[0], encoding="utf-8") as f:
+            story = json.loads(f.readline())["text"]
+        words = story.split()
+        path = os.path.join(self.directory, "copies.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for i in range(150):
+                f.write(json.dumps({"id": "copy-%03d" % i, "text": story}) + "\n")
+            for i in range(40):
+                changed = words[:]
+                changed[(i * 7) % len(words)] = "variant%d" % i
+                f.write(json.dumps({"id": "variant-%02d" % i, "text": " ".join(changed)}) + "\n")
+        spark_options = ["--pairwise-limit", "1000"] if pair_rule() == "candidates" else []
+        contents, _ = self.run_both("copies", ["--threshold", "0.8"], inputs=[path, self.inputs[1]],
+                                    spark_options=spark_options)
+        for kind in ("pairs", "clusters", "keep"):
+            self.assertEqual(contents[kind][1], contents[kind][0], "%s differ from neardup dedup's" % kind)
+        sizes = [json.loads(line)["size"] for line in contents["clusters"][0].splitlines()]
+        self.assertGreaterEqual(max(sizes), 190, "the copies and variants make one cluster over the limit")
 
     def test_exact_verification_at_0_8(self):
         self.check_agreement("exact", ["--threshold", "0.8"], expect_pairs_above=100)

@@ -35,11 +35,13 @@ def number(value):
 
 
 def pair_line(pair):
-    """`{"a": id, "b": id, "estimate": …, "jaccard": …}` of one verified pair."""
-    _, (id_a, id_b, estimate, jaccard) = pair
+    """`{"a": id, "b": id, "estimate": …, "jaccard": …[, "group": n]}` of one listed pair."""
+    _, (id_a, id_b, estimate, jaccard, group) = pair
     line = '{"a":%s,"b":%s,"estimate":%s' % (quoted(id_a), quoted(id_b), number(estimate))
     if jaccard is not None:
         line += ',"jaccard":%s' % number(jaccard)
+    if group is not None:
+        line += ',"group":%d' % group
     return line + "}"
 
 

@@ -36,16 +36,22 @@ def jaccard(fingerprints_a, fingerprints_b):
     return shared / (len(a) + len(b) - shared)
 
 
-def verified_pairs(firsts, candidates, threshold, exact, partitions):
-    """`((position_a, position_b), (id_a, id_b, estimate, jaccard_or_None))` per verified pair."""
+def verified_pairs(firsts, candidates, threshold, exact, partitions, keeps_all_tagged=False):
+    """`((position_a, position_b), (id_a, id_b, estimate, jaccard_or_None, tag))` per verified pair.
+
+    `candidates` holds `((position_a, position_b), (id_a, id_b))` or `(…, (id_a, id_b, tag))`; a
+    pair is kept when its Jaccard (exact) or estimate reaches the threshold, or, with
+    `keeps_all_tagged`, when its tag is not None whatever its similarity."""
     # Step 1: each candidate asks its second document (b) for its data.
-    asks = candidates.map(lambda c: (c[1][1], (c[0][0], c[0][1], c[1][0]))).partitionBy(partitions)
+    asks = candidates.map(
+        lambda c: (c[1][1], (c[0][0], c[0][1], c[1][0], c[1][2] if len(c[1]) > 2 else None))
+    ).partitionBy(partitions)
 
     def answer(entry):
         identifier, (tables, requests) = entry
         for first, _ in tables:
-            for pos_a, pos_b, id_a in requests:
-                yield (id_a, (pos_a, pos_b, identifier, first[4], first[5]))
+            for pos_a, pos_b, id_a, tag in requests:
+                yield (id_a, (pos_a, pos_b, identifier, first[4], first[5], tag))
 
     answered = firsts.cogroup(asks, partitions).flatMap(answer).partitionBy(partitions)
 
@@ -53,10 +59,10 @@ def verified_pairs(firsts, candidates, threshold, exact, partitions):
     def verify(entry):
         identifier, (tables, answers) = entry
         for first, _ in tables:
-            for pos_a, pos_b, id_b, signature_b, fingerprints_b in answers:
+            for pos_a, pos_b, id_b, signature_b, fingerprints_b, tag in answers:
                 similarity = estimate(first[4], signature_b)
                 exact_similarity = jaccard(first[5], fingerprints_b) if exact else None
-                if (exact_similarity if exact else similarity) >= threshold:
-                    yield ((pos_a, pos_b), (identifier, id_b, similarity, exact_similarity))
+                if (exact_similarity if exact else similarity) >= threshold or (keeps_all_tagged and tag is not None):
+                    yield ((pos_a, pos_b), (identifier, id_b, similarity, exact_similarity, tag))
 
     return firsts.cogroup(answered, partitions).flatMap(verify)
