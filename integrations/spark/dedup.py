@@ -9,10 +9,12 @@ tokenising and hashing on the executors.
 
 Stages (README, "More than one machine"): each partition of lines streams through `neardup
 sketch` (band keys, set size, compact signature, shingle fingerprints per document); documents
-are keyed by id (the earliest of a duplicated id is kept); band keys are grouped into buckets
+are keyed by id (the earliest of a duplicated id is kept); with --pair-rule clusters, exact
+copies are grouped and only their earliest is banded (issue 9); band keys are grouped into buckets
 (a bucket over --pairwise-limit gives only its first member's pairs); candidates are verified
 from the fingerprints as `neardup dedup` verifies them; clusters are connected components found
-by minimum-label propagation; outputs are written in `neardup dedup`'s JSONL formats.
+by minimum-label propagation; outputs are written in `neardup dedup`'s JSONL formats, `--pairs`
+listing every verified candidate (--pair-rule candidates) or issue 9's pairs per cluster.
 
 Exit status: 0, or 1 when some input was skipped (reported on standard error with file and line,
 as neardup reports it), or 2 on an error.
