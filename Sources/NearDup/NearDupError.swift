@@ -21,6 +21,7 @@ public struct NearDupError: Error, Sendable, Hashable, CustomStringConvertible {
             case noSpace = "no space left"
             case isDirectory = "is a directory"
             case interrupted = "interrupted"
+            case shinglesRequired = "shingles required"
         }
         let base: Base
         /// Two signatures (or a signature and an index) were made with different configurations.
@@ -48,6 +49,9 @@ public struct NearDupError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let isDirectory = Code(base: .isDirectory)
         /// The operation was given up because the process was asked to stop (SIGINT, SIGTERM).
         public static let interrupted = Code(base: .interrupted)
+        /// Exact verification was asked for a document known only by its MinHash signature:
+        /// signatures carry no shingles, so only estimates can be made from them.
+        public static let shinglesRequired = Code(base: .shinglesRequired)
         /// A short lower-case phrase naming the kind of error, such as `invalid input`.
         public var description: String { base.rawValue }
     }

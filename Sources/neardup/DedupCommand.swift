@@ -12,10 +12,12 @@ struct DedupCommand: ParsableCommand {
             of pairs right at the threshold become candidates, and every candidate is verified: \
             by exact Jaccard of the shingle sets (--verify exact, the default) or by the MinHash \
             estimate (--verify estimate). Outputs are JSONL, written atomically:
-              --pairs     {"a": id, "b": id, "estimate": …, "jaccard": …} per verified pair
+              --pairs     {"a", "b", "estimate", "jaccard"} per verified pair; a cluster of
+                          more than --pairwise-limit documents gives a line per member:
+                          the representative, the member and "group": its size
               --clusters  {"representative": id, "size": n, "members": [ids]} per cluster
-              --keep      the input records of one document per cluster (the earliest) and of every
-                          document in no cluster, other fields unchanged
+              --keep      the input records of one document per cluster (the earliest) and
+                          of every document in no cluster, other fields unchanged
             Without any of them, pairs go to standard output. Output is the same for any --threads.
             Inputs that cannot be read are reported on standard error with file, line and byte \
             offset and left out; the exit status is then 1.
@@ -26,9 +28,13 @@ struct DedupCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var signatureInput: SignatureInput
     @OptionGroup var hashing: HashingOptions
 
     @OptionGroup var banding: BandingOptions
+
+    @Option(name: .long, help: "Verify candidates by 'exact' Jaccard of the shingles (default for texts) or by the MinHash 'estimate' (default and only choice for --signatures).")
+    var verify: String?
 
     @Option(name: .long, help: ArgumentHelp("Write verified pairs (JSONL) to this file (- for standard output).", valueName: "file"))
     var pairs: String?
@@ -39,6 +45,11 @@ struct DedupCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the deduplicated corpus (JSONL) to this file.", valueName: "file"))
     var keep: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Largest group handled pair by pair: a larger cluster lists each member against its representative, with a \"group\" field.",
+        valueName: "n"))
+    var pairwiseLimit = 100
+
     @Option(name: .long, help: "Threads for signing and verification (default: all cores).")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
@@ -47,7 +58,9 @@ struct DedupCommand: ParsableCommand {
 
     mutating func validate() throws {
         try banding.validate(permutations: hashing.permutations)
+        _ = try signatureInput.verification(verify)
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard pairwiseLimit >= 2 else { throw ValidationError("--pairwise-limit must be at least 2") }
         let outputs = [pairs, clusters, keep].compactMap { $0 }.filter { $0 != "-" }
         guard Set(outputs).count == outputs.count else { throw ValidationError("--pairs, --clusters and --keep must name different files") }
         guard [pairs, clusters, keep].filter({ $0 == "-" }).count <= 1 else {
@@ -60,8 +73,8 @@ struct DedupCommand: ParsableCommand {
         let progress = ProgressReporter(quiet: quiet, inputs: input.inputs)
         defer { progress.stop() }
         let options = CorpusDeduplicator.Options(
-            threshold: banding.threshold, verification: banding.verification, lsh: banding.explicitLSH,
-            threads: threads, keepsRecords: keep != nil)
+            threshold: banding.threshold, verification: try signatureInput.verification(verify), lsh: banding.explicitLSH,
+            threads: threads, keepsRecords: keep != nil, pairwiseLimit: pairwiseLimit)
         var skipped = 0
         let result: DedupResult
         do {
@@ -73,23 +86,32 @@ struct DedupCommand: ParsableCommand {
             let dedup = try CorpusDeduplicator(configuration: hashing.configuration, options: options)
             let keepsRecords = keep != nil
             var locations = DocumentLocations()
-            try input.reader.read(input.inputs) { document in
-                var record = document.record
-                if keepsRecords && record == nil {
-                    record = Array(("{\"id\":" + JSONText.quoted(document.id) + ",\"text\":" + JSONText.quoted(document.text) + "}").utf8)
-                }
+            try signatureInput.read(input) { id, content, location, record in
+                var record = record
                 do {
-                    try dedup.add(id: document.id, text: document.text, record: record)
+                    switch content {
+                    case .text(let text):
+                        if keepsRecords && record == nil {
+                            record = Array(("{\"id\":" + JSONText.quoted(id) + ",\"text\":" + JSONText.quoted(text) + "}").utf8)
+                        }
+                        try dedup.add(id: id, text: text, record: record)
+                    case .signature(let signature):
+                        try dedup.add(id: id, signature: signature, record: record)
+                    }
                 } catch let error as NearDupError where error.code == .duplicateID {
                     // Keep the first, leave this one out, name both (README, "Bad input").
                     skipped += 1
-                    let first = dedup.position(ofID: document.id).map { locations[$0] } ?? "an earlier document"
+                    let first = dedup.position(ofID: id).map { locations[$0] } ?? "an earlier document"
                     StandardError.write(
-                        "neardup: \(document.location): skipped: duplicate id \(JSONText.quoted(document.id)), first at \(first); the first is kept")
+                        "neardup: \(location): skipped: duplicate id \(JSONText.quoted(id)), first at \(first); the first is kept")
+                    return
+                } catch let error as NearDupError where error.code == .incompatibleSignatures {
+                    skipped += 1
+                    StandardError.write("neardup: \(location): skipped: \(error.message); give the hashing options the signatures were made with")
                     return
                 }
-                locations.append(document.location)
-                progress.document(bytes: document.record?.count ?? document.text.utf8.count)
+                locations.append(location)
+                progress.document(bytes: record?.count ?? content.bytes)
             } problem: { problem in
                 if problem.severity == .skipped { skipped += 1 }
                 StandardError.write("neardup: \(problem)")
@@ -113,7 +135,7 @@ struct DedupCommand: ParsableCommand {
             StandardError.write(
                 "neardup: \(documents) documents, \(ProgressReporter.format(megabytes, 1)) MB in "
                     + "\(ProgressReporter.format(seconds, 2)) s (\(ProgressReporter.format(megabytes / seconds, 1)) MB/s); "
-                    + "\(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
+                    + "\(result.copyCount) \(signatureInput.signatures ? "identical signatures" : "exact copies"), \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
                     + "\(result.isKept.filter { $0 }.count) kept; " + ProgressReporter.peakMemoryText())
         }
         if skipped > 0 {
@@ -130,6 +152,7 @@ struct DedupCommand: ParsableCommand {
                 var line = "{\"a\":" + JSONText.quoted(ids[pair.first]) + ",\"b\":" + JSONText.quoted(ids[pair.second])
                 line += ",\"estimate\":\(Self.rounded(pair.estimate))"
                 if let jaccard = pair.jaccard { line += ",\"jaccard\":\(Self.rounded(jaccard))" }
+                if let group = pair.group { line += ",\"group\":\(group)" }
                 sink.write(line + "}\n")
             }
         }

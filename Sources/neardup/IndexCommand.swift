@@ -33,25 +33,27 @@ struct IndexCommand: ParsableCommand {
 
         @Argument(help: "The index file to create.") var index: String
         @OptionGroup var input: InputOptions
+        @OptionGroup var signatureInput: SignatureInput
         @OptionGroup var hashing: HashingOptions
         @OptionGroup var common: Common
 
         @Option(name: .long, help: "Default query threshold (Jaccard, 0 to 1); also chooses the LSH bands.")
         var threshold = 0.8
 
-        @Option(name: .long, help: "'exact' keeps shingle fingerprints (about 4 bytes a word) for exact Jaccard; 'estimate' keeps only signatures.")
-        var verify = Verification.exact.rawValue
+        @Option(name: .long, help: "'exact' keeps shingle fingerprints (8 bytes a shingle) for exact Jaccard (default for texts); 'estimate' keeps only signatures (default and only choice for --signatures).")
+        var verify: String?
 
         mutating func validate() throws {
             guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
-            guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
+            _ = try signatureInput.verification(verify)
         }
 
         func run() throws {
-            try IndexCommand.build(input: input, common: common, path: index) {
+            let verification = try signatureInput.verification(verify)
+            try IndexCommand.build(input: input, signatureInput: signatureInput, common: common, path: index) {
                 try IndexBuilder(
                     creating: index, configuration: hashing.configuration, threshold: threshold,
-                    verification: Verification(rawValue: verify)!, threads: common.threads)
+                    verification: verification, threads: common.threads)
             }
         }
     }
@@ -61,12 +63,19 @@ struct IndexCommand: ParsableCommand {
 
         @Argument(help: "The index file to append to.") var index: String
         @OptionGroup var input: InputOptions
+        @OptionGroup var signatureInput: SignatureInput
         @OptionGroup(title: "Hashing options (must be those the index was created with)") var hashing: HashingOptions
         @OptionGroup var common: Common
 
         func run() throws {
-            try IndexCommand.build(input: input, common: common, path: index) {
-                try IndexBuilder(appendingTo: index, expecting: hashing.configuration, threads: common.threads)
+            try IndexCommand.build(input: input, signatureInput: signatureInput, common: common, path: index) {
+                let builder = try IndexBuilder(appendingTo: index, expecting: hashing.configuration, threads: common.threads)
+                if signatureInput.signatures && builder.verification == .exact {
+                    throw NearDupError(
+                        .shinglesRequired,
+                        "\(index) keeps shingle fingerprints for exact verification; signatures have none and cannot be added to it (create an index from signatures with --signatures, which verifies by estimate)")
+                }
+                return builder
             }
         }
     }
@@ -76,11 +85,14 @@ struct IndexCommand: ParsableCommand {
             abstract: "Find the indexed near-duplicates of each document of a corpus.",
             discussion: """
                 One JSONL line per query document: {"id": …, "matches": [{"id": …, "estimate": …, \
-                "jaccard": …}]}, most similar first; "jaccard" only when the index keeps shingles.
+                "jaccard": …}]}, most similar first; "jaccard" only when the index keeps shingles \
+                and the query is a text. With --signatures, matches are estimates (no "jaccard"), \
+                chosen by the estimate, even from an index that keeps shingles.
                 """)
 
         @Argument(help: "The index file.") var index: String
         @OptionGroup var input: InputOptions
+        @OptionGroup var signatureInput: SignatureInput
         @OptionGroup(title: "Hashing options (must be those the index was created with)") var hashing: HashingOptions
         @OptionGroup var common: Common
 
@@ -104,16 +116,28 @@ struct IndexCommand: ParsableCommand {
                 let deduplicator = try Deduplicator(contentsOf: index, expecting: hashing.configuration)
                 let loadSeconds = Date().timeIntervalSince(loadStart)
                 let sink = try OutputSink(path: output)
-                try input.reader.read(input.inputs) { document in
-                    let matches = deduplicator.query(document.text, threshold: threshold)
-                    progress.document(bytes: document.record?.count ?? document.text.utf8.count)
+                try signatureInput.read(input) { id, content, location, record in
+                    let matches: [IndexMatch]
+                    switch content {
+                    case .text(let text):
+                        matches = deduplicator.query(text, threshold: threshold)
+                    case .signature(let signature):
+                        do {
+                            matches = try deduplicator.query(signature: signature, threshold: threshold)
+                        } catch let error as NearDupError where error.code == .incompatibleSignatures {
+                            skipped += 1
+                            StandardError.write("neardup: \(location): skipped: \(error.message)")
+                            return
+                        }
+                    }
+                    progress.document(bytes: record?.count ?? content.bytes)
                     if !matches.isEmpty { matched += 1 }
                     guard !matches.isEmpty || !matchesOnly else { return }
                     let items = matches.map { match in
                         "{\"id\":\(JSONText.quoted(match.id)),\"estimate\":\(DedupCommand.rounded(match.estimate))"
                             + (match.jaccard.map { ",\"jaccard\":\(DedupCommand.rounded($0))" } ?? "") + "}"
                     }
-                    sink.write("{\"id\":\(JSONText.quoted(document.id)),\"matches\":[\(items.joined(separator: ","))]}\n")
+                    sink.write("{\"id\":\(JSONText.quoted(id)),\"matches\":[\(items.joined(separator: ","))]}\n")
                 } problem: { problem in
                     if problem.severity == .skipped { skipped += 1 }
                     StandardError.write("neardup: \(problem)")
@@ -144,16 +168,29 @@ struct IndexCommand: ParsableCommand {
     }
 
     /// Reads the corpus into a builder and commits it, with progress and a summary.
-    static func build(input: InputOptions, common: Common, path: String, makeBuilder: () throws -> IndexBuilder) throws {
+    static func build(
+        input: InputOptions, signatureInput: SignatureInput, common: Common, path: String, makeBuilder: () throws -> IndexBuilder
+    ) throws {
         try input.checkInputsExist()
         let progress = ProgressReporter(quiet: common.quiet, inputs: input.inputs)
         defer { progress.stop() }
         var skipped = 0
         do {
             let builder = try makeBuilder()
-            try input.reader.read(input.inputs) { document in
-                try builder.add(id: document.id, text: document.text)
-                progress.document(bytes: document.record?.count ?? document.text.utf8.count)
+            try signatureInput.read(input) { id, content, location, record in
+                switch content {
+                case .text(let text):
+                    try builder.add(id: id, text: text)
+                case .signature(let signature):
+                    do {
+                        try builder.add(id: id, signature: signature)
+                    } catch let error as NearDupError where error.code == .incompatibleSignatures {
+                        skipped += 1
+                        StandardError.write("neardup: \(location): skipped: \(error.message); give the hashing options the signatures were made with")
+                        return
+                    }
+                }
+                progress.document(bytes: record?.count ?? content.bytes)
             } problem: { problem in
                 if problem.severity == .skipped { skipped += 1 }
                 StandardError.write("neardup: \(problem)")

@@ -38,6 +38,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Word shingles for the Jaccard and containment columns (words:N; the report reads words, so chars:N is refused).", valueName: "words:N"))
     var shingle: String = "words:5"
 
+    @Flag(name: .long, help: "Do not match WordNet synonyms when aligning sentences (English; on by default when WordNet is installed).")
+    var noSynonyms = false
+
     @Option(name: .long, help: ArgumentHelp("Show only the N best-ranked candidates in text and HTML (JSON always has all).", valueName: "N"))
     var top: Int?
 
@@ -50,9 +53,9 @@ struct ReportCommand: ParsableCommand {
     /// The analysis settings from the options; refuses what the report cannot honour.
     func analyzerConfiguration() throws -> RewriteAnalyzer.Configuration {
         var configuration = RewriteAnalyzer.Configuration()
-        do {
+        do throws(NearDupError) {
             configuration.language = try ReportLanguage(language)
-        } catch let error as NearDupError {
+        } catch {
             throw ValidationError("--language: \(error.message)")
         }
         guard let shingling = Shingling(shingle) else {
@@ -62,6 +65,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--shingle \(shingle): the report aligns words, so only word shingles (words:N) are supported")
         }
         configuration.shingling = shingling
+        configuration.synonyms = !noSynonyms
         return configuration
     }
 

@@ -29,6 +29,9 @@ struct SketchCommand: ParsableCommand {
     @OptionGroup var hashing: HashingOptions
     @OptionGroup var banding: BandingOptions
 
+    @Option(name: .long, help: "'exact': with the shingle fingerprints exact verification needs; 'estimate': without.")
+    var verify = Verification.exact.rawValue
+
     @Option(name: .long, help: "The name standard input (-) goes by in messages and derived ids.")
     var stdinName = "-"
 
@@ -40,6 +43,7 @@ struct SketchCommand: ParsableCommand {
 
     mutating func validate() throws {
         try banding.validate(permutations: hashing.permutations)
+        guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
         guard firstLine >= 1 else { throw ValidationError("--first-line must be at least 1") }
     }
 
@@ -50,7 +54,7 @@ struct SketchCommand: ParsableCommand {
         reader.standardInputFirstLine = firstLine
         let sketcher = DedupSketcher(
             configuration: hashing.configuration, lsh: banding.lsh(permutations: hashing.permutations),
-            keepsFingerprints: banding.verification == .exact)
+            keepsFingerprints: verify == Verification.exact.rawValue)
         let sink: OutputSink
         do { sink = try OutputSink(path: output) } catch let failure as CommandFailure {
             StandardError.error(failure.message)

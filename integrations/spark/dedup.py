@@ -58,10 +58,10 @@ def parse_arguments(argv):
     parser.add_argument("--max-document-bytes", type=int)
     parser.add_argument("--pairwise-limit", type=int, default=100,
                         help="an LSH bucket of more documents gives only its first member's pairs (default 100)")
-    parser.add_argument("--pair-rule", choices=["candidates", "clusters"], default="candidates",
-                        help="candidates: every verified candidate pair, no copy grouping (neardup dedup before "
-                             "issue 9); clusters: exact copies grouped before banding and pairs listed per cluster, "
-                             "with \"group\" lines for clusters over --pairwise-limit (issue 9)")
+    parser.add_argument("--pair-rule", choices=["candidates", "clusters"], default="clusters",
+                        help="clusters (default, neardup dedup since issue 9): exact copies grouped before banding "
+                             "and pairs listed per cluster, with \"group\" lines for clusters over --pairwise-limit; "
+                             "candidates: every verified candidate pair, no copy grouping (neardup dedup before issue 9)")
     parser.add_argument("--neardup", default="neardup",
                         help="the neardup binary on the executors: a name on PATH or shipped with --files, or a path")
     parser.add_argument("--master", help="Spark master when not run by spark-submit (default local[*])")

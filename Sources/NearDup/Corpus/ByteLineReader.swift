@@ -35,7 +35,7 @@ struct ByteLineReader {
         var eof = false
         while !eof {
             if filled == buffer.capacity {
-                if filled >= maximumLineBytes {
+                if filled > maximumLineBytes {
                     // The current line exceeds the limit: drop what we have and skip to its end.
                     skippingLongLine = true
                     skippedLength += filled

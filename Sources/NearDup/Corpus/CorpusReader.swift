@@ -142,12 +142,58 @@ public struct CorpusReader: Sendable {
         }
     }
 
-    func readJSONLines(
-        descriptor: Int32, path: String, firstLine: Int = 1, document: (CorpusDocument) throws -> Void,
+    /// Reads JSONL from `descriptor` as ``read(_:document:problem:)`` reads a JSONL file,
+    /// `chunkSize` bytes at a time at first (the buffer grows for longer lines), numbering its
+    /// first line `firstLine`. The result does not depend on `chunkSize`; the fuzz targets
+    /// (Fuzz/) check that, hence the SPI.
+    @_spi(Fuzzing)
+    public func readJSONLines(
+        descriptor: Int32, path: String, firstLine: Int = 1, chunkSize: Int = 1 << 20,
+        document: (CorpusDocument) throws -> Void,
         problem: (CorpusProblem) -> Void
     ) throws {
         let parser = JSONLineParser(idField: idField, textField: textField)
-        var reader = ByteLineReader(descriptor: descriptor, maximumLineBytes: maximumDocumentBytes)
+        try forEachJSONLine(
+            descriptor: descriptor, path: path, firstLine: firstLine, chunkSize: chunkSize, problem: problem
+        ) { number, location, line in
+            let record: JSONLineParser.Record
+            do throws(JSONLineParser.SyntaxError) {
+                record = try parser.parse(line)
+            } catch {
+                problem(CorpusProblem(
+                    .skipped, SourceLocation(path: path, line: number, byteOffset: error.offset),
+                    "malformed JSON: \(error.message)"))
+                return
+            }
+            guard record.hasText else {
+                problem(CorpusProblem(.skipped, location, "no string field \"\(textField)\""))
+                return
+            }
+            let decoded: DecodedText
+            if let range = record.textRange {
+                decoded = TextDecoder.decode(buffer: UnsafeBufferPointer(rebasing: line[range]))
+            } else {
+                decoded = record.decodedText!.withUnsafeBufferPointer { TextDecoder.decode(buffer: $0) }
+            }
+            if let warning = decoded.warning {
+                problem(CorpusProblem(.warning, location, "field \"\(textField)\" " + warning))
+            }
+            let others = record.otherMembers.isEmpty
+                ? nil
+                : record.otherMembers.map { String(decoding: line[$0], as: UTF8.self) }.joined(separator: ",")
+            try document(CorpusDocument(
+                id: record.id ?? "\(path):\(number)", text: decoded.text, encoding: decoded.encoding,
+                location: location, record: Array(line), otherFieldsJSON: others))
+        }
+    }
+
+    /// Calls `body(number, location, line)` for every non-blank line of a JSONL stream;
+    /// reports lines over the size limit and a failed read as skipped.
+    func forEachJSONLine(
+        descriptor: Int32, path: String, firstLine: Int = 1, chunkSize: Int = 1 << 20, problem: (CorpusProblem) -> Void,
+        _ body: (Int, SourceLocation, UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
+        var reader = ByteLineReader(descriptor: descriptor, maximumLineBytes: maximumDocumentBytes, chunkSize: chunkSize)
         defer { reader.free() }
         let failure = try reader.forEachLine { lineInStream, event in
             let number = lineInStream + firstLine - 1
@@ -158,34 +204,7 @@ public struct CorpusReader: Sendable {
                     .skipped, location, "record of \(length) bytes exceeds the limit of \(maximumDocumentBytes) bytes"))
             case .line(let line):
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-                let record: JSONLineParser.Record
-                do throws(JSONLineParser.SyntaxError) {
-                    record = try parser.parse(line)
-                } catch {
-                    problem(CorpusProblem(
-                        .skipped, SourceLocation(path: path, line: number, byteOffset: error.offset),
-                        "malformed JSON: \(error.message)"))
-                    return
-                }
-                guard record.hasText else {
-                    problem(CorpusProblem(.skipped, location, "no string field \"\(textField)\""))
-                    return
-                }
-                let decoded: DecodedText
-                if let range = record.textRange {
-                    decoded = TextDecoder.decode(buffer: UnsafeBufferPointer(rebasing: line[range]))
-                } else {
-                    decoded = record.decodedText!.withUnsafeBufferPointer { TextDecoder.decode(buffer: $0) }
-                }
-                if let warning = decoded.warning {
-                    problem(CorpusProblem(.warning, location, "field \"\(textField)\" " + warning))
-                }
-                let others = record.otherMembers.isEmpty
-                    ? nil
-                    : record.otherMembers.map { String(decoding: line[$0], as: UTF8.self) }.joined(separator: ",")
-                try document(CorpusDocument(
-                    id: record.id ?? "\(path):\(number)", text: decoded.text, encoding: decoded.encoding,
-                    location: location, record: Array(line), otherFieldsJSON: others))
+                try body(number, location, line)
             }
         }
         if let failure {

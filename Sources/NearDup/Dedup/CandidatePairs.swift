@@ -1,17 +1,26 @@
 /// Candidate generation for a whole corpus at once: for each band, the documents are sorted by
-/// their band key, and every two documents in a run of equal keys become a candidate pair.
+/// their band key, and the documents in a run of equal keys (a bucket) become candidate pairs.
 /// Sorting keeps memory at 12 bytes a document per band in flight, against several times that
 /// for a hash table of buckets.
+///
+/// A bucket of at most `bucketLimit` documents gives every pair of its members; a larger one
+/// gives only the pairs of its first (earliest) member with each other member, as text-dedup
+/// and datatrove do at scale: m members cost m − 1 candidates instead of m(m − 1)/2. A pair of
+/// two later members of a large bucket is then a candidate only through another band, or
+/// through both joining the first member's cluster.
 enum CandidatePairs {
     /// The distinct candidate pairs, each packed as `first << 32 | second` with
     /// `first < second`, in ascending order.
     ///
     /// - Parameters:
     ///   - bandKeyBatches: `bands` keys per document, document after document, in batches.
-    ///   - isEmpty: documents to leave out (no shingles).
-    /// - Complexity: O(b · n log n) plus O(pairs log pairs); bands run in parallel.
-    static func find(bandKeyBatches: [[UInt64]], bands: Int, isEmpty: [Bool], threads: Int) -> [UInt64] {
-        precondition(isEmpty.count < Int(UInt32.max), "too many documents for 32-bit positions")
+    ///   - isLeftOut: documents to leave out (no shingles, or a copy of an earlier document).
+    ///   - bucketLimit: the largest bucket whose pairs are all candidates.
+    /// - Complexity: O(b · n log n) plus O(pairs log pairs), with at most
+    ///   n · min(bucketLimit, …) pairs per band; bands run in parallel.
+    static func find(bandKeyBatches: [[UInt64]], bands: Int, isLeftOut: [Bool], bucketLimit: Int, threads: Int) -> [UInt64] {
+        precondition(isLeftOut.count < Int(UInt32.max), "too many documents for 32-bit positions")
+        precondition(bucketLimit >= 2, "a bucket limit below 2 lists no pair")
         // Bands are processed `threads` at a time, each band's pairs sorted and made unique,
         // then merged into the result: a pair shared by many bands (every true duplicate) is
         // held about twice at most, not once per band.
@@ -22,7 +31,9 @@ enum CandidatePairs {
             perBand.withUnsafeMutableBufferPointer { perBand in
                 let results = UnsafeSendableBox(perBand)
                 parallelChunks(groupBands.count, threads: threads) { i in
-                    var pairs = pairs(ofBand: groupBands[i], bands: bands, keyBatches: bandKeyBatches, isEmpty: isEmpty)
+                    var pairs = pairs(
+                        ofBand: groupBands[i], bands: bands, keyBatches: bandKeyBatches, isLeftOut: isLeftOut,
+                        bucketLimit: bucketLimit)
                     pairs.sortAndRemoveRepeats()
                     results.value[i] = pairs
                 }
@@ -55,13 +66,15 @@ enum CandidatePairs {
         var document: UInt32
     }
 
-    private static func pairs(ofBand band: Int, bands: Int, keyBatches: [[UInt64]], isEmpty: [Bool]) -> [UInt64] {
+    private static func pairs(
+        ofBand band: Int, bands: Int, keyBatches: [[UInt64]], isLeftOut: [Bool], bucketLimit: Int
+    ) -> [UInt64] {
         var entries: [KeyedDocument] = []
-        entries.reserveCapacity(isEmpty.count)
+        entries.reserveCapacity(isLeftOut.count)
         var doc = 0
         for keys in keyBatches {
             for i in 0..<(keys.count / bands) {
-                if !isEmpty[doc] { entries.append(KeyedDocument(key: keys[i * bands + band], document: UInt32(doc))) }
+                if !isLeftOut[doc] { entries.append(KeyedDocument(key: keys[i * bands + band], document: UInt32(doc))) }
                 doc += 1
             }
         }
@@ -72,7 +85,10 @@ enum CandidatePairs {
         entries.withUnsafeBufferPointer { entries in
             for i in 1...entries.count {
                 if i < entries.count && entries[i].key == entries[runStart].key { continue }
-                if i - runStart > 1 {
+                if i - runStart > bucketLimit {
+                    let high = UInt64(entries[runStart].document) << 32
+                    for y in (runStart + 1)..<i { pairs.append(high | UInt64(entries[y].document)) }
+                } else if i - runStart > 1 {
                     for x in runStart..<(i - 1) {
                         let high = UInt64(entries[x].document) << 32
                         for y in (x + 1)..<i { pairs.append(high | UInt64(entries[y].document)) }

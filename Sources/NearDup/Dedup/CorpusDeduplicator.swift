@@ -38,6 +38,15 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         /// Most bytes of shingle fingerprints held in memory at once while verifying; larger
         /// candidate sets are verified in several rounds.
         public var verificationMemory: Int
+        /// The largest group handled pair by pair (at least 2, default 100). An LSH bucket of
+        /// more documents gives only the candidates of its first member with each other one,
+        /// and a cluster of more documents lists only its representative's pair with each
+        /// other member (``DuplicatePair/group``; ``PairListing`` has the rule). Clusters and
+        /// kept documents do not depend on it.
+        public var pairwiseLimit: Int
+        /// Tests only: a bucket limit other than ``pairwiseLimit``, to exercise the pair rule
+        /// on buckets given in full.
+        var _bucketLimit: Int?
 
         /// Makes options; the defaults are threshold 0.8, exact verification, banding chosen from
         /// the threshold, every core, no records and 256 MiB for verification. `threshold` must be
@@ -45,7 +54,7 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         public init(
             threshold: Double = 0.8, verification: Verification = .exact, lsh: LSHParameters? = nil,
             threads: Int = ProcessInfo.processInfo.activeProcessorCount, keepsRecords: Bool = false,
-            verificationMemory: Int = 256 << 20
+            verificationMemory: Int = 256 << 20, pairwiseLimit: Int = 100
         ) {
             self.threshold = threshold
             self.verification = verification
@@ -53,6 +62,7 @@ public final class CorpusDeduplicator: @unchecked Sendable {
             self.threads = threads
             self.keepsRecords = keepsRecords
             self.verificationMemory = verificationMemory
+            self.pairwiseLimit = pairwiseLimit
         }
     }
 
@@ -77,6 +87,7 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     public init(configuration: MinHashConfiguration = .default, options: Options = Options()) throws {
         precondition(options.threshold > 0 && options.threshold < 1, "threshold must be in (0, 1)")
         precondition(options.threads >= 1, "threads must be at least 1")
+        precondition(options.pairwiseLimit >= 2, "pairwiseLimit must be at least 2")
         self.configuration = configuration
         self.options = options
         let lsh = options.lsh ?? LSHParameters(threshold: options.threshold, permutations: configuration.permutations)
@@ -108,13 +119,36 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     /// position (``position(ofID:)``); the run can go on. Without this rule a document would
     /// pair with itself and clusters would list one id several times.
     public func add(id: String, text: String, record: [UInt8]? = nil) throws {
+        try checkNew(id)
+        try sketcher.add(id: id, text: text, record: record)
+        positionOfID[id] = Int32(truncatingIfNeeded: positionOfID.count)
+    }
+
+    /// Adds a document known only by its MinHash signature (for example a line that
+    /// `neardup sign` wrote, read with ``CorpusReader/readSignatures(_:signature:problem:)``).
+    ///
+    /// A signature carries no shingles, so such documents can be verified only by estimate:
+    /// the run must use ``Verification/estimate``, and their pairs have no exact Jaccard.
+    /// Documents with identical signatures are grouped as copies (their estimate is 1).
+    ///
+    /// - Throws: ``NearDupError/Code/shinglesRequired`` when the run verifies exactly,
+    ///   ``NearDupError/Code/incompatibleSignatures`` when the signature was made with another
+    ///   configuration, ``NearDupError/Code/duplicateID`` as ``add(id:text:record:)``. The
+    ///   document is then left out and the run can go on.
+    /// - Complexity: amortised O(k) on the calling thread.
+    public func add(id: String, signature: Signature, record: [UInt8]? = nil) throws {
+        try checkNew(id)
+        try DocumentSketcher.checkSignature(signature, of: id, configuration: configuration, exact: options.verification == .exact)
+        try sketcher.add(id: id, signature: signature, record: record)
+        positionOfID[id] = Int32(truncatingIfNeeded: positionOfID.count)
+    }
+
+    private func checkNew(_ id: String) throws {
         if let first = positionOfID[id] {
             throw NearDupError(
                 .duplicateID,
                 "duplicate id \(String(reflecting: id)): document \(Int(first) + 1) has it already; this one is left out")
         }
-        try sketcher.add(id: id, text: text, record: record)
-        positionOfID[id] = Int32(truncatingIfNeeded: positionOfID.count)
     }
 
     /// The input position (0-based) of the document added with `id`, if any.
@@ -130,9 +164,17 @@ public final class CorpusDeduplicator: @unchecked Sendable {
 
     /// Waits for the signing threads, then finds, verifies and clusters the pairs.
     ///
+    /// Exact copies (identical shingle sets, ``ExactCopies``) are grouped first: only the
+    /// earliest of each group is banded and verified, the others join its cluster. Large LSH
+    /// buckets give only their first member's pairs, and large clusters list only their
+    /// representative's pairs (``Options/pairwiseLimit``), so the work grows with documents,
+    /// not with pairs of copies.
+    ///
     /// - Parameter phase: called with a short description as each phase starts (for progress).
     /// - Throws: a scratch-file error.
-    /// - Complexity: O(n·b log n) to group band keys, plus O(candidates · (k + shingles)) to verify.
+    /// - Complexity: O(n log n + n·b log n) to group content and band keys, plus
+    ///   O(candidates · (k + shingles)) to verify, with at most `pairwiseLimit` candidates per
+    ///   document and band.
     public func finish(phase: (String) -> Void = { _ in }) throws -> DedupResult {
         precondition(!finished, "finish called twice")
         finished = true
@@ -140,18 +182,34 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         try spill.flush()
         let store = box.table
         box.table = DocumentTable()
+        phase("grouping exact copies")
+        let copies = ExactCopies(contentKeys: store.contentKeys, isEmpty: store.isEmpty)
+        var isLeftOut = store.isEmpty
+        for doc in isLeftOut.indices where copies.isCopy(doc) { isLeftOut[doc] = true }
         phase("finding candidates")
         let candidates = CandidatePairs.find(
-            bandKeyBatches: store.bandKeyBatches, bands: lsh.bands, isEmpty: store.isEmpty, threads: options.threads)
+            bandKeyBatches: store.bandKeyBatches, bands: lsh.bands, isLeftOut: isLeftOut,
+            bucketLimit: options._bucketLimit ?? options.pairwiseLimit, threads: options.threads)
+        isLeftOut = []
         phase("verifying \(candidates.count) candidate pairs")
-        let verifier = PairVerifier(
-            table: store, spill: spill, k: configuration.permutations, options: options)
-        let pairs = try verifier.verify(candidates)
+        let verifier = PairVerifier(table: store, spill: spill, k: configuration.permutations, options: options)
+        let similarities = try verifier.similarities(candidates)
+        let exact = options.verification == .exact
         phase("clustering")
-        let (clusters, isKept) = Clustering.clusters(of: pairs, documentCount: store.count)
+        let (clusters, isKept) = Clustering.clusters(documentCount: store.count) { link in
+            for doc in 0..<store.count where copies.isCopy(doc) { link(Int(copies.representative[doc]), doc) }
+            for i in candidates.indices where (similarities[i].jaccard ?? similarities[i].estimate) >= options.threshold {
+                link(Int(candidates[i] >> 32), Int(candidates[i] & 0xFFFF_FFFF))
+            }
+        }
+        phase("listing pairs")
+        let pairs = try PairListing.pairs(
+            clusters: clusters, copies: copies, candidates: candidates, similarities: similarities,
+            threshold: options.threshold, limit: options.pairwiseLimit, exact: exact,
+            verify: verifier.similarities)
         return DedupResult(
             ids: store.ids, pairs: pairs, clusters: clusters, candidateCount: candidates.count,
-            isKept: isKept, table: store, spill: spill, k: configuration.permutations)
+            copyCount: copies.copyCount, isKept: isKept, table: store, spill: spill, k: configuration.permutations)
     }
 }
 
@@ -170,6 +228,8 @@ struct DocumentTable: @unchecked Sendable {
     var bandKeyBatches: [[UInt64]] = []
     /// Documents without a single shingle: never candidates.
     var isEmpty: [Bool] = []
+    /// Per document, the key of its shingle set (``DocumentSketcher/contentKey``).
+    var contentKeys: [UInt64] = []
     /// Where the document's compact signature starts in the scratch file; its fingerprints
     /// follow (after ``CompactSignature/storedBytes(k:)``), then its record.
     var offsets: [UInt64] = []
@@ -182,21 +242,15 @@ struct DocumentTable: @unchecked Sendable {
         let batch = sketched.batch
         ids.append(contentsOf: batch.ids)
         bandKeyBatches.append(sketched.bandKeys)
-        var fingerprintStart = 0
-        for i in 0..<batch.ids.count {
-            isEmpty.append(sketched.setSizes[i] == 0)
-            let fingerprintCount = sketched.fingerprintCounts[i]
-            let offset = try sketched.compact.withUnsafeBytes {
-                try spill.append($0.baseAddress! + i * k * 4, count: k * 4)
-            }
+        contentKeys.append(contentsOf: sketched.contentKeys)
+        try sketched.forEachSketch(k: k) { i, sketch in
+            isEmpty.append(sketch.setSize == 0)
+            let offset = try spill.append(sketch.compact.baseAddress!, count: k * 4)
             let padding = CompactSignature.storedBytes(k: k) - 4 * k
             if padding > 0 { try withUnsafeBytes(of: UInt32(0)) { _ = try spill.append($0.baseAddress!, count: padding) } }
-            if fingerprintCount > 0 {
-                try sketched.fingerprints.withUnsafeBytes {
-                    _ = try spill.append($0.baseAddress! + fingerprintStart * 8, count: fingerprintCount * 8)
-                }
+            if sketch.fingerprints.count > 0 {
+                try spill.append(sketch.fingerprints.base!, count: sketch.fingerprints.count * 8)
             }
-            fingerprintStart += fingerprintCount
             var recordLength = 0
             if let record = batch.records[i] {
                 recordLength = record.count
@@ -205,7 +259,7 @@ struct DocumentTable: @unchecked Sendable {
                 }
             }
             offsets.append(offset)
-            fingerprintCounts.append(UInt32(fingerprintCount))
+            fingerprintCounts.append(UInt32(sketch.fingerprints.count))
             recordLengths.append(UInt32(recordLength))
         }
     }

@@ -3,12 +3,17 @@
 public struct DedupResult: @unchecked Sendable {
     /// Every document's id, in input order.
     public let ids: [String]
-    /// The verified near-duplicate pairs, ascending by `first`, then `second`.
+    /// The near-duplicate pairs, ascending by `first`, then `second`: every pair at or above
+    /// the threshold within a cluster of at most ``CorpusDeduplicator/Options/pairwiseLimit``
+    /// documents, and one pair per member (with ``DuplicatePair/group``) of a larger one.
     public let pairs: [DuplicatePair]
     /// The clusters (two members or more), ascending by representative.
     public let clusters: [DuplicateCluster]
     /// How many candidate pairs the LSH bands produced (before verification).
     public let candidateCount: Int
+    /// How many documents are exact copies (identical shingle sets) of an earlier document;
+    /// they are in their original's cluster and were not banded.
+    public let copyCount: Int
     /// Per document: whether it is kept (a representative or in no cluster).
     public let isKept: [Bool]
 

@@ -10,23 +10,26 @@ struct PairVerifier {
     let k: Int
     let options: CorpusDeduplicator.Options
 
-    /// The verified pairs, in the order of `candidates` (ascending `first`, then `second`).
+    /// The similarities of pairs of documents (each packed as `first << 32 | second`): per
+    /// pair its MinHash estimate and, with exact verification, its exact Jaccard; in the order
+    /// of `pairs`.
     ///
-    /// - Complexity: O(candidate documents · (k + s log s) + candidates · (k + s)), s the
-    ///   shingles of a document.
-    func verify(_ candidates: [UInt64]) throws -> [DuplicatePair] {
+    /// - Complexity: O(documents · (k + s log s) + pairs · (k + s)), s the shingles of a
+    ///   document; memory at most ``CorpusDeduplicator/Options/verificationMemory`` of document
+    ///   data at once.
+    func similarities(_ pairs: [UInt64]) throws -> PairSimilarities {
         let exact = options.verification == .exact
-        var estimates = [Double](repeating: 0, count: candidates.count)
-        var exacts = [Double](repeating: 0, count: exact ? candidates.count : 0)
+        var estimates = [Double](repeating: 0, count: pairs.count)
+        var exacts = [Double](repeating: 0, count: exact ? pairs.count : 0)
         var slotOf = [Int32](repeating: -1, count: table.count)
         var start = 0
-        while start < candidates.count {
+        while start < pairs.count {
             // Grow the round while its documents fit the budget (always at least one pair).
             var documents: [Int] = []
             var bytes = 0
             var end = start
-            while end < candidates.count {
-                let pair = candidates[end]
+            while end < pairs.count {
+                let pair = pairs[end]
                 let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
                 let extra = (slotOf[a] < 0 ? size(of: a) * 8 : 0) + (slotOf[b] < 0 ? size(of: b) * 8 : 0)
                 if end > start && bytes + extra > options.verificationMemory { break }
@@ -38,19 +41,12 @@ struct PairVerifier {
                 end += 1
             }
             try verifyRound(
-                candidates, start..<end, documents: documents, slotOf: slotOf,
+                pairs, start..<end, documents: documents, slotOf: slotOf,
                 estimates: &estimates, exacts: &exacts)
             for doc in documents { slotOf[doc] = -1 }
             start = end
         }
-        var pairs: [DuplicatePair] = []
-        for i in candidates.indices {
-            guard (exact ? exacts[i] : estimates[i]) >= options.threshold else { continue }
-            pairs.append(DuplicatePair(
-                first: Int(candidates[i] >> 32), second: Int(candidates[i] & 0xFFFF_FFFF),
-                estimate: estimates[i], jaccard: exact ? exacts[i] : nil))
-        }
-        return pairs
+        return PairSimilarities(estimates: estimates, exacts: exact ? exacts : nil)
     }
 
     /// 64-bit words of a document's data in the scratch file: the signature (k 32-bit values,
@@ -124,6 +120,19 @@ struct PairVerifier {
                 }
             }
         }
+    }
+}
+
+/// The similarities of a list of pairs, by position in the list.
+struct PairSimilarities {
+    /// MinHash estimates.
+    var estimates: [Double]
+    /// Exact Jaccard similarities; `nil` when verifying by estimate.
+    var exacts: [Double]?
+
+    /// The pair at `index`: its estimate and, with exact verification, its Jaccard.
+    subscript(index: Int) -> (estimate: Double, jaccard: Double?) {
+        (estimates[index], exacts?[index])
     }
 }
 

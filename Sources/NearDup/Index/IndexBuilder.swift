@@ -17,6 +17,9 @@ public final class IndexBuilder: @unchecked Sendable {
     public let configuration: MinHashConfiguration
     private let writer: IndexFileWriter
     private var sketcher: ParallelSketcher!
+    /// How the file's documents are verified: ``Verification/exact`` when it keeps shingle
+    /// fingerprints (then it takes texts only), else ``Verification/estimate``.
+    public var verification: Verification { writer.header.storesFingerprints ? .exact : .estimate }
     /// Documents added so far.
     public private(set) var count = 0
 
@@ -57,19 +60,7 @@ public final class IndexBuilder: @unchecked Sendable {
             sortsFingerprints: true, keepsRecords: false,
             threads: threads > 0 ? threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
         ) { [writer] sketched in
-            var fingerprintStart = 0
-            try sketched.compact.withUnsafeBufferPointer { compact in
-                try sketched.fingerprints.withUnsafeBufferPointer { fingerprints in
-                    for i in 0..<sketched.count {
-                        let n = sketched.fingerprintCounts[i]
-                        try writer.append(
-                            id: sketched.batch.ids[i], setSize: sketched.setSizes[i],
-                            signature: UnsafeBufferPointer(rebasing: compact[(i * k)..<((i + 1) * k)]),
-                            fingerprints: .init(UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)])))
-                        fingerprintStart += n
-                    }
-                }
-            }
+            try sketched.forEachSketch(k: k) { i, sketch in try writer.append(id: sketched.batch.ids[i], sketch) }
         }
     }
 
@@ -84,6 +75,20 @@ public final class IndexBuilder: @unchecked Sendable {
     /// - Throws: a write error from an earlier batch.
     public func add(id: String, text: String) throws {
         try sketcher.add(id: id, text: text, record: nil)
+        count += 1
+    }
+
+    /// Adds a document known only by its MinHash signature (a line of `neardup sign`'s output).
+    ///
+    /// - Throws: ``NearDupError/Code/shinglesRequired`` when the file keeps shingle
+    ///   fingerprints (exact verification needs them, a signature has none),
+    ///   ``NearDupError/Code/incompatibleSignatures`` for another configuration; the document
+    ///   is then not added. A write error from an earlier batch.
+    /// - Complexity: amortised O(k) on the calling thread.
+    public func add(id: String, signature: Signature) throws {
+        try DocumentSketcher.checkSignature(
+            signature, of: id, configuration: configuration, exact: writer.header.storesFingerprints)
+        try sketcher.add(id: id, signature: signature, record: nil)
         count += 1
     }
 

@@ -111,3 +111,29 @@ enum IndexFile {
         return (header, mapping, index)
     }
 }
+
+/// Recomputes the checksums of a possibly damaged index file's bytes (the header's, and each
+/// record's as far as the record length fields chain), so the fuzz target's mutations (Fuzz/)
+/// reach the record parsing instead of stopping at a checksum.
+@_spi(Fuzzing)
+public enum IndexFileChecksums {
+    /// Reseals `bytes` in place; bytes that do not start like an index file are left alone.
+    public static func reseal(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { b in
+            guard b.count >= IndexFileHeader.fixedLength, Array(b[0..<8]) == IndexFileHeader.magic else { return }
+            let headerLength = Int(IndexFileHeader.get(UnsafeRawBufferPointer(b), 12) as UInt32)
+            var offset = headerLength
+            while offset >= IndexFileHeader.fixedLength, offset + 20 <= b.count {
+                let length = Int(IndexFileHeader.get(UnsafeRawBufferPointer(b), offset) as UInt32)
+                guard length >= 20, offset + length <= b.count else { break }
+                let checksum = UInt32(truncatingIfNeeded: CBoundary.xxh3(b.baseAddress! + offset, length - 4, seed: 0))
+                b.storeBytes(of: checksum.littleEndian, toByteOffset: offset + length - 4, as: UInt32.self)
+                offset += length
+            }
+            guard headerLength >= IndexFileHeader.fixedLength, headerLength <= b.count else { return }
+            b.storeBytes(of: 0, toByteOffset: 56, as: UInt64.self)
+            let checksum = CBoundary.xxh3(b.baseAddress, headerLength, seed: 0)
+            b.storeBytes(of: checksum.littleEndian, toByteOffset: 56, as: UInt64.self)
+        }
+    }
+}

@@ -111,7 +111,8 @@ final class IndexFileWriter {
     /// Appends one document's record.
     ///
     /// - Complexity: O(k + fingerprints + id), buffered.
-    func append(id: String, setSize: Int, signature: UnsafeBufferPointer<UInt32>, fingerprints: ShingleFingerprints.Run) throws {
+    func append(id: String, _ sketch: DocumentSketch) throws {
+        let setSize = sketch.setSize, signature = sketch.compact, fingerprints = sketch.fingerprints
         let k = header.configuration.permutations
         precondition(signature.count == k, "a signature of k values")
         let n = header.storesFingerprints ? fingerprints.count : 0

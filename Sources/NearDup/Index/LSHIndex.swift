@@ -61,7 +61,8 @@ struct LSHIndex {
     /// Adds a document, copying its data into the arena; replaces a document with the same id.
     ///
     /// - Complexity: O(k + fingerprints + b), amortised.
-    mutating func insert(id: String, setSize: Int, signature: UnsafeBufferPointer<UInt32>, fingerprints: ShingleFingerprints.Run) {
+    mutating func insert(id: String, _ sketch: DocumentSketch) {
+        let setSize = sketch.setSize, signature = sketch.compact, fingerprints = sketch.fingerprints
         let location = UInt64(arena.count) | Self.arenaFlag
         arena.append(contentsOf: signature)
         arena.append(contentsOf: repeatElement(0, count: signatureWords - signature.count))
@@ -172,20 +173,21 @@ struct LSHIndex {
     /// Calls `body` with the document in `slot`, if it is live.
     func forEachDocument(
         inSlot slot: Int,
-        _ body: (_ id: String, _ setSize: Int, _ signature: UnsafeBufferPointer<UInt32>, _ fingerprints: ShingleFingerprints.Run) throws -> Void
+        _ body: (_ id: String, _ sketch: DocumentSketch) throws -> Void
     ) rethrows {
         guard let id = ids[slot] else { return }
         let k = configuration.permutations
         let fingerprintCount = Int(fingerprintCounts[slot])
         try withData(slot) { data in
-            try body(id, Int(setSizes[slot]), UnsafeBufferPointer(start: data, count: k),
-                     ShingleFingerprints.Run(data + signatureWords, count: fingerprintCount))
+            try body(id, DocumentSketch(
+                setSize: Int(setSizes[slot]), compact: UnsafeBufferPointer(start: data, count: k),
+                fingerprints: ShingleFingerprints.Run(data + signatureWords, count: fingerprintCount)))
         }
     }
 
     /// Calls `body` for each live document in slot order.
     func forEachDocument(
-        _ body: (_ id: String, _ setSize: Int, _ signature: UnsafeBufferPointer<UInt32>, _ fingerprints: ShingleFingerprints.Run) throws -> Void
+        _ body: (_ id: String, _ sketch: DocumentSketch) throws -> Void
     ) rethrows {
         for slot in ids.indices { try forEachDocument(inSlot: slot, body) }
     }

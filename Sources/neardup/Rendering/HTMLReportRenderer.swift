@@ -55,15 +55,24 @@ struct HTMLReportRenderer {
     // MARK: - Parts
 
     private func ranking(_ candidates: [CandidateReport], total: Int) -> String {
-        var h = "<ol class=\"ranking\">\n"
+        // Past 20 stories, one line each, so the heatmap and the evidence stay within reach.
+        let compact = candidates.count > 20
+        var h = "<ol class=\"ranking\(compact ? " compact" : "")\">\n"
         for c in candidates {
             let title = c.title.isEmpty ? c.id : c.title
+            if compact {
+                h += "<li><span class=\"verdict \(c.verdict.rawValue)\">\(c.verdict.rawValue)</span> "
+                h += "<span class=\"num\">\(Int((c.score * 100).rounded()))% · \(Int((c.coverage * 100).rounded()))%</span> "
+                h += "<a class=\"title\" href=\"#c\(c.rank)\" title=\"\(escape(c.id))\">\(escape(title))</a></li>\n"
+                continue
+            }
             h += "<li><a class=\"title\" href=\"#c\(c.rank)\">\(escape(title))</a> <span class=\"verdict \(c.verdict.rawValue)\">\(c.verdict.rawValue)</span>"
             h += "<div class=\"file\"><code>\(escape(c.id))</code> · \(c.evidence.derivedSentences) of \(c.evidence.narrativeSentences) sentences follow the reference"
             h += " · retells \(c.evidence.retoldSentences) of \(c.evidence.referenceNarrativeSentences)</div>"
             h += "<div class=\"bars\">" + bar("score", c.score, "score") + bar("coverage", c.coverage, "coverage") + "</div></li>\n"
         }
         h += "</ol>\n"
+        if compact { h += "<p class=\"note\">Each line: verdict, score · coverage, title (the file name on hover).</p>\n" }
         if candidates.count < total {
             h += "<p class=\"note\">Showing the top \(candidates.count) of \(total) candidates (<code>--top</code>); the JSON form has all.</p>\n"
         }
@@ -211,6 +220,8 @@ struct HTMLReportRenderer {
         h1{font-size:22px;line-height:1.3}h2{font-size:18px;margin-top:30px;border-bottom:1px solid #ddd;padding-bottom:4px}
         code{font-size:13px}.lede,.note,.rule{color:#333}.rule{font-size:13px}.file{color:#555;font-size:13px;margin:2px 0}
         ol.ranking{padding-left:1.6em}ol.ranking li{margin:0 0 14px}a.title{font-weight:600;color:#111}
+        ol.ranking.compact li{margin:0 0 2px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:13px}
+        ol.ranking.compact a.title{font-weight:normal}
         .bars{display:flex;flex-wrap:wrap;gap:4px 16px;margin-top:4px}
         .barline{display:inline-flex;align-items:center;gap:6px;font-size:13px}.barline .label{min-width:4.6em;white-space:nowrap;color:#444}
         .bar{display:inline-block;width:140px;max-width:40vw;height:10px;background:#e5e7eb;border-radius:5px}

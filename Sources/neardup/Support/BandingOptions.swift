@@ -1,14 +1,12 @@
 import ArgumentParser
 import NearDup
 
-/// The options that decide candidates and verification, shared by `dedup` and `sketch` so that
-/// a sketch made for a Spark job bands documents exactly as `dedup` does.
+/// The options that decide candidates, shared by `dedup` and `sketch` so that a sketch made for
+/// a Spark job bands documents exactly as `dedup` does. (`--verify` stays with each command:
+/// `dedup`'s default depends on `--signatures`.)
 struct BandingOptions: ParsableArguments {
     @Option(name: .long, help: "Jaccard similarity at which two documents are near-duplicates, in (0, 1).")
     var threshold = 0.8
-
-    @Option(name: .long, help: "Verify candidates by 'exact' Jaccard of the shingles or by the MinHash 'estimate'.")
-    var verify = Verification.exact.rawValue
 
     @Option(name: .long, help: "LSH bands (default: chosen from the threshold and k).")
     var bands: Int?
@@ -19,7 +17,6 @@ struct BandingOptions: ParsableArguments {
     /// Checks the options against k (`--permutations`).
     func validate(permutations: Int) throws {
         guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
-        guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
         guard (bands == nil) == (rows == nil) else { throw ValidationError("give --bands and --rows together") }
         if let bands, let rows {
             guard bands >= 1, rows >= 1, bands * rows <= permutations else {
@@ -27,8 +24,6 @@ struct BandingOptions: ParsableArguments {
             }
         }
     }
-
-    var verification: Verification { Verification(rawValue: verify)! }
 
     /// The explicit banding, if given.
     var explicitLSH: LSHParameters? {

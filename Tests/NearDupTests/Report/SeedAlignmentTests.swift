@@ -6,7 +6,9 @@ import Testing
 /// candidate sentence that retells a narrative sentence of The Hill's piece (seed 000), the
 /// numbers of the sentences it retells (R1…R12, as the report numbers them). Seed 003 is an
 /// independent story: none of its sentences is labelled. Sentences that retell only through a
-/// quotation are labelled too, so the figures count what the report cannot find.
+/// quotation are labelled too, so the figures count what the report cannot find. A sentence
+/// that retells two reference sentences (a denial told in R7 and quoted in R9) lists both, and
+/// either counts.
 @Suite struct SeedAlignmentTests {
     struct Truth {
         var file: String
@@ -27,7 +29,7 @@ import Testing
         // 001
         Truth(file: "001_adf1a9dcc95edd58.txt", start: "Peskov called the losses", end: "'huge tragedy'", references: [1]),
         Truth(file: "001_adf1a9dcc95edd58.txt", start: "The Kremlin spokesman said Russia is withdrawing", end: "in 'goodwill'", references: [4, 5]),
-        Truth(file: "001_adf1a9dcc95edd58.txt", start: "He also denied that the Russian military", end: "city of Bucha", references: [7]),
+        Truth(file: "001_adf1a9dcc95edd58.txt", start: "He also denied that the Russian military", end: "city of Bucha", references: [7, 9]),
         Truth(file: "001_adf1a9dcc95edd58.txt", start: "Russian President Vladimir Putin’s spokesman", end: "invasion of Ukraine.", references: [1]),
         Truth(file: "001_adf1a9dcc95edd58.txt", start: "Speaking in an interview with Sky News", end: "Russian troops.", references: [2]),
         Truth(file: "001_adf1a9dcc95edd58.txt", start: "Russia has not been forthcoming", end: "troops’ casualties.", references: [3]),
@@ -57,6 +59,8 @@ import Testing
 
     struct Figures {
         var found = 0, labelled = 0, correct = 0, passages = 0
+        /// Labelled sentences with narrative of their own (less than half quotation), and of those found.
+        var narrativeLabelled = 0, narrativeFound = 0
         var recall: Double { Double(found) / Double(max(1, labelled)) }
         var precision: Double { Double(correct) / Double(max(1, passages)) }
     }
@@ -82,6 +86,13 @@ import Testing
             for (range, refs) in labels {
                 let hit = narrative.contains { range.contains($0.candidate.start) && !refs.isDisjoint(with: $0.referenceSentences) }
                 if hit { figures.found += 1 }
+                let quoted = result.passages.filter { $0.kind == .quotation && range.contains($0.candidate.start) }
+                    .reduce(0) { $0 + $1.words }
+                let words = String(decoding: utf8[range], as: UTF8.self).split(separator: " ").count
+                if 2 * quoted < words {
+                    figures.narrativeLabelled += 1
+                    if hit { figures.narrativeFound += 1 }
+                }
             }
             figures.passages += narrative.count
             figures.correct += narrative.count { p in
@@ -96,7 +107,7 @@ import Testing
     /// (so a regression fails) and records the gap to the targets as a known issue.
     @Test func alignmentFindsRetoldSentences() throws {
         let f = try Self.measure()
-        print("seed alignment: \(f.found)/\(f.labelled) labelled sentences found (\(Int(f.recall * 100))%), \(f.correct)/\(f.passages) narrative passages correct (\(Int(f.precision * 100))%)")
+        print("seed alignment: \(f.found)/\(f.labelled) labelled sentences found (\(Int(f.recall * 100))%; \(f.narrativeFound)/\(f.narrativeLabelled) of those less than half quotation), \(f.correct)/\(f.passages) narrative passages correct (\(Int(f.precision * 100))%)")
         #expect(f.recall >= 0.55)
         #expect(f.precision >= 0.80)
         withKnownIssue("below the issue's targets: 85% found, 90% correct") {

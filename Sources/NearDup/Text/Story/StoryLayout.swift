@@ -181,11 +181,10 @@ public struct StoryLayout: Sendable {
         var builder = CleanTextBuilder(bytes: bytes, undoWireConventions: wire || containsBackticks(bytes))
         var seen = Set<String>()
         var sawBody = false
-        let lastVisible = paragraphs.indices.last
-        for (index, lines) in paragraphs.enumerated() {
+        for lines in paragraphs {
             let joined = lines.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " ")
             let words = wordCount(joined)
-            var kind = classify(joined, words: words, wire: wire, sawBody: sawBody, isLast: index == lastVisible)
+            var kind = classify(joined, words: words, wire: wire, sawBody: sawBody)
             let key = joined.lowercased()
             if kind == .body, words <= shortParagraphWords, seen.contains(key) { kind = .boilerplate }
             seen.insert(key)
@@ -218,14 +217,15 @@ public struct StoryLayout: Sendable {
         return count
     }
 
-    static func classify(_ paragraph: String, words: Int, wire: Bool, sawBody: Bool, isLast: Bool) -> StoryBlockKind {
+    static func classify(_ paragraph: String, words: Int, wire: Bool, sawBody: Bool) -> StoryBlockKind {
         let trimmed = paragraph.trimmingSpaces
         let lower = trimmed.lowercased()
         let utf8 = Array(trimmed.utf8)
         if words == 0 || isRule(utf8[...]) || isWireHeader(utf8[...]) { return .boilerplate }
         if signOffs.contains(lower) { return .boilerplate }
-        // A wire story's closing initials ("mfl") or slug.
-        if wire, isLast, words == 1, trimmed.count <= 6, lower == trimmed { return .boilerplate }
+        // A wire story's closing initials ("mfl") or slug: one short lower-case word on its own
+        // (wire copy is often several takes in one file, each ending so).
+        if wire, words == 1, trimmed.count <= 6, lower == trimmed { return .boilerplate }
         if trimmed.hasPrefix("("), trimmed.hasSuffix(")"), !trimmed.dropFirst().contains("(") { return .boilerplate }
         if furniturePrefixes.contains(where: { lower.hasPrefix($0) }) { return .boilerplate }
         guard words <= shortParagraphWords else { return .body }

@@ -4,6 +4,11 @@ import Foundation
 /// (``DocumentSketcher``) in batches on `threads` threads, and reach `sink` in input order,
 /// one batch at a time, whichever thread finished them. Texts are dropped once sketched.
 ///
+/// Memory is bounded whatever the input: at most ``window`` batches (the queue's capacity plus
+/// one per thread) are between the reader and the sink at any time, queued, being sketched or
+/// waiting in the reorder buffer for an earlier batch. When one document is slow, the reader
+/// waits instead of the reorder buffer growing.
+///
 /// Call ``add(id:text:record:)`` from one thread and ``finish()`` once.
 final class ParallelSketcher: @unchecked Sendable {
     /// A batch of documents handed from the reader to a sketching thread.
@@ -12,6 +17,8 @@ final class ParallelSketcher: @unchecked Sendable {
         var ids: [String] = []
         var texts: [String] = []
         var records: [[UInt8]?] = []
+        /// Per document, its signature when it came without text (the text is then empty).
+        var signatures: [Signature?] = []
         var bytes = 0
     }
 
@@ -22,10 +29,28 @@ final class ParallelSketcher: @unchecked Sendable {
         var compact: [UInt32] = []
         var bandKeys: [UInt64] = []
         var setSizes: [Int] = []
+        var contentKeys: [UInt64] = []
         var fingerprints: [UInt64] = []
         var fingerprintCounts: [Int] = []
 
         var count: Int { batch.ids.count }
+
+        /// Calls `body(i, sketch)` for each document of the batch in order, `k` values a
+        /// compact signature.
+        func forEachSketch(k: Int, _ body: (Int, DocumentSketch) throws -> Void) rethrows {
+            var fingerprintStart = 0
+            try compact.withUnsafeBufferPointer { compact in
+                try fingerprints.withUnsafeBufferPointer { fingerprints in
+                    for i in 0..<count {
+                        let n = fingerprintCounts[i]
+                        try body(i, DocumentSketch(
+                            setSize: setSizes[i], compact: UnsafeBufferPointer(rebasing: compact[(i * k)..<((i + 1) * k)]),
+                            fingerprints: .init(UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)]))))
+                        fingerprintStart += n
+                    }
+                }
+            }
+        }
     }
 
     let hasher: MinHasher
@@ -36,9 +61,15 @@ final class ParallelSketcher: @unchecked Sendable {
     private let sink: (SketchedBatch) throws -> Void
     private let queue: BoundedQueue<Batch>
     private let workers = DispatchGroup()
-    private let lock = NSLock()
+    private let lock = NSCondition()
+    /// Most batches submitted and not yet sunk: the queue's capacity plus one per thread.
+    let window: Int
+    /// Called on a sketching thread with each batch before it is sketched (tests slow one down).
+    private let beforeSketching: (@Sendable (Batch) -> Void)?
     // Under `lock`.
     private var pending: [Int: SketchedBatch] = [:]
+    /// The most batches the reorder buffer has held at once.
+    private(set) var pendingHighWaterMark = 0
     private var nextToSink = 0
     private var failure: Error?
     private var cancelled = false
@@ -49,7 +80,8 @@ final class ParallelSketcher: @unchecked Sendable {
 
     init(
         hasher: MinHasher, lsh: LSHParameters, keepsFingerprints: Bool, sortsFingerprints: Bool,
-        keepsRecords: Bool, threads: Int, sink: @escaping (SketchedBatch) throws -> Void
+        keepsRecords: Bool, threads: Int, beforeSketching: (@Sendable (Batch) -> Void)? = nil,
+        sink: @escaping (SketchedBatch) throws -> Void
     ) {
         self.hasher = hasher
         self.lsh = lsh
@@ -58,6 +90,8 @@ final class ParallelSketcher: @unchecked Sendable {
         self.keepsRecords = keepsRecords
         self.sink = sink
         queue = BoundedQueue(capacity: 2 * threads)
+        window = 2 * threads + threads
+        self.beforeSketching = beforeSketching
         for _ in 0..<threads {
             workers.enter()
             let thread = Thread { [self] in
@@ -73,11 +107,21 @@ final class ParallelSketcher: @unchecked Sendable {
     /// - Throws: the first error of `sink`.
     /// - Complexity: amortised O(1) on the calling thread.
     func add(id: String, text: String, record: [UInt8]?) throws {
+        try add(id: id, text: text, signature: nil, record: record)
+    }
+
+    /// Queues a document known only by its signature (sketched without fingerprints).
+    func add(id: String, signature: Signature, record: [UInt8]?) throws {
+        try add(id: id, text: "", signature: signature, record: record)
+    }
+
+    private func add(id: String, text: String, signature: Signature?, record: [UInt8]?) throws {
         precondition(!finished, "add after finish")
         batch.ids.append(id)
         batch.texts.append(text)
+        batch.signatures.append(signature)
         batch.records.append(keepsRecords ? record : nil)
-        batch.bytes += text.utf8.count
+        batch.bytes += text.utf8.count + 8 * (signature?.values.count ?? 0)
         if batch.ids.count >= 256 || batch.bytes >= 512 << 10 { try submit() }
     }
 
@@ -100,14 +144,24 @@ final class ParallelSketcher: @unchecked Sendable {
         finished = true
         lock.lock()
         cancelled = true
+        lock.broadcast()
         lock.unlock()
         queue.close()
         workers.wait()
     }
 
+    /// The most batches the reorder buffer has held at once (at most ``window`` − 1).
+    var reorderHighWaterMark: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return pendingHighWaterMark
+    }
+
     private func submit() throws {
         guard !batch.ids.isEmpty else { return }
         lock.lock()
+        // Wait until fewer than `window` batches are between here and the sink.
+        while failure == nil && !cancelled && nextBatch - nextToSink >= window { lock.wait() }
         let failed = failure
         lock.unlock()
         if let failed { throw failed }
@@ -120,21 +174,28 @@ final class ParallelSketcher: @unchecked Sendable {
         let sketcher = DocumentSketcher(hasher: hasher, lsh: lsh, keepsFingerprints: keepsFingerprints)
         while let batch = queue.pop() {
             if isCancelled { continue }
+            beforeSketching?(batch)
             var out = SketchedBatch(batch: batch)
             let n = batch.texts.count
             out.compact.reserveCapacity(n * hasher.configuration.permutations)
             out.bandKeys.reserveCapacity(n * lsh.bands)
             out.setSizes.reserveCapacity(n)
             out.fingerprintCounts.reserveCapacity(n)
-            for text in batch.texts {
-                sketcher.sketch(text, sortingFingerprints: sortsFingerprints)
+            for (text, signature) in zip(batch.texts, batch.signatures) {
+                if let signature {
+                    sketcher.sketch(signature: signature)
+                } else {
+                    sketcher.sketch(text, sortingFingerprints: sortsFingerprints)
+                }
                 out.compact.append(contentsOf: sketcher.compact)
                 out.bandKeys.append(contentsOf: sketcher.bandKeys)
                 out.setSizes.append(sketcher.setSize)
+                out.contentKeys.append(sketcher.contentKey)
                 out.fingerprints.append(contentsOf: sketcher.fingerprints)
                 out.fingerprintCounts.append(sketcher.fingerprintCount)
             }
             out.batch.texts = []
+            out.batch.signatures = []
             deliver(out)
         }
     }
@@ -149,11 +210,13 @@ final class ParallelSketcher: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         pending[sketched.batch.sequence] = sketched
+        pendingHighWaterMark = max(pendingHighWaterMark, pending.count)
         while let next = pending.removeValue(forKey: nextToSink) {
             if failure == nil && !cancelled {
                 do { try sink(next) } catch { failure = error }
             }
             nextToSink += 1
         }
+        lock.broadcast()
     }
 }

@@ -98,7 +98,39 @@ public final class Deduplicator: @unchecked Sendable {
     /// - Complexity: O(text length + k) to sign, plus O(k + shingles) per candidate.
     public func query(_ text: String, threshold: Double? = nil) -> [IndexMatch] {
         withSketch(of: text) { sketcher in
-            withLock { queryLocked(sketcher, threshold: threshold ?? self.threshold, excluding: nil) }
+            withLock { queryLocked(sketcher, threshold: threshold ?? self.threshold, excluding: nil, exact: verification == .exact) }
+        }
+    }
+
+    /// Adds a document known only by its MinHash signature (made here, on another machine, or
+    /// by `neardup sign`); a document with the same id is replaced.
+    ///
+    /// Only an index that verifies by estimate (``Verification/estimate``) takes signatures:
+    /// an exact index keeps every document's shingles and reports exact Jaccard, which a
+    /// signature cannot give.
+    ///
+    /// - Throws: ``NearDupError/Code/shinglesRequired`` for an exact index,
+    ///   ``NearDupError/Code/incompatibleSignatures`` for a signature of another configuration.
+    /// - Complexity: O(k + b).
+    public func insert(id: String, signature: Signature) throws {
+        try DocumentSketcher.checkSignature(signature, of: id, configuration: configuration, exact: verification == .exact)
+        withSketch(of: signature) { sketcher in
+            withLock { insertLocked(id: id, sketcher) }
+        }
+    }
+
+    /// The indexed documents whose **estimated** similarity to the document with `signature`
+    /// is at least `threshold` (default: the index's), most similar first. The matches are
+    /// estimates (``IndexMatch/jaccard`` is `nil`) even in an exact index: a signature has no
+    /// shingles to compare exactly.
+    ///
+    /// - Throws: ``NearDupError/Code/incompatibleSignatures`` for a signature of another
+    ///   configuration.
+    /// - Complexity: O(k + b), plus O(k) per candidate.
+    public func query(signature: Signature, threshold: Double? = nil) throws -> [IndexMatch] {
+        try DocumentSketcher.checkSignature(signature, of: "the query", configuration: configuration, exact: false)
+        return withSketch(of: signature) { sketcher in
+            withLock { queryLocked(sketcher, threshold: threshold ?? self.threshold, excluding: nil, exact: false) }
         }
     }
 
@@ -107,7 +139,7 @@ public final class Deduplicator: @unchecked Sendable {
     public func insertIfUnique(id: String, text: String) -> [IndexMatch] {
         withSketch(of: text) { sketcher in
             withLock {
-                let matches = queryLocked(sketcher, threshold: threshold, excluding: id)
+                let matches = queryLocked(sketcher, threshold: threshold, excluding: id, exact: verification == .exact)
                 if matches.isEmpty { insertLocked(id: id, sketcher) }
                 return matches
             }
@@ -127,8 +159,8 @@ public final class Deduplicator: @unchecked Sendable {
         try withLock {
             let writer = try IndexFileWriter(creating: path, header: IndexFileHeader(
                 configuration: configuration, lsh: lsh, threshold: threshold, storesFingerprints: verification == .exact))
-            try index.forEachDocument { id, setSize, signature, fingerprints in
-                try writer.append(id: id, setSize: setSize, signature: signature, fingerprints: fingerprints)
+            try index.forEachDocument { id, sketch in
+                try writer.append(id: id, sketch)
             }
             try writer.commit()
         }
@@ -149,8 +181,8 @@ public final class Deduplicator: @unchecked Sendable {
             }
             for id in ids {
                 guard let slot = index.slot(of: id) else { continue }
-                try index.forEachDocument(inSlot: slot) { id, setSize, signature, fingerprints in
-                    try writer.append(id: id, setSize: setSize, signature: signature, fingerprints: fingerprints)
+                try index.forEachDocument(inSlot: slot) { id, sketch in
+                    try writer.append(id: id, sketch)
                 }
             }
             try writer.commit()
@@ -167,27 +199,39 @@ public final class Deduplicator: @unchecked Sendable {
 
     /// Signs `text` with a pooled sketcher (fingerprints sorted, as the index keeps them).
     private func withSketch<R>(of text: String, _ body: (DocumentSketcher) -> R) -> R {
+        withPooledSketcher { sketcher in
+            sketcher.sketch(text, sortingFingerprints: true)
+            return body(sketcher)
+        }
+    }
+
+    /// Sketches a signature with a pooled sketcher.
+    private func withSketch<R>(of signature: Signature, _ body: (DocumentSketcher) -> R) -> R {
+        withPooledSketcher { sketcher in
+            sketcher.sketch(signature: signature)
+            return body(sketcher)
+        }
+    }
+
+    private func withPooledSketcher<R>(_ body: (DocumentSketcher) -> R) -> R {
         let sketcher = withLock { sketchers.popLast() }
             ?? DocumentSketcher(hasher: hasher, lsh: lsh, keepsFingerprints: verification == .exact)
         defer { withLock { sketchers.append(sketcher) } }
-        sketcher.sketch(text, sortingFingerprints: true)
         return body(sketcher)
     }
 
     private func insertLocked(id: String, _ sketcher: DocumentSketcher) {
-        index.insert(
-            id: id, setSize: sketcher.setSize, signature: UnsafeBufferPointer(sketcher.compact),
-            fingerprints: .init(sketcher.fingerprints))
+        index.insert(id: id, sketcher.sketch)
     }
 
-    private func queryLocked(_ sketcher: DocumentSketcher, threshold: Double, excluding: String?) -> [IndexMatch] {
+    private func queryLocked(_ sketcher: DocumentSketcher, threshold: Double, excluding: String?, exact: Bool) -> [IndexMatch] {
         guard sketcher.setSize > 0 else { return [] }
         var matches: [(IndexMatch, Int)] = []
         for slot in index.candidates(bandKeys: UnsafeBufferPointer(sketcher.bandKeys)) {
             guard let id = index.ids[slot], id != excluding else { continue }
             let (estimate, jaccard) = index.similarity(
                 of: slot, signature: UnsafeBufferPointer(sketcher.compact),
-                fingerprints: verification == .exact ? .init(sketcher.fingerprints) : nil)
+                fingerprints: exact ? .init(sketcher.fingerprints) : nil)
             let match = IndexMatch(id: id, estimate: estimate, jaccard: jaccard)
             if match.similarity >= threshold { matches.append((match, slot)) }
         }

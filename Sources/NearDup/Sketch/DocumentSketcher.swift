@@ -21,6 +21,10 @@ final class DocumentSketcher {
     private(set) var fingerprintCount = 0
     /// Number of distinct shingles of the last document (0: empty, no band keys).
     private(set) var setSize = 0
+    /// A 64-bit key of the last document's set of shingle hashes: equal for documents with
+    /// identical sets (exact copies after normalisation), different otherwise up to a 2⁻⁶⁴
+    /// collision. The dedup pipeline groups exact copies by it.
+    private(set) var contentKey: UInt64 = 0
 
     init(hasher: MinHasher, lsh: LSHParameters, keepsFingerprints: Bool) {
         precondition(lsh.usedPermutations <= hasher.configuration.permutations, "bands need more values than k")
@@ -66,8 +70,41 @@ final class DocumentSketcher {
             setSize = hasher.sign(utf8: utf8, into: values, using: workspace)
         }
         fingerprintCount = count
+        contentKey = Mixing.fmix64(workspace.counter.setHash &+ UInt64(setSize) &* 0x9E37_79B9_7F4A_7C15)
         for i in 0..<values.count { compact[i] = CompactSignature.value(values[i], slot: i) }
         lsh.writeBandKeys(of: compact.baseAddress!, seed: hasher.configuration.seed, into: bandKeys.baseAddress!)
+    }
+
+    /// Sketches a document known only by its signature (made here or elsewhere, for example by
+    /// `neardup sign` on another machine): no fingerprints, and a content key made from the
+    /// compact signature, so that documents with identical signatures count as copies — which
+    /// they are for the estimate, the only verification a signature allows.
+    ///
+    /// - Precondition: the signature has the hasher's configuration.
+    /// - Complexity: O(k).
+    func sketch(signature: Signature) {
+        precondition(signature.configuration == hasher.configuration, "signature of another configuration")
+        fingerprintCount = 0
+        setSize = signature.setSize
+        for i in 0..<compact.count { compact[i] = CompactSignature.value(signature.values[i], slot: i) }
+        contentKey = Mixing.fmix64(
+            CBoundary.xxh3(compact.baseAddress!, 4 * compact.count, seed: 0) &+ UInt64(setSize) &* 0x9E37_79B9_7F4A_7C15)
+        lsh.writeBandKeys(of: compact.baseAddress!, seed: hasher.configuration.seed, into: bandKeys.baseAddress!)
+    }
+
+    /// Throws unless a signature can join a run or index of `configuration` that verifies
+    /// exactly (`exact`) or by estimate.
+    static func checkSignature(_ signature: Signature, of id: String, configuration: MinHashConfiguration, exact: Bool) throws {
+        guard !exact else {
+            throw NearDupError(
+                .shinglesRequired,
+                "\(String(reflecting: id)) is a signature without shingles: exact verification needs the text; verify by estimate")
+        }
+        guard signature.configuration == configuration else {
+            throw NearDupError(
+                .incompatibleSignatures,
+                "the signature of \(String(reflecting: id)) was made with [\(signature.configuration)], not [\(configuration)]")
+        }
     }
 
     /// Sketches a `String` (contiguous UTF-8 in place when it is native).

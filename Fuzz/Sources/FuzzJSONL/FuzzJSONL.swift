@@ -1,0 +1,83 @@
+// The JSONL corpus reader: any bytes are read without a crash, and the documents and problems
+// reported do not depend on the line reader's chunk size (1 byte up to the default 1 MiB), with
+// the default document limit and with a limit some lines exceed. A line Foundation's
+// JSONSerialization reads as an object with a string text field gives a document with that text
+// (and id), unless the line is one where the two may rightly differ (below).
+import Foundation
+import FuzzSupport
+@_spi(Fuzzing) import NearDup
+
+/// Everything the reader reported, in order, in a comparable form.
+enum Event: Equatable {
+    case document(id: String, text: String, encoding: TextEncoding, location: SourceLocation, record: [UInt8]?, others: String?)
+    case problem(String)
+}
+
+let scratch = ScratchFile(suffix: ".jsonl")
+let chunkSizes = [1, 2, 3, 7, 64, 1 << 20]
+
+func events(_ reader: CorpusReader, chunkSize: Int) -> [Event] {
+    scratch.rewind()
+    var events: [Event] = []
+    try! reader.readJSONLines(
+        descriptor: scratch.descriptor, path: "input.jsonl", chunkSize: chunkSize,
+        document: { d in
+            invariant(d.text.utf8.count <= 4 * (d.record?.count ?? 0) + 4, "text longer than its record")
+            events.append(.document(
+                id: d.id, text: d.text, encoding: d.encoding, location: d.location, record: d.record,
+                others: d.otherFieldsJSON))
+        },
+        problem: { events.append(.problem($0.description)) })
+    return events
+}
+
+@main enum FuzzJSONL {
+    static func main() { runFuzzer(fuzzOne) }
+}
+
+func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = fuzzInput(data, size)
+    scratch.write(UnsafeRawBufferPointer(bytes))
+    for limit in [64 << 20, size / 3 + 1] {
+        let reader = CorpusReader(maximumDocumentBytes: limit)
+        let expected = events(reader, chunkSize: 1 << 20)
+        for chunkSize in chunkSizes.dropLast() {
+            let got = events(reader, chunkSize: chunkSize)
+            invariant(got == expected, "chunk size \(chunkSize), limit \(limit): \(got) != \(expected)")
+        }
+        if limit == 64 << 20 { compareWithFoundation(bytes, expected) }
+    }
+    return 0
+}
+
+/// Occurrences of `needle` in `line`.
+func count(_ needle: String, in line: ArraySlice<UInt8>) -> Int {
+    let n = Array(needle.utf8)
+    guard line.count >= n.count else { return 0 }
+    return (line.startIndex...(line.endIndex - n.count)).filter { line[$0..<($0 + n.count)].elementsEqual(n) }.count
+}
+
+/// Differential check of the hand-written JSON scanning against JSONSerialization, on lines
+/// where they must agree: valid UTF-8, the `"text"` and `"id"` keys written once and plainly
+/// (duplicates resolve differently), no escaped surrogate (the reader keeps a lone one as U+FFFD).
+func compareWithFoundation(_ bytes: UnsafeBufferPointer<UInt8>, _ events: [Event]) {
+    let documents = Dictionary(events.compactMap { event -> (Int, (String, String))? in
+        guard case .document(let id, let text, _, let location, _, _) = event else { return nil }
+        return (location.line!, (id, text))
+    }, uniquingKeysWith: { a, _ in a })
+    for (number, line) in Array(bytes).split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+        guard String(validating: line, as: UTF8.self) != nil, count("\"text\"", in: line) == 1,
+            count("\"id\"", in: line) <= 1, count("\\ud", in: line) + count("\\uD", in: line) == 0,
+            let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+            let text = object["text"] as? String
+        else { continue }
+        guard let (id, got) = documents[number + 1] else {
+            invariant(false, "line \(number + 1) is a JSON object with a text field, but no document was read")
+            continue
+        }
+        invariant(got == text, "line \(number + 1): text \(got.debugDescription), JSONSerialization \(text.debugDescription)")
+        if let expectedID = object["id"] as? String {
+            invariant(id == expectedID, "line \(number + 1): id \(id.debugDescription), JSONSerialization \(expectedID.debugDescription)")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// One line of the JSONL that `neardup sign` writes: a document known only by its MinHash
+/// signature, `{"id": …, <other fields>, "signature": {…}}`.
+public struct SignatureRecord: Sendable {
+    /// The document id (the reader's id field).
+    public var id: String
+    /// The signature (``Signature`` in its JSON form).
+    public var signature: Signature
+    /// Where the line came from.
+    public var location: SourceLocation
+    /// The line itself (without its newline), for outputs that pass records through.
+    public var record: [UInt8]
+}
+
+extension CorpusReader {
+    /// Reads JSONL files of signature records (the output of `neardup sign`; `-` is standard
+    /// input), calling `signature` for each record and `problem` for each line or file that
+    /// cannot be used (malformed JSON, no string id field, a missing or invalid `signature`
+    /// object): those are skipped and named with file and line, the rest is read.
+    ///
+    /// Errors thrown by `signature` stop the reading and are rethrown.
+    /// - Complexity: O(total input bytes) (one JSON decoding per line); memory O(longest line).
+    public func readSignatures(
+        _ paths: [String], signature: (SignatureRecord) throws -> Void, problem: (CorpusProblem) -> Void
+    ) throws {
+        let decoder = JSONDecoder()
+        decoder.userInfo[SignatureLine.idFieldKey] = idField
+        for path in paths {
+            let descriptor: Int32
+            if path == "-" {
+                descriptor = 0
+            } else {
+                do {
+                    descriptor = try Syscalls.open(path, .readOnly, context: "cannot open")
+                } catch {
+                    problem(CorpusProblem(.skipped, SourceLocation(path: path), error.message))
+                    continue
+                }
+            }
+            defer { if descriptor != 0 { Syscalls.close(descriptor) } }
+            try forEachJSONLine(descriptor: descriptor, path: path, problem: problem) { _, location, line in
+                let bytes = Array(line)
+                let decoded: SignatureLine
+                do {
+                    decoded = try decoder.decode(SignatureLine.self, from: Data(bytes))
+                } catch {
+                    problem(CorpusProblem(.skipped, location, "not a signature record: \(Self.describe(error))"))
+                    return
+                }
+                try signature(SignatureRecord(id: decoded.id, signature: decoded.signature, location: location, record: bytes))
+            }
+        }
+    }
+
+    /// A decoding error as a short sentence naming the field.
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            return "no field \"\(path)\""
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "field \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\": \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return (path.isEmpty ? "" : "field \"\(path)\": ") + context.debugDescription
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// The decodable form of a signature line: the id under the reader's id field, and `signature`.
+private struct SignatureLine: Decodable {
+    static let idFieldKey = CodingUserInfoKey(rawValue: "neardup.idField")!
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    let id: String
+    let signature: Signature
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        id = try container.decode(String.self, forKey: Key(stringValue: decoder.userInfo[Self.idFieldKey] as? String ?? "id"))
+        signature = try container.decode(Signature.self, forKey: Key(stringValue: "signature"))
+    }
+}
