@@ -1,12 +1,13 @@
 # The two set-up commands of the README:
 #   make report   the syndication report on seeds/ (terminal table + report.html)
 #   make test     the test suite
+#   make spark-test  the Spark job against neardup dedup (local mode; installs pyspark)
 # Both install the system libraries first when they are missing (scripts/install-deps.sh).
 
 REFERENCE := seeds/000_ae173d8b20e40bc0.txt
 NEARDUP := .build/release/neardup
 
-.PHONY: deps build report test clean
+.PHONY: deps build report test spark-test clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -24,3 +25,9 @@ test: deps
 
 clean:
 	rm -rf .build report.html
+
+# The Spark job's test (integrations/spark/): Java and pyspark into integrations/spark/.venv,
+# then the job in local[2] against neardup dedup on a generated corpus.
+spark-test: build
+	@bash scripts/install-spark-deps.sh
+	NEARDUP=$(NEARDUP) integrations/spark/.venv/bin/python integrations/spark/test_dedup.py

@@ -31,8 +31,7 @@ struct DedupCommand: ParsableCommand {
     @OptionGroup var signatureInput: SignatureInput
     @OptionGroup var hashing: HashingOptions
 
-    @Option(name: .long, help: "Jaccard similarity at which two documents are near-duplicates, in (0, 1).")
-    var threshold = 0.8
+    @OptionGroup var banding: BandingOptions
 
     @Option(name: .long, help: "Verify candidates by 'exact' Jaccard of the shingles (default for texts) or by the MinHash 'estimate' (default and only choice for --signatures).")
     var verify: String?
@@ -46,12 +45,6 @@ struct DedupCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the deduplicated corpus (JSONL) to this file.", valueName: "file"))
     var keep: String?
 
-    @Option(name: .long, help: "LSH bands (default: chosen from the threshold and k).")
-    var bands: Int?
-
-    @Option(name: .long, help: "LSH rows per band (default: chosen from the threshold and k).")
-    var rows: Int?
-
     @Option(name: .long, help: ArgumentHelp(
         "Largest group handled pair by pair: a larger cluster lists each member against its representative, with a \"group\" field.",
         valueName: "n"))
@@ -64,16 +57,10 @@ struct DedupCommand: ParsableCommand {
     var quiet = false
 
     mutating func validate() throws {
-        guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
+        try banding.validate(permutations: hashing.permutations)
         _ = try signatureInput.verification(verify)
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard pairwiseLimit >= 2 else { throw ValidationError("--pairwise-limit must be at least 2") }
-        guard (bands == nil) == (rows == nil) else { throw ValidationError("give --bands and --rows together") }
-        if let bands, let rows {
-            guard bands >= 1, rows >= 1, bands * rows <= hashing.permutations else {
-                throw ValidationError("--bands × --rows must be from 1 to --permutations (\(hashing.permutations))")
-            }
-        }
         let outputs = [pairs, clusters, keep].compactMap { $0 }.filter { $0 != "-" }
         guard Set(outputs).count == outputs.count else { throw ValidationError("--pairs, --clusters and --keep must name different files") }
         guard [pairs, clusters, keep].filter({ $0 == "-" }).count <= 1 else {
@@ -85,10 +72,8 @@ struct DedupCommand: ParsableCommand {
         try input.checkInputsExist()
         let progress = ProgressReporter(quiet: quiet, inputs: input.inputs)
         defer { progress.stop() }
-        var lsh: LSHParameters?
-        if let bands, let rows { lsh = LSHParameters(bands: bands, rows: rows) }
         let options = CorpusDeduplicator.Options(
-            threshold: threshold, verification: try signatureInput.verification(verify), lsh: lsh,
+            threshold: banding.threshold, verification: try signatureInput.verification(verify), lsh: banding.explicitLSH,
             threads: threads, keepsRecords: keep != nil, pairwiseLimit: pairwiseLimit)
         var skipped = 0
         let result: DedupResult

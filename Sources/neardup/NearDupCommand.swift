@@ -16,6 +16,7 @@ struct NearDupCommand: ParsableCommand {
             ReportCommand.self,
             CompareCommand.self,
             SignCommand.self,
+            SketchCommand.self,
             GenerateCommand.self,
             DedupCommand.self,
             IndexCommand.self,

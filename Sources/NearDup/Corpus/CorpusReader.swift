@@ -20,6 +20,11 @@ public struct CorpusReader: Sendable {
     public var textField: String
     /// Documents (and JSONL lines) larger than this are skipped with a message.
     public var maximumDocumentBytes: Int
+    /// The name standard input (`-`) goes by in locations and in the ids of records without one.
+    public var standardInputName = "-"
+    /// The line number of standard input's first line: a slice of a file read from standard
+    /// input (a Spark partition) is named and numbered as in the file.
+    public var standardInputFirstLine = 1
 
     public init(idField: String = "id", textField: String = "text", maximumDocumentBytes: Int = 64 << 20) {
         self.idField = idField
@@ -64,7 +69,9 @@ public struct CorpusReader: Sendable {
 
     func read(_ path: String, document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void) throws {
         if path == "-" {
-            try readJSONLines(descriptor: 0, path: path, document: document, problem: problem)
+            try readJSONLines(
+                descriptor: 0, path: standardInputName, firstLine: standardInputFirstLine, document: document,
+                problem: problem)
             return
         }
         var isDirectory: ObjCBool = false
@@ -136,15 +143,19 @@ public struct CorpusReader: Sendable {
     }
 
     /// Reads JSONL from `descriptor` as ``read(_:document:problem:)`` reads a JSONL file,
-    /// `chunkSize` bytes at a time at first (the buffer grows for longer lines). The result does
-    /// not depend on `chunkSize`; the fuzz targets (Fuzz/) check that, hence the SPI.
+    /// `chunkSize` bytes at a time at first (the buffer grows for longer lines), numbering its
+    /// first line `firstLine`. The result does not depend on `chunkSize`; the fuzz targets
+    /// (Fuzz/) check that, hence the SPI.
     @_spi(Fuzzing)
     public func readJSONLines(
-        descriptor: Int32, path: String, chunkSize: Int = 1 << 20, document: (CorpusDocument) throws -> Void,
+        descriptor: Int32, path: String, firstLine: Int = 1, chunkSize: Int = 1 << 20,
+        document: (CorpusDocument) throws -> Void,
         problem: (CorpusProblem) -> Void
     ) throws {
         let parser = JSONLineParser(idField: idField, textField: textField)
-        try forEachJSONLine(descriptor: descriptor, path: path, chunkSize: chunkSize, problem: problem) { number, location, line in
+        try forEachJSONLine(
+            descriptor: descriptor, path: path, firstLine: firstLine, chunkSize: chunkSize, problem: problem
+        ) { number, location, line in
             let record: JSONLineParser.Record
             do throws(JSONLineParser.SyntaxError) {
                 record = try parser.parse(line)
@@ -179,12 +190,13 @@ public struct CorpusReader: Sendable {
     /// Calls `body(number, location, line)` for every non-blank line of a JSONL stream;
     /// reports lines over the size limit and a failed read as skipped.
     func forEachJSONLine(
-        descriptor: Int32, path: String, chunkSize: Int = 1 << 20, problem: (CorpusProblem) -> Void,
+        descriptor: Int32, path: String, firstLine: Int = 1, chunkSize: Int = 1 << 20, problem: (CorpusProblem) -> Void,
         _ body: (Int, SourceLocation, UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
         var reader = ByteLineReader(descriptor: descriptor, maximumLineBytes: maximumDocumentBytes, chunkSize: chunkSize)
         defer { reader.free() }
-        let failure = try reader.forEachLine { number, event in
+        let failure = try reader.forEachLine { lineInStream, event in
+            let number = lineInStream + firstLine - 1
             let location = SourceLocation(path: path, line: number)
             switch event {
             case .tooLong(let length):
