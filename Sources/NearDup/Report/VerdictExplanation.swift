@@ -23,7 +23,7 @@ enum VerdictExplanation {
                 parts.append("Partially derived: \(follows); \(words). \(retells). The rest of the story comes from elsewhere.")
             case .nonDerived:
                 if e.derivedSentences == 0 {
-                    parts.append("Non-derived: none of its \(e.narrativeSentences) narrative sentences follows a sentence of the reference; \(words).")
+                    parts.append("Non-derived: none of its \(e.narrativeSentences) narrative sentences follows a sentence of the reference, and \(words).")
                 } else {
                     parts.append("Non-derived: only \(follows), and \(words); a derived story has \(percent(rule.derivedScore)) of its narrative following the reference or \(percent(rule.derivedVocabulary)) of its narrative words from it.")
                 }
