@@ -104,50 +104,52 @@ public struct StoryLayout: Sendable {
         return marked >= 2 && 5 * marked >= visible
     }
 
-    /// Paragraphs as lists of line ranges.
-    static func wireParagraphs(_ lines: [Line], _ bytes: [UInt8]) -> [[Range<Int>]] {
+    /// Collects lines into paragraphs (lists of line ranges).
+    struct Paragraphs {
         var result: [[Range<Int>]] = []
         var current: [Range<Int>] = []
-        func flush() {
+
+        mutating func add(_ line: Range<Int>) { current.append(line) }
+
+        mutating func end() {
             if !current.isEmpty { result.append(current) }
             current = []
         }
+    }
+
+    /// Paragraphs of wire copy: a paragraph ends at `<` or a blank line.
+    static func wireParagraphs(_ lines: [Line], _ bytes: [UInt8]) -> [[Range<Int>]] {
+        var paragraphs = Paragraphs()
         for line in lines {
             if line.isEmpty {
-                if !line.endsParagraph || !current.isEmpty { flush() }
+                if !line.endsParagraph || !paragraphs.current.isEmpty { paragraphs.end() }
                 continue
             }
             // Rules and wire headers stand alone even without a mark.
-            if isRule(bytes[line.range]) || isWireHeader(bytes[line.range]) {
-                flush()
-                result.append([line.range])
-                continue
-            }
-            current.append(line.range)
-            if line.endsParagraph { flush() }
+            let alone = isRule(bytes[line.range]) || isWireHeader(bytes[line.range])
+            if alone { paragraphs.end() }
+            paragraphs.add(line.range)
+            if alone || line.endsParagraph { paragraphs.end() }
         }
-        flush()
-        return result
+        paragraphs.end()
+        return paragraphs.result
     }
 
+    /// Paragraphs of other text: every line, or in hard-wrapped text, runs of lines up to a blank,
+    /// indented or bulleted line.
     static func plainParagraphs(_ lines: [Line], _ bytes: [UInt8], text: String) -> [[Range<Int>]] {
         let hardWrapped = TextLayout(text).isHardWrapped
-        var result: [[Range<Int>]] = []
-        var current: [Range<Int>] = []
-        func flush() {
-            if !current.isEmpty { result.append(current) }
-            current = []
-        }
+        var paragraphs = Paragraphs()
         for line in lines {
-            if line.isEmpty { flush(); continue }
+            if line.isEmpty { paragraphs.end(); continue }
             if !hardWrapped || line.indented || TextLayout.isBullet(firstScalar(bytes[line.range])) || isRule(bytes[line.range]) {
-                flush()
+                paragraphs.end()
             }
-            current.append(line.range)
-            if !hardWrapped || isRule(bytes[line.range]) { flush() }
+            paragraphs.add(line.range)
+            if !hardWrapped || isRule(bytes[line.range]) { paragraphs.end() }
         }
-        flush()
-        return result
+        paragraphs.end()
+        return paragraphs.result
     }
 
     static func firstScalar(_ bytes: ArraySlice<UInt8>) -> Unicode.Scalar {
