@@ -138,10 +138,7 @@ struct DedupCommand: ParsableCommand {
                     + "\(result.copyCount) \(signatureInput.signatures ? "identical signatures" : "exact copies"), \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
                     + "\(result.isKept.filter { $0 }.count) kept; " + ProgressReporter.peakMemoryText())
         }
-        if skipped > 0 {
-            StandardError.warning("\(skipped) input(s) skipped")
-            throw ExitCode(1)
-        }
+        try StandardError.exitIfSkipped(skipped)
     }
 
     /// Writes the outputs, then commits them (each renamed into place only when complete).

@@ -160,10 +160,7 @@ struct IndexCommand: ParsableCommand {
                 StandardError.error(failure.message)
                 throw ExitCode(failure.exitCode)
             }
-            if skipped > 0 {
-                StandardError.warning("\(skipped) input(s) skipped")
-                throw ExitCode(1)
-            }
+            try StandardError.exitIfSkipped(skipped)
         }
     }
 
@@ -211,9 +208,6 @@ struct IndexCommand: ParsableCommand {
                     + "\(ProgressReporter.format(progress.elapsed, 2)) s; \(path): \(ProgressReporter.format(Double(size) / 1e6, 1)) MB; "
                     + ProgressReporter.peakMemoryText())
         }
-        if skipped > 0 {
-            StandardError.warning("\(skipped) input(s) skipped")
-            throw ExitCode(1)
-        }
+        try StandardError.exitIfSkipped(skipped)
     }
 }

@@ -45,13 +45,7 @@ struct SignCommand: ParsableCommand {
             if problem.severity == .skipped { skipped += 1 }
             StandardError.write("neardup: \(problem)")
         }
-        do { try sink.commit() } catch let failure as CommandFailure {
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
-        }
-        if skipped > 0 {
-            StandardError.warning("\(skipped) input(s) skipped")
-            throw ExitCode(1)
-        }
+        try sink.commitOrExit()
+        try StandardError.exitIfSkipped(skipped)
     }
 }

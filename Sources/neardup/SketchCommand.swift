@@ -76,14 +76,8 @@ struct SketchCommand: ParsableCommand {
             if let number = problem.location.line { line += ",\"line\":\(number)" }
             sink.write(line + "}\n")
         }
-        do { try sink.commit() } catch let failure as CommandFailure {
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
-        }
-        if problems > 0 {
-            StandardError.warning("\(problems) input(s) skipped")
-            throw ExitCode(1)
-        }
+        try sink.commitOrExit()
+        try StandardError.exitIfSkipped(problems)
     }
 
     /// Base64 of the values laid out little-endian.

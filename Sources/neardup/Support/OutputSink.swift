@@ -1,3 +1,4 @@
+import ArgumentParser
 import NearDup
 
 /// Where a command writes its main output: standard output, or a path opened by the rule of
@@ -86,6 +87,17 @@ final class OutputSink {
             try file?.commit()
         } catch let error as NearDupError {
             throw CommandFailure(error.message)
+        }
+    }
+}
+
+extension OutputSink {
+    /// ``commit()`` for a command's output: a failure is reported on standard error and ends
+    /// the command with its exit code.
+    func commitOrExit() throws {
+        do { try commit() } catch let failure as CommandFailure {
+            StandardError.error(failure.message)
+            throw ExitCode(failure.exitCode)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import NearDup
 
 /// Writing diagnostics to standard error, prefixed with the tool's name.
@@ -20,6 +21,14 @@ enum StandardError {
 
     /// `neardup: warning: …`
     static func warning(_ text: String) { write("neardup: warning: \(text)") }
+
+    /// After a run that skipped `count` inputs (each already named with its file and line): a
+    /// warning with the count, and exit code 1. Nothing when none was skipped.
+    static func exitIfSkipped(_ count: Int) throws {
+        guard count > 0 else { return }
+        warning("\(count) input(s) skipped")
+        throw ExitCode(1)
+    }
 
     /// `neardup: error: …`
     static func error(_ text: String) { write("neardup: error: \(text)") }
