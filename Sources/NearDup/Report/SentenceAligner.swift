@@ -11,8 +11,6 @@ struct SentencePair: Sendable, Hashable {
     /// Share (0…1) of the candidate sentence's weighted content stems found in the aligned
     /// reference sentences.
     let similarity: Double
-    /// Number of distinct stems the two sentences share.
-    let sharedStems: Int
 
     /// The reference sentences this candidate sentence retells.
     var references: [Int] { [reference] + mergedReferences }
@@ -67,8 +65,11 @@ struct SentenceAligner: Sendable {
         for set in r + c { for stem in set { frequency[stem, default: 0] += 1 } }
         let total = Double(r.count(where: { !$0.isEmpty }) + c.count(where: { !$0.isEmpty }))
         func weight(_ stem: String) -> Double { log((total + 1) / (Double(frequency[stem] ?? 0) + 0.5)) }
+        // Sums in sorted order: a set's iteration order changes from run to run, and floating-point
+        // sums in another order can land on the other side of a threshold.
+        func weight(of stems: Set<String>) -> Double { stems.sorted().reduce(0) { $0 + weight($1) } }
 
-        let rWeight = r.map { $0.reduce(0) { $0 + weight($1) } }
+        let rWeight = r.map { weight(of: $0) }
         // A reference sentence is reached through its stems and its words' synonyms' stems.
         let expanded = r.indices.map { r[$0].union(reference.synonymStems[$0]) }
         var postings: [String: [Int]] = [:]
@@ -76,17 +77,19 @@ struct SentenceAligner: Sendable {
 
         var candidates: [SentencePair] = []
         for (j, set) in c.enumerated() where !set.isEmpty {
-            let cWeight = set.reduce(0) { $0 + weight($1) }
+            let cWeight = weight(of: set)
             var shared: [Int: Double] = [:]
-            for stem in set {
+            for stem in set.sorted() {
                 let w = weight(stem)
                 for i in postings[stem] ?? [] { shared[i, default: 0] += w }
             }
-            // The best reference sentence by shared weight (Dice breaks ties), then up to
-            // `maximumMerged - 1` more near it, each adding at least two stems not yet covered.
-            guard let first = shared.max(by: { a, b in
-                a.value != b.value ? a.value < b.value : 2 * a.value / (rWeight[a.key] + cWeight) < 2 * b.value / (rWeight[b.key] + cWeight)
-            })?.key else { continue }
+            // The best reference sentence by shared weight (Dice, then the earlier sentence,
+            // breaks ties), then up to `maximumMerged - 1` more near it, each adding at least two
+            // stems not yet covered.
+            func dice(_ i: Int) -> Double { 2 * shared[i]! / (rWeight[i] + cWeight) }
+            guard let first = shared.keys.max(by: { a, b in
+                (shared[a]!, dice(a), -a) < (shared[b]!, dice(b), -b)
+            }) else { continue }
             var chosen = [first]
             var covered = set.intersection(expanded[first])
             while chosen.count < maximumMerged {
@@ -94,7 +97,7 @@ struct SentenceAligner: Sendable {
                 for i in max(0, first - mergeWindow)...min(r.count - 1, first + mergeWindow) where !chosen.contains(i) {
                     let extra = set.intersection(expanded[i]).subtracting(covered)
                     guard extra.count >= 2 else { continue }
-                    let gain = extra.reduce(0) { $0 + weight($1) }
+                    let gain = weight(of: extra)
                     if gain > best?.gain ?? 0 { best = (i, gain, extra) }
                 }
                 guard let best, best.gain >= mergeGain * cWeight else { break }
@@ -102,12 +105,11 @@ struct SentenceAligner: Sendable {
                 covered.formUnion(best.stems)
             }
             guard covered.count >= minimumSharedStems else { continue }
-            let containment = covered.reduce(0) { $0 + weight($1) } / cWeight
+            let containment = weight(of: covered) / cWeight
             if containment >= supportedSimilarity {
                 candidates.append(
                     SentencePair(
-                        reference: first, mergedReferences: Array(chosen.dropFirst()), candidate: j, similarity: containment,
-                        sharedStems: covered.count))
+                        reference: first, mergedReferences: Array(chosen.dropFirst()), candidate: j, similarity: containment))
             }
         }
 
