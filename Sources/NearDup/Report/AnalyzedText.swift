@@ -24,6 +24,9 @@ struct AnalyzedText: Sendable {
     /// For each sentence with narrative content (body words outside quotes), its 1-based number
     /// among such sentences; `nil` for the others. Reports refer to reference sentences by it.
     let narrativeSentenceNumbers: [Int?]
+    /// The stems of the body's content words, quotations included: the vocabulary a candidate's
+    /// narrative is measured against.
+    let bodyStems: Set<String>
     /// Word shingles of the body (quotations included).
     let shingles: ShingleSet
     /// Word shingles of the body outside quotation marks (shingles do not span a quotation).
@@ -100,6 +103,7 @@ struct AnalyzedText: Sendable {
         self.quotations = quotations
         var numbered = 0
         let stems = self.stems
+        self.bodyStems = Set(words.indices.compactMap { inBody[$0] ? stems[$0] : nil })
         self.narrativeSentenceNumbers = sentenceWords.map { range in
             guard range.contains(where: { inBody[$0] && !quoted[$0] && stems[$0] != nil }) else { return nil }
             numbered += 1

@@ -105,7 +105,7 @@ public struct RewriteAnalyzer: Sendable {
         let (evidence, paraphrases) = summarize(ref, cand, pairs: pairs, marks: marks, quotations: runs.quotations)
         let passages = (paraphrases + (runs.verbatim + runs.quotations).map { passage(ref, cand, $0) })
             .sorted { ($0.candidate.start, $0.candidate.end) < ($1.candidate.start, $1.candidate.end) }
-        let measures = configuration.rule.measures(evidence)
+        let measures = DerivationMeasures(evidence)
         let verdict = configuration.rule.verdict(measures, evidence: evidence)
         let shared = ref.shingles.intersectionCount(cand.shingles)
         return CandidateReport(
@@ -251,8 +251,6 @@ public struct RewriteAnalyzer: Sendable {
             }
         }
         // The reference side: its narrative, and how much of it the candidate retells.
-        var vocabulary = Set<String>()
-        for i in ref.words.indices where ref.inBody[i] { if let s = ref.stems[i] { vocabulary.insert(s) } }
         for (s, words) in ref.sentenceWords.enumerated() where number[s] != nil {
             let content = words.filter { ref.isNarrativeContent($0) }
             evidence.referenceNarrativeSentences += 1
@@ -261,7 +259,7 @@ public struct RewriteAnalyzer: Sendable {
             evidence.retoldWords += retold
             if retold > 0 { evidence.retoldSentences += 1 }
         }
-        for i in cand.words.indices where cand.isNarrativeContent(i) && vocabulary.contains(cand.stems[i]!) {
+        for i in cand.words.indices where cand.isNarrativeContent(i) && ref.bodyStems.contains(cand.stems[i]!) {
             evidence.sharedVocabularyWords += 1
         }
         evidence.inOrderSentences = longestInOrderChain(pairs)

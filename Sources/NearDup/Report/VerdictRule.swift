@@ -9,6 +9,15 @@ public struct DerivationMeasures: Sendable, Hashable, Codable {
     /// Share of the candidate's narrative content words whose stem the reference uses anywhere.
     public var vocabulary: Double
 
+    /// The measures of a candidate with this evidence, rounded to 4 decimals (0 where a
+    /// denominator is 0).
+    public init(_ e: EvidenceSummary) {
+        func share(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : round4(Double(a) / Double(b)) }
+        self.init(
+            score: share(e.derivedWords, e.narrativeWords), coverage: share(e.retoldWords, e.referenceNarrativeWords),
+            vocabulary: share(e.sharedVocabularyWords, e.narrativeWords))
+    }
+
     /// Makes a set of measures; each is a share in 0…1.
     public init(score: Double, coverage: Double, vocabulary: Double) {
         self.score = score
@@ -55,14 +64,6 @@ public struct VerdictRule: Sendable, Hashable, Codable {
 
     /// The default rule described above.
     public static let standard = VerdictRule()
-
-    /// The measures of a candidate with this evidence, rounded to 4 decimals.
-    public func measures(_ e: EvidenceSummary) -> DerivationMeasures {
-        func share(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : round4(Double(a) / Double(b)) }
-        return DerivationMeasures(
-            score: share(e.derivedWords, e.narrativeWords), coverage: share(e.retoldWords, e.referenceNarrativeWords),
-            vocabulary: share(e.sharedVocabularyWords, e.narrativeWords))
-    }
 
     /// The verdict for a candidate with these measures and evidence.
     public func verdict(_ m: DerivationMeasures, evidence e: EvidenceSummary) -> Verdict {

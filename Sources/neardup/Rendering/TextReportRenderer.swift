@@ -20,8 +20,7 @@ struct TextReportRenderer {
         for c in shown {
             let row = pad(String(c.rank), 2, right: true) + "  " + pad(middleTruncate(c.id, 26), 26) + " "
             let verdict = paint(pad(c.verdict.rawValue, 17), verdictColour(c.verdict))
-            let vocabulary = c.evidence.narrativeWords == 0 ? 0 : Double(c.evidence.sharedVocabularyWords) / Double(c.evidence.narrativeWords)
-            let numbers = "  " + f(c.score, 5) + " " + f(c.coverage, 5) + " " + f(vocabulary, 5) + " " + f(c.jaccard, 5)
+            let numbers = "  " + f(c.score, 5) + " " + f(c.coverage, 5) + " " + f(DerivationMeasures(c.evidence).vocabulary, 5) + " " + f(c.jaccard, 5)
             out += row + verdict + numbers + "\n"
         }
         if shown.count < report.candidates.count {

@@ -29,7 +29,7 @@ struct CleanTextBuilder {
     mutating func appendParagraph(_ lines: [Range<Int>], kind: StoryBlockKind, datelineBytes: Int?) {
         guard let first = lines.first else { return }
         if !out.isEmpty {
-            let at = origin.last.map { _ in originEnd.last! } ?? 0
+            let at = originEnd.last ?? 0
             emit([0x0A, 0x0A], from: at, to: first.lowerBound)
         }
         var blockStart = out.count

@@ -57,7 +57,7 @@ public struct StoryLayout: Sendable {
     public func read(_ text: String) -> StoryText {
         let bytes = Array(text.utf8)
         let lines = Self.lines(of: bytes)
-        let wire = Self.isWireCopy(lines, bytes)
+        let wire = Self.isWireCopy(lines)
         let paragraphs = wire ? Self.wireParagraphs(lines, bytes) : Self.plainParagraphs(lines, bytes, text: text)
         return Self.assemble(paragraphs, bytes: bytes, wire: wire)
     }
@@ -98,7 +98,7 @@ public struct StoryLayout: Sendable {
         return result
     }
 
-    static func isWireCopy(_ lines: [Line], _ bytes: [UInt8]) -> Bool {
+    static func isWireCopy(_ lines: [Line]) -> Bool {
         let visible = lines.count { !$0.isEmpty || $0.endsParagraph }
         let marked = lines.count { $0.endsParagraph }
         return marked >= 2 && 5 * marked >= visible
@@ -138,7 +138,7 @@ public struct StoryLayout: Sendable {
     /// Paragraphs of other text: every line, or in hard-wrapped text, runs of lines up to a blank,
     /// indented or bulleted line.
     static func plainParagraphs(_ lines: [Line], _ bytes: [UInt8], text: String) -> [[Range<Int>]] {
-        let hardWrapped = TextLayout(text).isHardWrapped
+        let hardWrapped = TextLayout.isHardWrapped(text)
         var paragraphs = Paragraphs()
         for line in lines {
             if line.isEmpty { paragraphs.end(); continue }

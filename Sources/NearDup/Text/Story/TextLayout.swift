@@ -24,20 +24,33 @@ struct TextLayout {
         scalars.reserveCapacity(text.utf8.count)
         offsets.reserveCapacity(text.utf8.count + 1)
         var offset = 0
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        self.scalars = scalars
+        self.offsets = offsets
+        self.isHardWrapped = Self.isHardWrapped(text)
+    }
+
+    /// Whether `text` is hard-wrapped (see the type's discussion): at least three lines, none
+    /// longer than ``hardWrapWidth`` scalars, and fewer than half of them ending a sentence.
+    ///
+    /// - Complexity: O(n) in the length of `text`, without allocating.
+    static func isHardWrapped(_ text: String) -> Bool {
         var longest = 0, current = 0, lines = 0, endingSentences = 0
         var last: Unicode.Scalar = " "
         func endLine() {
             longest = max(longest, current)
             if current > 0 {
                 lines += 1
-                if Self.endsSentence(last) { endingSentences += 1 }
+                if endsSentence(last) { endingSentences += 1 }
             }
             current = 0
         }
         for scalar in text.unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
             if scalar == "\n" {
                 endLine()
             } else if !scalar.properties.isWhitespace {
@@ -48,10 +61,7 @@ struct TextLayout {
             }
         }
         endLine()
-        offsets.append(offset)
-        self.scalars = scalars
-        self.offsets = offsets
-        self.isHardWrapped = lines >= 3 && longest <= Self.hardWrapWidth && 2 * endingSentences < lines
+        return lines >= 3 && longest <= hardWrapWidth && 2 * endingSentences < lines
     }
 
     var count: Int { scalars.count }
