@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the DocC documentation of the NearDup library (Sources/NearDup/NearDup.docc and the doc
-# comments) with swift-docc-plugin, and fails on any DocC warning.
+# comments) with swift-docc-plugin, and fails on any DocC warning or on a public symbol whose
+# doc comment is missing or leaves out a parameter, the return value or what it throws
+# (scripts/check-doc-comments.py).
 #
 #   scripts/docs.sh                 # static site in .build/docs/NearDup (open index.html via a web server)
 #   scripts/docs.sh OUTPUT_DIR      # elsewhere
@@ -25,4 +27,5 @@ for target in $targets; do
         --transform-for-static-hosting \
         --output-path "$out/$target"
 done
+python3 scripts/check-doc-comments.py $targets
 echo "docs: done ($out)"
