@@ -48,3 +48,11 @@ let package = Package(
         .testTarget(name: "neardupTests", dependencies: ["neardup"]),
     ]
 )
+
+// Documentation: `make docs` (scripts/docs.sh) sets NEARDUP_DOCS so that only a documentation
+// build resolves swift-docc-plugin; embedders, tests and the CLI build never see it.
+if Context.environment["NEARDUP_DOCS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
+    )
+}

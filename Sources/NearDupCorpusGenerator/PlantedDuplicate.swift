@@ -58,6 +58,8 @@ public struct PlantedDuplicate: Sendable, Hashable {
 
     /// One line of the ground-truth JSONL file (no trailing newline), for example
     /// `{"source":"doc-000012","duplicate":"doc-000345","kind":"truncation","kept_words":402,"original_words":588}`.
+    ///
+    /// - Returns: the line: source and duplicate ids, the kind and the edit's parameters.
     public func jsonLine() -> String {
         var line = #"{"source":"\#(sourceID)","duplicate":"\#(duplicateID)","kind":"\#(kind.rawValue)""#
         switch edit {

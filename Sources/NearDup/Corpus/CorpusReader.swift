@@ -26,6 +26,13 @@ public struct CorpusReader: Sendable {
     /// input (a Spark partition) is named and numbered as in the file.
     public var standardInputFirstLine = 1
 
+    /// Creates a reader.
+    ///
+    /// - Parameters:
+    ///   - idField: the JSONL field holding the document id.
+    ///   - textField: the JSONL field holding the text.
+    ///   - maximumDocumentBytes: documents and JSONL lines larger than this are skipped with a
+    ///     message; 64 MiB by default.
     public init(idField: String = "id", textField: String = "text", maximumDocumentBytes: Int = 64 << 20) {
         self.idField = idField
         self.textField = textField
@@ -33,6 +40,10 @@ public struct CorpusReader: Sendable {
     }
 
     /// Whether a path is read as JSONL.
+    ///
+    /// - Parameter path: a path as given on the command line.
+    /// - Returns: `true` for `-` and for names ending in `.jsonl`, `.ndjson` or `.json` (in any
+    ///   case).
     public static func isJSONLines(_ path: String) -> Bool {
         if path == "-" { return true }
         let lower = path.lowercased()
@@ -41,6 +52,7 @@ public struct CorpusReader: Sendable {
 
     /// Checks that every path exists and is readable, before any work starts.
     ///
+    /// - Parameter paths: files or folders; `-` (standard input) is not checked.
     /// - Throws: ``NearDupError/Code/ioError`` naming the first path that is missing or unreadable.
     public static func checkPathsExist(_ paths: [String]) throws {
         for path in paths where path != "-" {
@@ -58,6 +70,13 @@ public struct CorpusReader: Sendable {
     /// problem (the input that had it is skipped, or processed with a warning).
     ///
     /// Errors thrown by `document` stop the reading and are rethrown.
+    ///
+    /// - Parameters:
+    ///   - paths: JSONL files, text files, folders or `-`, read in this order.
+    ///   - document: called with each document, in input order.
+    ///   - problem: called with each problem; the reading goes on.
+    /// - Throws: only what `document` throws. Missing, unreadable or malformed input is reported
+    ///   to `problem`, not thrown.
     /// - Complexity: O(total input bytes); memory O(largest document).
     public func read(
         _ paths: [String], document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void
@@ -92,6 +111,9 @@ public struct CorpusReader: Sendable {
     /// folders left out, symbolic links to folders not followed (so a link loop cannot repeat the
     /// tree): pairs of (path to open, path relative to `folder`).
     ///
+    /// - Parameter folder: the folder to list.
+    /// - Returns: (path to open, path relative to `folder`) for each regular file; empty when
+    ///   `folder` cannot be listed.
     /// - Complexity: O(f log f) for f files.
     public static func files(below folder: String) -> [(path: String, relativePath: String)] {
         filesBelow(folder).map { (path: $0.0, relativePath: $0.1) }

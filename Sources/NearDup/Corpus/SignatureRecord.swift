@@ -20,6 +20,12 @@ extension CorpusReader {
     /// object): those are skipped and named with file and line, the rest is read.
     ///
     /// Errors thrown by `signature` stop the reading and are rethrown.
+    ///
+    /// - Parameters:
+    ///   - paths: JSONL files of signature records, or `-`, read in this order.
+    ///   - signature: called with each record, in input order.
+    ///   - problem: called with each line or file that cannot be used; the reading goes on.
+    /// - Throws: only what `signature` throws.
     /// - Complexity: O(total input bytes) (one JSON decoding per line); memory O(longest line).
     public func readSignatures(
         _ paths: [String], signature: (SignatureRecord) throws -> Void, problem: (CorpusProblem) -> Void

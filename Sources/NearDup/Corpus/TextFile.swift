@@ -2,8 +2,12 @@
 public enum TextFile {
     /// Reads and decodes the file at `path`.
     ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - maximumBytes: the largest file accepted; 64 MiB by default.
     /// - Returns: the decoded text, or a ``CorpusProblem`` naming the file and what is wrong
     ///   (missing, unreadable, binary, larger than `maximumBytes`).
+    /// - Complexity: O(n) in the size of the file.
     public static func read(path: String, maximumBytes: Int = 64 << 20) -> Result<DecodedText, CorpusProblem> {
         let descriptor: Int32
         do {
