@@ -24,7 +24,6 @@ final class GzipStream {
     /// Where the member being read starts in the compressed input.
     private var memberStart = 0
     private var finished = false
-    private var freed = false
 
     /// - Parameter source: reads more compressed bytes; 0 at the end.
     init(source: @escaping (UnsafeMutableRawPointer, Int) throws(NearDupError) -> Int) throws(NearDupError) {
@@ -33,18 +32,14 @@ final class GzipStream {
         stream.initialize(to: z_stream())
         input = .allocate(byteCount: inputCapacity, alignment: 16)
         // 16 + 15: a gzip header and trailer, the largest window.
+        // On failure deinit still runs (every property is set): inflateEnd refuses a stream
+        // without state, and the buffers are freed there.
         guard neardup_inflate_init2(stream, 16 + MAX_WBITS) == Z_OK else {
-            stream.deallocate()
-            input.deallocate()
-            freed = true
             throw NearDupError(.ioError, "cannot start gzip decompression (out of memory)")
         }
     }
 
-    /// Releases zlib's state and the buffers. Called by the owner's `deinit`.
-    func free() {
-        guard !freed else { return }
-        freed = true
+    deinit {
         inflateEnd(stream)
         stream.deallocate()
         input.deallocate()

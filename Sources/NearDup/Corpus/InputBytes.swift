@@ -17,8 +17,6 @@ final class InputBytes {
         self.counted = counted
     }
 
-    deinit { gzip?.free() }
-
     /// Whether the input turned out to be gzip (known after the first read).
     var isGzip: Bool { gzip != nil }
 
