@@ -31,9 +31,15 @@ let package = Package(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
         ),
+        // zlib: `.gz` corpora and report inputs are decompressed while read (Corpus/GzipStream).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "NearDup",
-            dependencies: ["CXXHash", "CUTF8Proc", "CStemmer"]
+            dependencies: ["CXXHash", "CUTF8Proc", "CStemmer", "CZlib"]
         ),
         .target(name: "NearDupCorpusGenerator"),
         .executableTarget(
@@ -45,7 +51,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NearDupTests", dependencies: ["NearDup", "NearDupCorpusGenerator"]),
-        .testTarget(name: "neardupTests", dependencies: ["neardup"]),
+        .testTarget(name: "neardupTests", dependencies: ["neardup", "NearDup"]),
     ]
 )
 
