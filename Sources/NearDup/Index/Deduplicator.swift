@@ -6,7 +6,7 @@ import Foundation
 ///
 /// ```swift
 /// let index = Deduplicator(threshold: 0.8)
-/// for story in stream {
+/// for story in stream {   // stream: any sequence of stories with an `id` and a `text` (Strings)
 ///     let matches = index.insertIfUnique(id: story.id, text: story.text)
 ///     if let best = matches.first { print(story.id, "rewrites", best.id, best.similarity) }
 /// }

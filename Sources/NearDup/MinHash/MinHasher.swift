@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let hasher = MinHasher(.init(permutations: 128, shingling: .words(5)))
-/// let a = hasher.signature(for: storyA)
+/// let a = hasher.signature(for: storyA)   // storyA, storyB: the two texts, as Strings
 /// let b = hasher.signature(for: storyB)
 /// let estimate = try a.jaccard(b)
 /// ```

@@ -2,6 +2,8 @@
 /// shows the evidence: the library form of `neardup report`.
 ///
 /// ```swift
+/// // agencyCopy, storyA, storyB: ReportDocuments, made with ReportDocument(id:text:) or read
+/// // from files with ReportDocument(id:path:bytes:)
 /// let analyzer = RewriteAnalyzer()
 /// let report = analyzer.analyze(reference: agencyCopy, candidates: [storyA, storyB])
 /// for candidate in report.candidates {

@@ -44,10 +44,14 @@ struct SentencePair: Sendable, Hashable {
 ///    or previous one or two candidate sentences matching the same source sentence, split in two,
 ///    or the next or previous one to four reference sentences). A rewrite follows its source sentence by sentence; independent
 ///    stories on the same event make the same point in scattered places, not in runs.
+///
+/// The three acceptance thresholds have no defaults here: their values are those of
+/// ``RewriteAnalyzer/Configuration`` (documented there), which makes the aligner, so that the
+/// two cannot disagree.
 struct SentenceAligner: Sendable {
-    var minimumSharedStems = 3
-    var alignedSimilarity = 0.5
-    var supportedSimilarity = 0.3
+    var minimumSharedStems: Int
+    var alignedSimilarity: Double
+    var supportedSimilarity: Double
     var candidateWindow = 2
     var referenceWindow = 4
     var mergeWindow = 3

@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// let sketcher = DedupSketcher(configuration: .default, lsh: LSHParameters(threshold: 0.8, permutations: 128))
-/// let sketch = sketcher.sketch(story)
+/// let sketch = sketcher.sketch(story)   // story: a document's text, a String
 /// sketch.bandKeys        // b keys: documents sharing one become candidates
 /// ```
 ///

@@ -1,17 +1,17 @@
 // The Swift snippets of README.md, verbatim, each inside a function, so that `swift test`
-// compiles them and they cannot rot. `ReadmeSnippetTests` checks that every ```swift block of
-// the README is one of the regions below (its `import` lines aside) and that every region is in
-// the README; it runs the snippets that touch no files.
+// compiles them and they cannot rot. `SnippetTests` checks that every ```swift block of the
+// README is one of the regions below (its `import` lines aside) and that every region is in the
+// README; it runs the snippets that touch no files.
 //
 // To change a snippet: edit it here and in the README alike, then run
-// `swift test --filter ReadmeSnippetTests`.
+// `swift test --filter SnippetTests`.
 import Foundation
 import NearDup
 
 enum ReadmeSnippets {
     /// README, "The library".
     static func library() throws {
-        // README snippet begin
+        // Snippet begin: README.md
         let storyA = """
             Kremlin spokesman Dmitry Peskov acknowledged on Thursday that Russia had sustained \
             significant losses of troops in Ukraine and called it a huge tragedy for the country.
@@ -52,12 +52,12 @@ enum ReadmeSnippets {
 
         // Words with their byte offsets in the original text.
         for token in Tokenizer().tokens(in: "Don’t PANIC — café") { print(token.range, token.hash) }
-        // README snippet end
+        // Snippet end
     }
 
     /// README, "The report": the same analysis as `neardup report`, as a library call.
     static func report() throws {
-        // README snippet begin
+        // Snippet begin: README.md
         let hill = try String(contentsOfFile: "seeds/000_ae173d8b20e40bc0.txt", encoding: .utf8)
         let other = try String(contentsOfFile: "seeds/002_b0680b2d050e38bf.txt", encoding: .utf8)
         let report = RewriteAnalyzer().analyze(reference: ReportDocument(id: "hill.txt", text: hill),
@@ -65,13 +65,13 @@ enum ReadmeSnippets {
         for candidate in report.candidates {
             print(candidate.id, candidate.verdict, candidate.score, candidate.coverage)
         }
-        // README snippet end
+        // Snippet end
     }
 
     /// README, "Library API" of the index and of batch dedup (they read and write files, so
     /// the tests compile them and do not run them).
     static func index() throws {
-        // README snippet begin
+        // Snippet begin: README.md
         // Incremental, safe from concurrent code: insert, query, remove, insertIfUnique (atomic).
         let index = Deduplicator(threshold: 0.8)                   // or Deduplicator(contentsOf: "out/archive.ndx")
         let story = (id: "story-981", text: "The text of a story that has just come in …")
@@ -99,6 +99,6 @@ enum ReadmeSnippets {
         let builder = try IndexBuilder(creating: "out/archive.ndx", threshold: 0.8)
         try builder.add(id: "story-1", text: story.text)
         try builder.finish()   // writes the file (temporary file, then rename)
-        // README snippet end
+        // Snippet end
     }
 }
