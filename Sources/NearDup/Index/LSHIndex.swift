@@ -16,9 +16,10 @@ import Foundation
 /// at load) or in the index's own growable arena (documents inserted since); a copy inserted
 /// into a group stores no data of its own.
 ///
-/// Memory per document: the id, 12 bytes of slot links and its id table entry; per group,
-/// `4·b` bytes of band links, about `20·b` bytes of hash tables and about 40 bytes of
-/// bookkeeping, and, for inserted groups, `4·k` bytes of signature plus 8 bytes per shingle.
+/// Memory per document: the id, its id table entry and 12 bytes of slot links; per group,
+/// `4·b` bytes of band links, about `20·b` bytes of hash tables and about 45 bytes of
+/// bookkeeping and key table, and, for inserted groups, `4·k` bytes of signature plus 8 bytes
+/// per shingle.
 struct LSHIndex {
     let configuration: MinHashConfiguration
     let lsh: LSHParameters
@@ -43,9 +44,11 @@ struct LSHIndex {
     /// First and last live member (-1: the group is empty and unlinked from the bands).
     private var firstMember: [Int32] = []
     private var lastMember: [Int32] = []
-    /// Live groups by ``dataKey(setSize:compact:fingerprints:)``. A group whose key another
-    /// group holds already (a 64-bit collision of different data) is banded but not listed.
+    /// The newest live group per ``dataKey(setSize:compact:fingerprintCount:)``, and per group
+    /// the next older live group with its key (-1 ends the chain): documents that differ in a
+    /// shingle or two often have equal signatures, hence equal keys.
     private var groupOfKey: [UInt64: Int32] = [:]
+    private var nextGroupWithKey: [Int32] = []
 
     private var arena: [UInt32] = []
     private let mapped: UnsafePointer<UInt32>?
@@ -131,11 +134,17 @@ struct LSHIndex {
         let slot = ids.count
         precondition(slot < Int(Int32.max), "index full")
         let fingerprints = storesFingerprints ? sketch.fingerprints : ShingleFingerprints.Run(nil, count: 0)
-        let key = Self.dataKey(setSize: sketch.setSize, compact: sketch.compact, fingerprints: fingerprints)
-        var group: Int
-        if let existing = groupOfKey[key], hasData(ofGroup: Int(existing), equalTo: sketch, fingerprints: fingerprints) {
-            group = Int(existing)
-        } else {
+        let key = Self.dataKey(setSize: sketch.setSize, compact: sketch.compact, fingerprintCount: fingerprints.count)
+        var group = -1
+        var candidate = groupOfKey[key] ?? -1
+        while candidate >= 0 {
+            if hasData(ofGroup: Int(candidate), equalTo: sketch, fingerprints: fingerprints) {
+                group = Int(candidate)
+                break
+            }
+            candidate = nextGroupWithKey[Int(candidate)]
+        }
+        if group < 0 {
             group = setSizes.count
             precondition(group < Int(Int32.max), "index full")
             setSizes.append(UInt32(clamping: sketch.setSize))
@@ -145,7 +154,8 @@ struct LSHIndex {
             firstMember.append(-1)
             lastMember.append(-1)
             links.append(contentsOf: repeatElement(-1, count: lsh.bands))
-            if groupOfKey[key] == nil { groupOfKey[key] = Int32(group) }
+            nextGroupWithKey.append(groupOfKey[key] ?? -1)
+            groupOfKey[key] = Int32(group)
             groupCount += 1
             if sketch.setSize > 0 {  // an empty document is nobody's candidate
                 let keys = bandKeys(ofGroup: group)
@@ -166,15 +176,15 @@ struct LSHIndex {
         count += 1
     }
 
-    /// The key groups are found by: XXH3 of the compact signature and of the fingerprints,
-    /// with the set size. Equal data give equal keys; a group is joined only after its data
-    /// are compared in full.
+    /// The key groups are found by: XXH3 of the compact signature, with the set size and the
+    /// number of fingerprints. Equal data give equal keys; a group is joined only after its
+    /// data, fingerprints included, are compared in full.
     ///
-    /// - Complexity: O(k + fingerprints), at memory speed.
-    private static func dataKey(setSize: Int, compact: UnsafeBufferPointer<UInt32>, fingerprints: ShingleFingerprints.Run) -> UInt64 {
-        let signatureHash = CBoundary.xxh3(compact.baseAddress!, 4 * compact.count, seed: UInt64(UInt32(clamping: setSize)))
-        guard fingerprints.count > 0 else { return signatureHash }
-        return Mixing.fmix64(signatureHash ^ CBoundary.xxh3(fingerprints.base!, 8 * fingerprints.count, seed: 0))
+    /// - Complexity: O(k).
+    private static func dataKey(setSize: Int, compact: UnsafeBufferPointer<UInt32>, fingerprintCount: Int) -> UInt64 {
+        CBoundary.xxh3(
+            compact.baseAddress!, 4 * compact.count,
+            seed: UInt64(UInt32(clamping: setSize)) | UInt64(UInt32(clamping: fingerprintCount)) << 32)
     }
 
     /// Whether a group's data are `sketch`'s: set size, compact signature and fingerprints.
@@ -219,11 +229,23 @@ struct LSHIndex {
     private mutating func unlink(group: Int) {
         groupCount -= 1
         let key = withSketch(ofGroup: group) { sketch in
-            Self.dataKey(setSize: sketch.setSize, compact: sketch.compact, fingerprints: sketch.fingerprints)
+            Self.dataKey(setSize: sketch.setSize, compact: sketch.compact, fingerprintCount: sketch.fingerprints.count)
         }
-        if groupOfKey[key] == Int32(group) { groupOfKey[key] = nil }
-        guard setSizes[group] > 0 else { return }
         let group32 = Int32(group)
+        if groupOfKey[key] == group32 {
+            let older = nextGroupWithKey[group]
+            groupOfKey[key] = older >= 0 ? older : nil
+        } else {
+            var current = groupOfKey[key] ?? -1
+            while current >= 0 {
+                if nextGroupWithKey[Int(current)] == group32 {
+                    nextGroupWithKey[Int(current)] = nextGroupWithKey[group]
+                    break
+                }
+                current = nextGroupWithKey[Int(current)]
+            }
+        }
+        guard setSizes[group] > 0 else { return }
         let keys = bandKeys(ofGroup: group)
         for band in 0..<lsh.bands {
             let next = links[group * lsh.bands + band]
