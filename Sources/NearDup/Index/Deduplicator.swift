@@ -97,9 +97,11 @@ public final class Deduplicator: @unchecked Sendable {
     }
 
     /// The indexed documents whose similarity to `text` is at least `threshold` (default: the
-    /// index's), most similar first (ties by insertion order).
+    /// index's), most similar first (ties by insertion order). Exact copies in the index are
+    /// compared once and each listed.
     ///
-    /// - Complexity: O(text length + k) to sign, plus O(k + shingles) per candidate.
+    /// - Complexity: O(text length + k) to sign, plus O(k + shingles) per candidate group of
+    ///   identical documents, plus O(m log m) for m matches.
     public func query(_ text: String, threshold: Double? = nil) -> [IndexMatch] {
         withSketch(of: text) { sketcher in
             withLock { queryLocked(sketcher, threshold: threshold ?? self.threshold, excluding: nil, exact: verification == .exact) }
