@@ -6,7 +6,7 @@ import Foundation
 /// from band key to the newest group with that key, and per group and band a link to the next
 /// older one. Not thread-safe (``Deduplicator`` wraps it in a lock).
 ///
-/// Groups apply to the index what ``ExactCopies`` does in a dedup run: m copies of one story
+/// Groups apply to the index what a dedup run does with exact copies: m copies of one story
 /// are one entry in each band's bucket, so a query that matches them compares once and lists
 /// the m members, instead of comparing m times. The index checks a copy byte for byte against
 /// its group's data before it joins (a dedup run trusts a 64-bit content key instead, because
