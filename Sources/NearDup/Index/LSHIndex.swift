@@ -4,7 +4,7 @@ import Foundation
 /// and documents with identical sketches (set size, compact signature and fingerprints: exact
 /// copies) gathered in one *group*, which alone is banded and verified. Per band, a hash table
 /// from band key to the newest group with that key, and per group and band a link to the next
-/// older one. Not thread-safe (``Deduplicator`` wraps it in a lock).
+/// older one (``BandTable``). Not thread-safe (``Deduplicator`` wraps it in a lock).
 ///
 /// Groups apply to the index what a dedup run does with exact copies: m copies of one story
 /// are one entry in each band's bucket, so a query that matches them compares once and lists
@@ -44,16 +44,13 @@ struct LSHIndex {
     /// First and last live member (-1: the group is empty and unlinked from the bands).
     private var firstMember: [Int32] = []
     private var lastMember: [Int32] = []
-    /// The newest live group per ``dataKey(setSize:compact:fingerprintCount:)``, and per group
-    /// the next older live group with its key (-1 ends the chain): documents that differ in a
-    /// shingle or two often have equal signatures, hence equal keys.
-    private var groupOfKey: [UInt64: Int32] = [:]
-    private var nextGroupWithKey: [Int32] = []
+    /// The live groups by ``dataKey(setSize:compact:fingerprintCount:)``, in a one-band table:
+    /// documents that differ in a shingle or two often have equal signatures, hence equal keys.
+    private var groupsByKey = BandTable(bands: 1)
 
     private var arena: [UInt32] = []
     private let mapped: UnsafePointer<UInt32>?
-    private var heads: [[UInt64: Int32]]
-    private var links: [Int32] = []
+    private var buckets: BandTable
     /// Number of live documents.
     private(set) var count = 0
     /// Number of live groups (distinct sketches).
@@ -65,7 +62,7 @@ struct LSHIndex {
         self.lsh = lsh
         self.storesFingerprints = storesFingerprints
         self.mapped = mapped
-        heads = Array(repeating: [:], count: lsh.bands)
+        buckets = BandTable(bands: lsh.bands)
     }
 
     private static let arenaFlag: UInt64 = 1 << 63
@@ -135,15 +132,7 @@ struct LSHIndex {
         precondition(slot < Int(Int32.max), "index full")
         let fingerprints = storesFingerprints ? sketch.fingerprints : ShingleFingerprints.Run(nil, count: 0)
         let key = Self.dataKey(setSize: sketch.setSize, compact: sketch.compact, fingerprintCount: fingerprints.count)
-        var group = -1
-        var candidate = groupOfKey[key] ?? -1
-        while candidate >= 0 {
-            if hasData(ofGroup: Int(candidate), equalTo: sketch, fingerprints: fingerprints) {
-                group = Int(candidate)
-                break
-            }
-            candidate = nextGroupWithKey[Int(candidate)]
-        }
+        var group = groupsByKey.firstEntry(band: 0, key: key) { hasData(ofGroup: $0, equalTo: sketch, fingerprints: fingerprints) } ?? -1
         if group < 0 {
             group = setSizes.count
             precondition(group < Int(Int32.max), "index full")
@@ -153,16 +142,13 @@ struct LSHIndex {
             locations.append(location)
             firstMember.append(-1)
             lastMember.append(-1)
-            links.append(contentsOf: repeatElement(-1, count: lsh.bands))
-            nextGroupWithKey.append(groupOfKey[key] ?? -1)
-            groupOfKey[key] = Int32(group)
+            buckets.makeEntry(group)
+            groupsByKey.makeEntry(group)
+            groupsByKey.link(group) { _ in key }
             groupCount += 1
             if sketch.setSize > 0 {  // an empty document is nobody's candidate
                 let keys = bandKeys(ofGroup: group)
-                for band in 0..<lsh.bands {
-                    if let head = heads[band][keys[band]] { links[group * lsh.bands + band] = head }
-                    heads[band][keys[band]] = Int32(group)
-                }
+                buckets.link(group) { keys[$0] }
             }
         }
         ids.append(id)
@@ -231,54 +217,17 @@ struct LSHIndex {
         let key = withSketch(ofGroup: group) { sketch in
             Self.dataKey(setSize: sketch.setSize, compact: sketch.compact, fingerprintCount: sketch.fingerprints.count)
         }
-        let group32 = Int32(group)
-        if groupOfKey[key] == group32 {
-            let older = nextGroupWithKey[group]
-            groupOfKey[key] = older >= 0 ? older : nil
-        } else {
-            var current = groupOfKey[key] ?? -1
-            while current >= 0 {
-                if nextGroupWithKey[Int(current)] == group32 {
-                    nextGroupWithKey[Int(current)] = nextGroupWithKey[group]
-                    break
-                }
-                current = nextGroupWithKey[Int(current)]
-            }
-        }
+        groupsByKey.unlink(group) { _ in key }
         guard setSizes[group] > 0 else { return }
         let keys = bandKeys(ofGroup: group)
-        for band in 0..<lsh.bands {
-            let next = links[group * lsh.bands + band]
-            var current = heads[band][keys[band]] ?? -1
-            if current == group32 {
-                heads[band][keys[band]] = next >= 0 ? next : nil
-            } else {
-                while current >= 0 {
-                    let link = Int(current) * lsh.bands + band
-                    if links[link] == group32 {
-                        links[link] = next
-                        break
-                    }
-                    current = links[link]
-                }
-            }
-        }
+        buckets.unlink(group) { keys[$0] }
     }
 
     /// The live groups that share at least one band with `bandKeys`, ascending.
     ///
     /// - Complexity: O(b + c log c) for c groups found in the query's buckets.
     func candidateGroups(bandKeys: UnsafeBufferPointer<UInt64>) -> [Int] {
-        var found: [Int] = []
-        for band in 0..<lsh.bands {
-            var current = heads[band][bandKeys[band]] ?? -1
-            while current >= 0 {
-                found.append(Int(current))
-                current = links[Int(current) * lsh.bands + band]
-            }
-        }
-        found.sortAndRemoveRepeats()
-        return found
+        buckets.entries(sharingABandWith: bandKeys)
     }
 
     /// The estimate and (by ``Verification/exact``, when the index stores fingerprints)
