@@ -2,12 +2,13 @@
 #   make report   the syndication report on seeds/ (terminal table + report.html)
 #   make test     the test suite
 #   make spark-test  the Spark job against neardup dedup (local mode; installs pyspark)
+#   make docs     the library's DocC documentation in .build/docs/NearDup (fails on any DocC warning)
 # Both install the system libraries first when they are missing (scripts/install-deps.sh).
 
 REFERENCE := seeds/000_ae173d8b20e40bc0.txt
 NEARDUP := .build/release/neardup
 
-.PHONY: deps build report test spark-test clean
+.PHONY: deps build report test spark-test docs clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -22,6 +23,10 @@ report: build
 
 test: deps
 	swift test
+
+# The DocC documentation (scripts/docs.sh: swift-docc-plugin, resolved only for this target).
+docs: deps
+	@bash scripts/docs.sh
 
 clean:
 	rm -rf .build report.html

@@ -31,9 +31,15 @@ let package = Package(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
         ),
+        // zlib: `.gz` corpora and report inputs are decompressed while read (Corpus/GzipStream).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "NearDup",
-            dependencies: ["CXXHash", "CUTF8Proc", "CStemmer"]
+            dependencies: ["CXXHash", "CUTF8Proc", "CStemmer", "CZlib"]
         ),
         .target(name: "NearDupCorpusGenerator"),
         .executableTarget(
@@ -45,6 +51,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NearDupTests", dependencies: ["NearDup", "NearDupCorpusGenerator"]),
-        .testTarget(name: "neardupTests", dependencies: ["neardup"]),
+        .testTarget(name: "neardupTests", dependencies: ["neardup", "NearDup"]),
     ]
 )
+
+// Documentation: `make docs` (scripts/docs.sh) sets NEARDUP_DOCS so that only a documentation
+// build resolves swift-docc-plugin; embedders, tests and the CLI build never see it.
+if Context.environment["NEARDUP_DOCS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
+    )
+}

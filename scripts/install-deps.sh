@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system libraries and data NearDup uses, when they are missing: Debian's
 # libxxhash-dev (xxHash), libutf8proc-dev (Unicode normalisation), libstemmer-dev (Snowball
-# stemmers for the report) and wordnet-base (the WordNet 3.0 database: the report's synonyms).
+# stemmers for the report), wordnet-base (the WordNet 3.0 database: the report's synonyms) and
+# zlib1g-dev (zlib: `.gz` input).
 set -euo pipefail
-packages=(libxxhash-dev libutf8proc-dev libstemmer-dev wordnet-base)
+packages=(libxxhash-dev libutf8proc-dev libstemmer-dev wordnet-base zlib1g-dev)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -65,11 +65,20 @@ public struct NearDupError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Makes an error of kind `code`; `message` should name what was wrong and where (a path,
     /// a line), since it is shown to the user as is.
+    ///
+    /// - Parameters:
+    ///   - code: the kind of error.
+    ///   - message: a sentence for the user.
     public init(_ code: Code, _ message: String) {
         self.init(code, message, systemErrorNumber: nil)
     }
 
     /// Makes an error of kind `code` caused by the operating system error `systemErrorNumber`.
+    ///
+    /// - Parameters:
+    ///   - code: the kind of error.
+    ///   - message: a sentence for the user.
+    ///   - systemErrorNumber: the `errno` behind the error, or `nil`.
     public init(_ code: Code, _ message: String, systemErrorNumber: Int32?) {
         self.code = code
         self.message = message

@@ -38,6 +38,12 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
         /// Makes a configuration; by default 600 words a document, 20 % duplicates, seed 1 and
         /// every kind of duplicate.
         ///
+        /// - Parameters:
+        ///   - documents: the number of documents.
+        ///   - wordsPerDocument: the average words per document.
+        ///   - duplicateRate: the share of documents that are planted near-duplicates.
+        ///   - seed: the seed of every random draw.
+        ///   - kinds: the kinds of near-duplicate to plant.
         /// - Precondition: `documents ≥ 0`, `wordsPerDocument ≥ 1`, `duplicateRate` in 0...1
         ///   and `kinds` not empty.
         public init(
@@ -63,6 +69,8 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
 
     /// Makes the generator for `configuration`. No text is generated until a document is
     /// read, so this is O(1) whatever the corpus size.
+    ///
+    /// - Parameter configuration: the size, seed and kinds of duplicates of the corpus.
     public init(_ configuration: Configuration) {
         self.configuration = configuration
         lexicon = Lexicon.shared
@@ -78,6 +86,8 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
 
     /// The document at `index`.
     ///
+    /// - Parameter index: a position in `0..<documents`.
+    /// - Returns: the document, the same for the same configuration on every platform.
     /// - Complexity: O(words) times the length of its chain of sources (1 for an original;
     ///   the expected chain length is 1 / (1 − duplicateRate)).
     public subscript(index: Int) -> GeneratedDocument {
@@ -90,6 +100,9 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
     }
 
     /// The id of document `index`: `doc-` and the zero-padded position.
+    ///
+    /// - Parameter index: a position in `0..<documents`.
+    /// - Returns: the id, such as `doc-000012`.
     public func id(ofDocumentAt index: Int) -> String {
         let digits = String(index)
         return "doc-" + String(repeating: "0", count: Swift.max(0, idWidth - digits.count)) + digits
@@ -98,6 +111,8 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
     /// The source and kind planted at `index`, if the document there is a planted duplicate,
     /// without generating any text.
     ///
+    /// - Parameter index: a position in `0..<documents`.
+    /// - Returns: the source's position and the kind of edit, or `nil` for an original document.
     /// - Complexity: O(1).
     public func plan(ofDocumentAt index: Int) -> (sourceIndex: Int, kind: DuplicateKind)? {
         guard index > 0, configuration.duplicateRate > 0 else { return nil }
@@ -110,6 +125,11 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
 
     /// Appends one JSONL record `{"id":…,"text":…}` and a newline for document `index` to
     /// `buffer`, and returns what was planted there. The fast path of `neardup generate`.
+    ///
+    /// - Parameters:
+    ///   - index: a position in `0..<documents`.
+    ///   - buffer: the bytes to append to.
+    /// - Returns: the planted duplicate at `index`, or `nil` for an original document.
     @discardableResult
     public func appendJSONLine(ofDocumentAt index: Int, to buffer: inout [UInt8]) -> PlantedDuplicate? {
         buffer.append(contentsOf: #"{"id":""#.utf8)
@@ -123,6 +143,11 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
     }
 
     /// Appends the UTF-8 text of document `index` to `buffer`.
+    ///
+    /// - Parameters:
+    ///   - index: a position in `0..<documents`.
+    ///   - buffer: the bytes to append to.
+    /// - Returns: the planted duplicate at `index`, or `nil` for an original document.
     @discardableResult
     public func appendText(ofDocumentAt index: Int, to buffer: inout [UInt8]) -> PlantedDuplicate? {
         precondition(indices.contains(index), "document index \(index) out of 0..<\(configuration.documents)")
@@ -149,6 +174,7 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
     /// Every planted duplicate, in order of the duplicate's position (generates every
     /// duplicate's text, to know its edit's parameters).
     ///
+    /// - Returns: one ``PlantedDuplicate`` per planted document, ascending by its position.
     /// - Complexity: O(duplicates × words).
     public func plantedDuplicates() -> [PlantedDuplicate] {
         indices.compactMap { plan(ofDocumentAt: $0) == nil ? nil : self[$0].planted }
@@ -202,6 +228,8 @@ public struct GeneratedDocument: Sendable, Hashable, Identifiable {
     public var planted: PlantedDuplicate?
 
     /// The JSONL record `{"id":…,"text":…}` (no trailing newline).
+    ///
+    /// - Returns: the record, with the text JSON-escaped.
     public func jsonLine() -> String {
         var buffer = Array(text.utf8)
         JSONEscaping.escape(&buffer, from: 0)

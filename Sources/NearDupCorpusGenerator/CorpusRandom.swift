@@ -7,6 +7,8 @@ public struct CorpusRandom: RandomNumberGenerator, Sendable {
     private var s0, s1, s2, s3: UInt64
 
     /// A generator for `seed`, its state filled by SplitMix64 (never all zero).
+    ///
+    /// - Parameter seed: any 64-bit seed.
     public init(seed: UInt64) {
         var mixer = seed
         s0 = Self.splitMix64(&mixer)
@@ -16,6 +18,11 @@ public struct CorpusRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A generator for one of many independent streams of `seed` (for example one per document).
+    ///
+    /// - Parameters:
+    ///   - seed: the corpus seed.
+    ///   - stream: the stream's number (a document's position, say).
+    ///   - substream: a second number within the stream.
     public init(seed: UInt64, stream: UInt64, substream: UInt64 = 0) {
         var mixer = seed ^ 0x6A09_E667_F3BC_C908
         let a = Self.splitMix64(&mixer)
@@ -24,6 +31,8 @@ public struct CorpusRandom: RandomNumberGenerator, Sendable {
     }
 
     /// The next 64 random bits.
+    ///
+    /// - Returns: 64 bits of xoshiro256** output.
     @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
@@ -40,6 +49,8 @@ public struct CorpusRandom: RandomNumberGenerator, Sendable {
     /// A number in `0..<bound` (Lemire's multiply-shift; the bias, below bound / 2^64, is
     /// irrelevant for a test corpus).
     ///
+    /// - Parameter bound: the exclusive upper bound.
+    /// - Returns: a number in `0..<bound`.
     /// - Precondition: `bound > 0`.
     @inline(__always)
     public mutating func next(below bound: Int) -> Int {
@@ -48,18 +59,26 @@ public struct CorpusRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A number in `range`.
+    ///
+    /// - Parameter range: the numbers to draw from, uniformly.
+    /// - Returns: a number in `range`.
     @inline(__always)
     public mutating func next(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + next(below: range.upperBound - range.lowerBound + 1)
     }
 
     /// A number in [0, 1) with 53 random bits.
+    ///
+    /// - Returns: a number in [0, 1).
     @inline(__always)
     public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 
     /// True with probability `p`.
+    ///
+    /// - Parameter p: the probability, 0...1.
+    /// - Returns: `true` with probability `p`.
     @inline(__always)
     public mutating func chance(_ p: Double) -> Bool { nextUnit() < p }
 

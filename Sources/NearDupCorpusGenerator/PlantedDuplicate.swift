@@ -58,7 +58,14 @@ public struct PlantedDuplicate: Sendable, Hashable {
 
     /// One line of the ground-truth JSONL file (no trailing newline), for example
     /// `{"source":"doc-000012","duplicate":"doc-000345","kind":"truncation","kept_words":402,"original_words":588}`.
-    public func jsonLine() -> String {
+    ///
+    /// - Parameters:
+    ///   - jaccard: the pair's Jaccard similarity, written as `"jaccard"` (in full: the shortest
+    ///     decimal that reads back as the same `Double`) after the edit's fields; `nil`: none.
+    ///   - shingling: how `jaccard` was measured (`"words:5"`), written as `"shingling"`.
+    /// - Returns: the line: source and duplicate ids, the kind, the edit's parameters and, when
+    ///   given, the Jaccard and its shingling.
+    public func jsonLine(jaccard: Double? = nil, shingling: String? = nil) -> String {
         var line = #"{"source":"\#(sourceID)","duplicate":"\#(duplicateID)","kind":"\#(kind.rawValue)""#
         switch edit {
         case .wordEdits(let s, let i, let d):
@@ -70,6 +77,8 @@ public struct PlantedDuplicate: Sendable, Hashable {
         case .boilerplate(let added, let position):
             line += #","added_words":\#(added),"position":"\#(position.rawValue)""#
         }
+        if let jaccard { line += #","jaccard":\#(jaccard)"# }
+        if let shingling { line += #","shingling":"\#(shingling)""# }
         return line + "}"
     }
 }

@@ -11,18 +11,26 @@ struct CompareCommand: ParsableCommand {
             Jaccard is |A ∩ B| / |A ∪ B| over the files' shingle sets; containment a_in_b is \
             |A ∩ B| / |A| (how much of A is found in B). The estimate comes from the MinHash \
             signatures and has a standard deviation of about sqrt(J(1-J)/k).
+            Either file can be - (standard input); gzip files are decompressed.
             """)
 
-    @Argument(help: "The first file.")
+    @Argument(help: "The first file (- for standard input).")
     var a: String
 
-    @Argument(help: "The second file.")
+    @Argument(help: "The second file (- for standard input).")
     var b: String
 
     @Flag(name: .long, help: "Print one JSON object instead of text.")
     var json = false
 
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
+    var output: String?
+
     @OptionGroup var hashing: HashingOptions
+
+    func validate() throws {
+        try StandardInput.checkReadOnce([a, b])
+    }
 
     func run() throws {
         let documents = try [a, b].map { path -> String in
@@ -52,11 +60,16 @@ struct CompareCommand: ParsableCommand {
             estimatedBInA: try signatures[1].containment(in: signatures[0]),
             shinglesA: sets[0].count, shinglesB: sets[1].count,
             shared: sets[0].intersectionCount(sets[1]))
-        if json {
-            print(try comparison.json(a: a, b: b, configuration: configuration))
-        } else {
-            print(comparison.text(a: a, b: b, configuration: configuration))
+        let rendered = json
+            ? try comparison.json(a: a, b: b, configuration: configuration)
+            : comparison.text(a: a, b: b, configuration: configuration)
+        let sink: OutputSink
+        do { sink = try OutputSink(path: output) } catch let failure as CommandFailure {
+            StandardError.error(failure.message)
+            throw ExitCode(failure.exitCode)
         }
+        sink.write(rendered + "\n")
+        try sink.commitOrExit()
     }
 
     struct Comparison {
@@ -85,7 +98,7 @@ struct CompareCommand: ParsableCommand {
                 shingles: ["a": shinglesA, "b": shinglesB, "shared": shared],
                 configuration: configuration.description)
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(output), as: UTF8.self)
         }
 

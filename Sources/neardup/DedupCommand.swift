@@ -51,15 +51,14 @@ struct DedupCommand: ParsableCommand {
     var pairwiseLimit = 100
 
     @Option(name: .long, help: "Threads for signing and verification (default: all cores).")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    var threads: Int?
 
-    @Flag(name: [.short, .long], help: "No progress line and no summary on standard error.")
-    var quiet = false
+    @OptionGroup var progressOptions: ProgressOptions
 
     mutating func validate() throws {
         try banding.validate(permutations: hashing.permutations)
         _ = try signatureInput.verification(verify)
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard pairwiseLimit >= 2 else { throw ValidationError("--pairwise-limit must be at least 2") }
         let outputs = [pairs, clusters, keep].compactMap { $0 }.filter { $0 != "-" }
         guard Set(outputs).count == outputs.count else { throw ValidationError("--pairs, --clusters and --keep must name different files") }
@@ -70,11 +69,11 @@ struct DedupCommand: ParsableCommand {
 
     func run() throws {
         try input.checkInputsExist()
-        let progress = ProgressReporter(quiet: quiet, inputs: input.inputs)
+        let progress = ProgressReporter(progressOptions, inputs: input.inputs)
         defer { progress.stop() }
         let options = CorpusDeduplicator.Options(
             threshold: banding.threshold, verification: try signatureInput.verification(verify), lsh: banding.explicitLSH,
-            threads: threads, keepsRecords: keep != nil, pairwiseLimit: pairwiseLimit)
+            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keepsRecords: keep != nil, pairwiseLimit: pairwiseLimit)
         var skipped = 0
         let result: DedupResult
         do {
@@ -86,7 +85,7 @@ struct DedupCommand: ParsableCommand {
             let dedup = try CorpusDeduplicator(configuration: hashing.configuration, options: options)
             let keepsRecords = keep != nil
             var locations = DocumentLocations()
-            try signatureInput.read(input) { id, content, location, record in
+            try signatureInput.read(input, progress: progress) { id, content, location, record in
                 var record = record
                 do {
                     switch content {
@@ -111,7 +110,7 @@ struct DedupCommand: ParsableCommand {
                     return
                 }
                 locations.append(location)
-                progress.document(bytes: record?.count ?? content.bytes)
+                progress.document()
             } problem: { problem in
                 if problem.severity == .skipped { skipped += 1 }
                 StandardError.write("neardup: \(problem)")
@@ -128,16 +127,10 @@ struct DedupCommand: ParsableCommand {
             throw ExitCode(failure.exitCode)
         }
         progress.stop()
-        if !quiet {
-            let (documents, bytes) = progress.totals
-            let seconds = progress.elapsed
-            let megabytes = Double(bytes) / 1e6
-            StandardError.write(
-                "neardup: \(documents) documents, \(ProgressReporter.format(megabytes, 1)) MB in "
-                    + "\(ProgressReporter.format(seconds, 2)) s (\(ProgressReporter.format(megabytes / seconds, 1)) MB/s); "
-                    + "\(result.copyCount) \(signatureInput.signatures ? "identical signatures" : "exact copies"), \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
-                    + "\(result.isKept.filter { $0 }.count) kept; " + ProgressReporter.peakMemoryText())
-        }
+        progress.summary(
+            progress.throughputText + "; "
+                + "\(result.copyCount) \(signatureInput.signatures ? "identical signatures" : "exact copies"), \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
+                + "\(result.isKept.filter { $0 }.count) kept; " + ProgressReporter.peakMemoryText())
         try StandardError.exitIfSkipped(skipped)
     }
 

@@ -12,8 +12,12 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             Each line of the output is {"id":"doc-000123","text":"…"}. With --truth, each
             planted near-duplicate is also written as one JSON line naming its source, the
-            duplicate, the kind of edit (word-edits, sentence-reorder, truncation, boilerplate)
-            and the edit's parameters. The same options and seed give the same bytes.
+            duplicate, the kind of edit (word-edits, sentence-reorder, truncation, boilerplate),
+            the edit's parameters, and "jaccard": the pair's exact Jaccard similarity over the
+            shingles of --shingle (default words:5, as dedup's default; hash seed 1, no diacritic
+            folding, as dedup's defaults), with "shingling" naming them. Measure recall against
+            the pairs with jaccard at or above the threshold: an edit can take a pair below it
+            (scripts/recall.py). The same options and seed give the same bytes.
 
             Example:
               neardup generate --documents 20000 --words 600 --duplicates 0.2 --seed 42 \\
@@ -36,20 +40,28 @@ struct GenerateCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Kinds of near-duplicate to plant, comma-separated (default: all).", valueName: "kind,…"))
+            "Kinds of near-duplicate to plant, comma-separated.", valueName: "kind,…"))
     var kinds: String = DuplicateKind.allCases.map(\.rawValue).joined(separator: ",")
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Corpus file (JSONL), or - for standard output.", valueName: "path"))
     var output: String = "-"
 
-    @Option(name: .long, help: ArgumentHelp("Ground-truth file (JSONL) of the planted near-duplicates.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Ground-truth file (JSONL) of the planted near-duplicates, with their exact Jaccard.", valueName: "path"))
     var truth: String?
+
+    @Option(name: .long, help: ArgumentHelp("Shingles the truth file's Jaccard is measured with: words:N or chars:N.", valueName: "unit:n"))
+    var shingle = Shingling.default.description
+
+    @OptionGroup var progressOptions: ProgressOptions
 
     mutating func validate() throws {
         guard documents >= 0 else { throw ValidationError("--documents must not be negative, not \(documents)") }
         guard words >= 1 else { throw ValidationError("--words must be at least 1, not \(words)") }
         guard (0...1).contains(duplicates) else {
             throw ValidationError("--duplicates must be from 0 to 1, not \(duplicates)")
+        }
+        guard Shingling(shingle) != nil else {
+            throw ValidationError("--shingle must be words:N or chars:N with N from 1 to \(Shingling.maximumSize), not '\(shingle)'")
         }
         _ = try parsedKinds()
     }
@@ -70,17 +82,32 @@ struct GenerateCommand: ParsableCommand {
         guard !kinds.isEmpty else { throw ValidationError("--kinds must name at least one kind") }
         let corpus = CorpusGenerator(
             .init(documents: documents, wordsPerDocument: words, duplicateRate: duplicates, seed: seed, kinds: kinds))
+        let progress = ProgressReporter(progressOptions, totalDocuments: documents)
+        defer { progress.stop() }
+        let planted: Int
         do {
-            try write(corpus, kinds: kinds)
+            planted = try write(corpus, progress: progress)
         } catch let failure as CommandFailure {
+            progress.stop()
             StandardError.error(failure.message)
             throw ExitCode(failure.exitCode)
         }
+        progress.stop()
+        let (count, bytes) = progress.totals
+        let seconds = max(progress.elapsed, 1e-3)
+        progress.summary(
+            "\(count) documents (\(planted) planted near-duplicates), \(ProgressReporter.format(Double(bytes) / 1e6, 1)) MB "
+                + "written in \(ProgressReporter.format(seconds, 2)) s (\(ProgressReporter.format(Double(bytes) / 1e6 / seconds, 1)) MB/s); "
+                + ProgressReporter.peakMemoryText())
     }
 
-    private func write(_ corpus: CorpusGenerator, kinds: [DuplicateKind]) throws {
+    /// Writes the corpus (and the truth file); returns the number of planted duplicates.
+    private func write(_ corpus: CorpusGenerator, progress: ProgressReporter) throws -> Int {
         let out = try OutputSink(path: output)
         let truthFile = try truth.map { try OutputSink(path: $0) }
+        let shingling = Shingling(shingle)!
+        let measuresJaccard = truth != nil
+        var planted = 0
 
         // Documents are independent of each other: make chunks of them on every core, write them in order.
         let chunk = 256
@@ -95,8 +122,9 @@ struct GenerateCommand: ParsableCommand {
                 bytes.reserveCapacity(parts[p].count * words * 8)
                 var truthBytes: [UInt8] = []
                 for i in parts[p] {
-                    if let planted = corpus.appendJSONLine(ofDocumentAt: i, to: &bytes) {
-                        truthBytes.append(contentsOf: planted.jsonLine().utf8)
+                    if let planted = corpus.appendJSONLine(ofDocumentAt: i, to: &bytes), measuresJaccard {
+                        let jaccard = Self.jaccard(corpus, planted, shingling: shingling)
+                        truthBytes.append(contentsOf: planted.jsonLine(jaccard: jaccard, shingling: shingling.description).utf8)
                         truthBytes.append(0x0A)
                     }
                 }
@@ -106,11 +134,29 @@ struct GenerateCommand: ParsableCommand {
                 let (bytes, truthBytes) = results.get(p)
                 out.write(bytes)
                 truthFile?.write(truthBytes)
+                progress.read(bytes: bytes.count)
+                for _ in parts[p] { progress.document() }
             }
             start = end
         }
+        planted = (0..<documents).reduce(0) { $0 + (corpus.plan(ofDocumentAt: $1) == nil ? 0 : 1) }
+        progress.phase("writing")
         try out.commit()
         try truthFile?.commit()
+        return planted
+    }
+
+    /// The exact Jaccard similarity of a planted pair's texts, over the shingles dedup uses by
+    /// default (hash seed 1, standard normalisation) with `shingling`.
+    ///
+    /// - Complexity: O(n log n) in the words of the two texts (both are generated again).
+    static func jaccard(_ corpus: CorpusGenerator, _ planted: PlantedDuplicate, shingling: Shingling) -> Double {
+        let defaults = MinHashConfiguration.default
+        let sets = [planted.sourceIndex, planted.duplicateIndex].map { index in
+            ShingleSet(
+                text: corpus[index].text, shingling: shingling, seed: defaults.seed, normalization: defaults.normalization)
+        }
+        return sets[0].jaccard(sets[1])
     }
 }
 

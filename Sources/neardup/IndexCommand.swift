@@ -20,11 +20,17 @@ struct IndexCommand: ParsableCommand {
 
     /// Options shared by the three subcommands.
     struct Common: ParsableArguments {
-        @Flag(name: [.short, .long], help: "No progress line and no summary on standard error.")
-        var quiet = false
+        @OptionGroup var progress: ProgressOptions
 
         @Option(name: .long, help: "Signing threads (default: all cores).")
-        var threads = ProcessInfo.processInfo.activeProcessorCount
+        var threads: Int?
+
+        func validate() throws {
+            guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
+        }
+
+        /// `--threads`, or all cores.
+        var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
     }
 
     struct Create: ParsableCommand {
@@ -53,7 +59,7 @@ struct IndexCommand: ParsableCommand {
             try IndexCommand.build(input: input, signatureInput: signatureInput, common: common, path: index) {
                 try IndexBuilder(
                     creating: index, configuration: hashing.configuration, threshold: threshold,
-                    verification: verification, threads: common.threads)
+                    verification: verification, threads: common.threadCount)
             }
         }
     }
@@ -69,7 +75,7 @@ struct IndexCommand: ParsableCommand {
 
         func run() throws {
             try IndexCommand.build(input: input, signatureInput: signatureInput, common: common, path: index) {
-                let builder = try IndexBuilder(appendingTo: index, expecting: hashing.configuration, threads: common.threads)
+                let builder = try IndexBuilder(appendingTo: index, expecting: hashing.configuration, threads: common.threadCount)
                 if signatureInput.signatures && builder.verification == .exact {
                     throw NearDupError(
                         .shinglesRequired,
@@ -99,7 +105,7 @@ struct IndexCommand: ParsableCommand {
         @Option(name: .long, help: "Threshold (default: the one the index was created with).")
         var threshold: Double?
 
-        @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+        @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
         var output: String?
 
         @Flag(name: .long, help: "Write only documents that have matches.")
@@ -107,7 +113,7 @@ struct IndexCommand: ParsableCommand {
 
         func run() throws {
             try input.checkInputsExist()
-            let progress = ProgressReporter(quiet: common.quiet, inputs: input.inputs)
+            let progress = ProgressReporter(common.progress, inputs: input.inputs)
             defer { progress.stop() }
             var skipped = 0
             var matched = 0
@@ -116,7 +122,7 @@ struct IndexCommand: ParsableCommand {
                 let deduplicator = try Deduplicator(contentsOf: index, expecting: hashing.configuration)
                 let loadSeconds = Date().timeIntervalSince(loadStart)
                 let sink = try OutputSink(path: output)
-                try signatureInput.read(input) { id, content, location, record in
+                try signatureInput.read(input, progress: progress) { id, content, location, record in
                     let matches: [IndexMatch]
                     switch content {
                     case .text(let text):
@@ -130,7 +136,7 @@ struct IndexCommand: ParsableCommand {
                             return
                         }
                     }
-                    progress.document(bytes: record?.count ?? content.bytes)
+                    progress.document()
                     if !matches.isEmpty { matched += 1 }
                     guard !matches.isEmpty || !matchesOnly else { return }
                     // Copies of one text match with equal similarities, next to each other:
@@ -155,13 +161,10 @@ struct IndexCommand: ParsableCommand {
                 }
                 try sink.commit()
                 progress.stop()
-                if !common.quiet {
-                    let documents = progress.totals.documents
-                    StandardError.write(
-                        "neardup: index of \(deduplicator.count) documents loaded in \(ProgressReporter.format(loadSeconds, 2)) s; "
-                            + "\(documents) queries, \(matched) with matches, in \(ProgressReporter.format(progress.elapsed, 2)) s; "
-                            + ProgressReporter.peakMemoryText())
-                }
+                progress.summary(
+                    "index of \(deduplicator.count) documents loaded in \(ProgressReporter.format(loadSeconds, 2)) s; "
+                        + "\(progress.totals.documents) queries, \(matched) with matches, in \(ProgressReporter.format(progress.elapsed, 2)) s; "
+                        + ProgressReporter.peakMemoryText())
             } catch let error as NearDupError {
                 progress.stop()
                 StandardError.error(error.message)
@@ -180,12 +183,12 @@ struct IndexCommand: ParsableCommand {
         input: InputOptions, signatureInput: SignatureInput, common: Common, path: String, makeBuilder: () throws -> IndexBuilder
     ) throws {
         try input.checkInputsExist()
-        let progress = ProgressReporter(quiet: common.quiet, inputs: input.inputs)
+        let progress = ProgressReporter(common.progress, inputs: input.inputs)
         defer { progress.stop() }
         var skipped = 0
         do {
             let builder = try makeBuilder()
-            try signatureInput.read(input) { id, content, location, record in
+            try signatureInput.read(input, progress: progress) { id, content, location, record in
                 switch content {
                 case .text(let text):
                     try builder.add(id: id, text: text)
@@ -198,7 +201,7 @@ struct IndexCommand: ParsableCommand {
                         return
                     }
                 }
-                progress.document(bytes: record?.count ?? content.bytes)
+                progress.document()
             } problem: { problem in
                 if problem.severity == .skipped { skipped += 1 }
                 StandardError.write("neardup: \(problem)")
@@ -211,14 +214,10 @@ struct IndexCommand: ParsableCommand {
             throw ExitCode(2)
         }
         progress.stop()
-        if !common.quiet {
-            let (documents, bytes) = progress.totals
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            StandardError.write(
-                "neardup: \(documents) documents, \(ProgressReporter.format(Double(bytes) / 1e6, 1)) MB in "
-                    + "\(ProgressReporter.format(progress.elapsed, 2)) s; \(path): \(ProgressReporter.format(Double(size) / 1e6, 1)) MB; "
-                    + ProgressReporter.peakMemoryText())
-        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        progress.summary(
+            progress.throughputText + "; \(path): \(ProgressReporter.format(Double(size) / 1e6, 1)) MB; "
+                + ProgressReporter.peakMemoryText())
         try StandardError.exitIfSkipped(skipped)
     }
 }

@@ -17,19 +17,20 @@ struct ReportCommand: ParsableCommand {
 
             Folders are read recursively in sorted order, skipping hidden files; the reference is \
             skipped when it appears among the candidates. Empty, binary or unreadable candidates are \
-            reported by name and skipped; a missing path is an error (exit code 2).
+            reported by name and skipped; a missing path is an error (exit code 2). The reference \
+            or one candidate can be - (standard input, named <stdin>); gzip files are decompressed.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The reference story (a text file).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The reference story (a text file, or - for standard input).", valueName: "file"))
     var reference: String
 
-    @Argument(help: ArgumentHelp("Candidate stories: text files or folders of them.", valueName: "candidate"))
+    @Argument(help: ArgumentHelp("Candidate stories: text files, folders of them, or - for standard input.", valueName: "candidate"))
     var candidates: [String]
 
     @Option(name: .long, help: "Output format: text (an 80-column table and passages), json or html.")
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output (- or none).", valueName: "file"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, german, …; English stop words for English).", valueName: "name"))
@@ -46,6 +47,8 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard !candidates.isEmpty else { throw ValidationError("give at least one candidate file or folder") }
+        try StandardInput.checkReadOnce(
+            [reference] + candidates, labels: ["--reference"] + Array(repeating: "a candidate", count: candidates.count))
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         _ = try analyzerConfiguration()
     }
@@ -94,7 +97,7 @@ struct ReportCommand: ParsableCommand {
         // in it) is analysed once: the first is kept, the later ones are skipped, named.
         var firstPathOf: [String: String] = [:]
         for path in files {
-            let id = (path as NSString).lastPathComponent
+            let id = ReportInputs.name(of: path)
             let identity = inputs.identity(of: path)
             if identity == referenceIdentity {
                 skipped.append(SkippedInput(id: id, path: path, reason: "the reference itself"))
@@ -129,7 +132,7 @@ struct ReportCommand: ParsableCommand {
         case .html:
             rendered = HTMLReportRenderer(top: top).render(report, reference: referenceDocument, candidates: documents)
         case .text:
-            let toTerminal = output == nil && StandardError.isTerminal(1)
+            let toTerminal = (output == nil || output == "-") && StandardError.isTerminal(1)
             let colour = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             rendered = TextReportRenderer(colour: colour && toTerminal, top: top).render(report)
         }
@@ -141,7 +144,7 @@ struct ReportCommand: ParsableCommand {
             StandardError.error(failure.message)
             throw ExitCode(failure.exitCode)
         }
-        if let output { StandardError.write("neardup: wrote \(format.rawValue) report to \(output)") }
+        if let output, output != "-" { StandardError.write("neardup: wrote \(format.rawValue) report to \(output)") }
     }
 }
 

@@ -18,6 +18,10 @@ struct ReportInputs {
         let manager = FileManager.default
         var files: [String] = []
         for path in paths {
+            if path == "-" {
+                files.append(path)
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw CommandFailure("candidate \(path): no such file or folder")
@@ -31,18 +35,25 @@ struct ReportInputs {
         return files
     }
 
-    /// Reads and decodes one document; empty, binary and unreadable files are problems.
+    /// A document's name in the report: its file name, or `<stdin>` for `-`.
+    static func name(of path: String) -> String {
+        path == "-" ? "<stdin>" : (path as NSString).lastPathComponent
+    }
+
+    /// Reads and decodes one document (`-`: standard input; gzip is decompressed); empty,
+    /// binary and unreadable files are problems.
     func read(path: String) -> Result<ReportDocument, Problem> {
-        let id = (path as NSString).lastPathComponent
+        let id = Self.name(of: path)
+        let shown = path == "-" ? id : path
         switch TextFile.read(path: path) {
         case .failure(let problem):
             var reason = problem.message
             if let offset = problem.location.byteOffset, reason.contains("binary") { reason += " at byte \(offset)" }
-            return .failure(Problem(path: path, reason: reason))
+            return .failure(Problem(path: shown, reason: reason))
         case .success(let decoded):
-            guard !decoded.text.isEmpty else { return .failure(Problem(path: path, reason: "empty file")) }
+            guard !decoded.text.isEmpty else { return .failure(Problem(path: shown, reason: "empty file")) }
             guard decoded.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
-                return .failure(Problem(path: path, reason: "no words in the file"))
+                return .failure(Problem(path: shown, reason: "no words in the file"))
             }
             return .success(
                 ReportDocument(
@@ -53,7 +64,7 @@ struct ReportInputs {
 
     /// Device and inode of a file, to recognise the reference under another spelling of its path.
     func identity(of path: String) -> String {
-        guard let status = try? Syscalls.status(of: path) else { return "path:" + path }
+        guard path != "-", let status = try? Syscalls.status(of: path) else { return "path:" + path }
         return status.identity.map(String.init).joined(separator: ":")
     }
 }

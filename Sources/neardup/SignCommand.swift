@@ -17,11 +17,15 @@ struct SignCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var hashing: HashingOptions
 
-    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
     var output: String?
+
+    @OptionGroup var progressOptions: ProgressOptions
 
     func run() throws {
         try input.checkInputsExist()
+        let progress = ProgressReporter(progressOptions, inputs: input.inputs)
+        defer { progress.stop() }
         let hasher = MinHasher(hashing.configuration)
         let workspace = hasher.makeWorkspace()
         let configuration = hasher.configuration
@@ -35,7 +39,8 @@ struct SignCommand: ParsableCommand {
             throw ExitCode(failure.exitCode)
         }
         var skipped = 0
-        try input.reader.read(input.inputs) { document in
+        try input.reader(progress: progress).read(input.inputs) { document in
+            progress.document()
             let signature = hasher.signature(for: document.text, using: workspace)
             var line = "{\"id\":" + JSONText.quoted(document.id)
             if let others = document.otherFieldsJSON { line += "," + others }
@@ -45,7 +50,10 @@ struct SignCommand: ParsableCommand {
             if problem.severity == .skipped { skipped += 1 }
             StandardError.write("neardup: \(problem)")
         }
+        progress.phase("writing")
         try sink.commitOrExit()
+        progress.stop()
+        progress.summary(progress.throughputText + "; " + ProgressReporter.peakMemoryText())
         try StandardError.exitIfSkipped(skipped)
     }
 }

@@ -38,8 +38,10 @@ struct SketchCommand: ParsableCommand {
     @Option(name: .long, help: "The line number of standard input's first line.")
     var firstLine = 1
 
-    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
     var output: String?
+
+    @OptionGroup var progressOptions: ProgressOptions
 
     mutating func validate() throws {
         try banding.validate(permutations: hashing.permutations)
@@ -49,7 +51,9 @@ struct SketchCommand: ParsableCommand {
 
     func run() throws {
         try input.checkInputsExist()
-        var reader = input.reader
+        let progress = ProgressReporter(progressOptions, inputs: input.inputs)
+        defer { progress.stop() }
+        var reader = input.reader(progress: progress)
         reader.standardInputName = stdinName
         reader.standardInputFirstLine = firstLine
         let sketcher = DedupSketcher(
@@ -62,6 +66,7 @@ struct SketchCommand: ParsableCommand {
         }
         var problems = 0
         try reader.read(input.inputs) { document in
+            progress.document()
             let sketch = sketcher.sketch(document.text)
             var line = "{\"id\":" + JSONText.quoted(document.id)
             if let number = document.location.line { line += ",\"line\":\(number)" }
@@ -77,6 +82,8 @@ struct SketchCommand: ParsableCommand {
             sink.write(line + "}\n")
         }
         try sink.commitOrExit()
+        progress.stop()
+        progress.summary(progress.throughputText + "; " + ProgressReporter.peakMemoryText())
         try StandardError.exitIfSkipped(problems)
     }
 

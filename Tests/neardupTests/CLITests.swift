@@ -28,12 +28,17 @@ import Testing
     /// Runs the executable with standard output and error going to temporary files (pipes
     /// read one after the other would deadlock once the second filled its buffer).
     static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        try run(arguments, stdinData: Data((stdin ?? "").utf8))
+    }
+
+    /// ``run(_:stdin:)`` with bytes on standard input.
+    static func run(_ arguments: [String], stdinData: Data) throws -> Run {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
         let inURL = folder.appendingPathComponent("stdin")
-        try Data((stdin ?? "").utf8).write(to: inURL)
+        try stdinData.write(to: inURL)
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()

@@ -4,15 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a file descriptor line by line in large chunks, handing each line to a closure as a
+/// Reads an input (``InputBytes``: a file descriptor, gzip decompressed) line by line in large chunks, handing each line to a closure as a
 /// buffer into its own storage (no copy, no allocation per line).
 struct ByteLineReader {
-    let descriptor: Int32
+    let source: InputBytes
     let maximumLineBytes: Int
     private var buffer: GrowableBuffer<UInt8>
 
-    init(descriptor: Int32, maximumLineBytes: Int, chunkSize: Int = 1 << 20) {
-        self.descriptor = descriptor
+    init(source: InputBytes, maximumLineBytes: Int, chunkSize: Int = 1 << 20) {
+        self.source = source
         self.maximumLineBytes = maximumLineBytes
         buffer = GrowableBuffer(capacity: chunkSize)
     }
@@ -46,7 +46,7 @@ struct ByteLineReader {
             }
             let got: Int
             do {
-                got = try Syscalls.read(descriptor, into: buffer.base + filled, count: buffer.capacity - filled, context: "read error")
+                got = try source.read(into: buffer.base + filled, count: buffer.capacity - filled)
             } catch {
                 return error
             }

@@ -17,6 +17,14 @@ public struct CorpusDocument: Sendable {
 
     /// Makes a document from already decoded text. `record` and `otherFieldsJSON` are for JSONL
     /// input and stay `nil` for text files; `id` should be unique within the corpus.
+    ///
+    /// - Parameters:
+    ///   - id: the document id.
+    ///   - text: the decoded text.
+    ///   - encoding: how the bytes were decoded.
+    ///   - location: where the document came from.
+    ///   - record: for JSONL input, the record's line without its newline.
+    ///   - otherFieldsJSON: for JSONL input, the record's other members as JSON text.
     public init(
         id: String, text: String, encoding: TextEncoding, location: SourceLocation, record: [UInt8]? = nil,
         otherFieldsJSON: String? = nil
@@ -49,6 +57,11 @@ public struct CorpusProblem: Error, Sendable, CustomStringConvertible {
     public var message: String
 
     /// Makes a problem report for the input at `location`.
+    ///
+    /// - Parameters:
+    ///   - severity: whether the input was still processed.
+    ///   - location: the file, line and byte offset of the problem.
+    ///   - message: what was wrong, as a sentence for the user, without the location.
     public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location

@@ -3,10 +3,21 @@ import Foundation
 /// Reads documents from JSONL files, text files, folders of either, and standard input (`-`,
 /// read as JSONL), streaming: one document at a time, nothing kept.
 ///
+/// Any input, standard input included, that starts with gzip's magic bytes (1f 8b) is
+/// decompressed while read, whatever its name; several gzip members one after another are one
+/// stream (as `gzip -d` reads them). Corrupt or truncated gzip data is a problem naming the file
+/// and the compressed byte offset; the documents before it are still read. A name ending in
+/// `.gz` is looked at without that ending (`news.jsonl.gz` is JSONL).
+///
 /// - A `.jsonl`, `.ndjson` or `.json` file, or `-`: one JSON object a line with an id and a text
 ///   field (names configurable). Blank lines are ignored. A malformed line, or one without a
 ///   text field, is reported with its line number and byte offset and skipped; the rest of the
-///   file is still read. A record without an id gets `path:line`.
+///   file is still read.
+///
+///   The id rule: a non-empty JSON string is the id as it is; a JSON number is kept as its
+///   literal text as written (`42` → `"42"`, `1.50` → `"1.50"`, never reformatted); a missing,
+///   empty (`""`), `null`, boolean, array or object id gives `FILE:LINE`, the path as given (the
+///   ``standardInputName`` for `-`) and the 1-based line number (`news.jsonl:17`).
 /// - Any other file: one document whose id is its path (relative to the folder it was found in,
 ///   when it came from a folder). A file with a NUL byte in its first 8,000 bytes is binary and
 ///   is skipped with a message.
@@ -25,22 +36,38 @@ public struct CorpusReader: Sendable {
     /// The line number of standard input's first line: a slice of a file read from standard
     /// input (a Spark partition) is named and numbered as in the file.
     public var standardInputFirstLine = 1
+    /// Called with the number of bytes read from each input as it is read (compressed bytes for
+    /// gzip): progress measured against the inputs' sizes. `nil`: not called.
+    public var inputBytesRead: (@Sendable (Int) -> Void)?
 
+    /// Creates a reader.
+    ///
+    /// - Parameters:
+    ///   - idField: the JSONL field holding the document id.
+    ///   - textField: the JSONL field holding the text.
+    ///   - maximumDocumentBytes: documents and JSONL lines larger than this are skipped with a
+    ///     message; 64 MiB by default.
     public init(idField: String = "id", textField: String = "text", maximumDocumentBytes: Int = 64 << 20) {
         self.idField = idField
         self.textField = textField
         self.maximumDocumentBytes = maximumDocumentBytes
     }
 
-    /// Whether a path is read as JSONL.
+    /// Whether a path is read as JSONL (by its name, without a final `.gz`).
+    ///
+    /// - Parameter path: a path as given on the command line.
+    /// - Returns: `true` for `-` and for names ending in `.jsonl`, `.ndjson` or `.json` (in any
+    ///   case), with or without a final `.gz`.
     public static func isJSONLines(_ path: String) -> Bool {
         if path == "-" { return true }
-        let lower = path.lowercased()
+        var lower = path.lowercased()
+        if lower.hasSuffix(".gz") { lower.removeLast(3) }
         return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".json")
     }
 
     /// Checks that every path exists and is readable, before any work starts.
     ///
+    /// - Parameter paths: files or folders; `-` (standard input) is not checked.
     /// - Throws: ``NearDupError/Code/ioError`` naming the first path that is missing or unreadable.
     public static func checkPathsExist(_ paths: [String]) throws {
         for path in paths where path != "-" {
@@ -58,6 +85,13 @@ public struct CorpusReader: Sendable {
     /// problem (the input that had it is skipped, or processed with a warning).
     ///
     /// Errors thrown by `document` stop the reading and are rethrown.
+    ///
+    /// - Parameters:
+    ///   - paths: JSONL files, text files, folders or `-`, read in this order.
+    ///   - document: called with each document, in input order.
+    ///   - problem: called with each problem; the reading goes on.
+    /// - Throws: only what `document` throws. Missing, unreadable or malformed input is reported
+    ///   to `problem`, not thrown.
     /// - Complexity: O(total input bytes); memory O(largest document).
     public func read(
         _ paths: [String], document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void
@@ -92,6 +126,9 @@ public struct CorpusReader: Sendable {
     /// folders left out, symbolic links to folders not followed (so a link loop cannot repeat the
     /// tree): pairs of (path to open, path relative to `folder`).
     ///
+    /// - Parameter folder: the folder to list.
+    /// - Returns: (path to open, path relative to `folder`) for each regular file; empty when
+    ///   `folder` cannot be listed.
     /// - Complexity: O(f log f) for f files.
     public static func files(below folder: String) -> [(path: String, relativePath: String)] {
         filesBelow(folder).map { (path: $0.0, relativePath: $0.1) }
@@ -130,7 +167,8 @@ public struct CorpusReader: Sendable {
             try readJSONLines(descriptor: descriptor, path: path, document: document, problem: problem)
             return
         }
-        switch TextFile.read(descriptor: descriptor, path: path, maximumBytes: maximumDocumentBytes) {
+        let source = InputBytes(descriptor: descriptor, path: path, counted: inputBytesRead)
+        switch TextFile.read(source: source, path: path, maximumBytes: maximumDocumentBytes) {
         case .failure(let failure):
             problem(failure)
         case .success(let decoded):
@@ -182,7 +220,7 @@ public struct CorpusReader: Sendable {
                 ? nil
                 : record.otherMembers.map { String(decoding: line[$0], as: UTF8.self) }.joined(separator: ",")
             try document(CorpusDocument(
-                id: record.id ?? "\(path):\(number)", text: decoded.text, encoding: decoded.encoding,
+                id: record.id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(path):\(number)", text: decoded.text, encoding: decoded.encoding,
                 location: location, record: Array(line), otherFieldsJSON: others))
         }
     }
@@ -193,7 +231,8 @@ public struct CorpusReader: Sendable {
         descriptor: Int32, path: String, firstLine: Int = 1, chunkSize: Int = 1 << 20, problem: (CorpusProblem) -> Void,
         _ body: (Int, SourceLocation, UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
-        var reader = ByteLineReader(descriptor: descriptor, maximumLineBytes: maximumDocumentBytes, chunkSize: chunkSize)
+        let source = InputBytes(descriptor: descriptor, path: path, counted: inputBytesRead)
+        var reader = ByteLineReader(source: source, maximumLineBytes: maximumDocumentBytes, chunkSize: chunkSize)
         defer { reader.free() }
         let failure = try reader.forEachLine { lineInStream, event in
             let number = lineInStream + firstLine - 1

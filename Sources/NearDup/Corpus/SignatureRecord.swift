@@ -15,17 +15,26 @@ public struct SignatureRecord: Sendable {
 
 extension CorpusReader {
     /// Reads JSONL files of signature records (the output of `neardup sign`; `-` is standard
-    /// input), calling `signature` for each record and `problem` for each line or file that
-    /// cannot be used (malformed JSON, no string id field, a missing or invalid `signature`
-    /// object): those are skipped and named with file and line, the rest is read.
+    /// input; gzip is decompressed as ``read(_:document:problem:)`` does), calling `signature`
+    /// for each record and `problem` for each line or file that cannot be used (malformed JSON,
+    /// a missing or invalid `signature` object): those are skipped and named with file and line,
+    /// the rest is read. Ids follow the rule of ``CorpusReader``: a number keeps its literal
+    /// text, and a missing or empty id becomes `FILE:LINE`.
     ///
     /// Errors thrown by `signature` stop the reading and are rethrown.
+    ///
+    /// - Parameters:
+    ///   - paths: JSONL files of signature records, or `-`, read in this order.
+    ///   - signature: called with each record, in input order.
+    ///   - problem: called with each line or file that cannot be used; the reading goes on.
+    /// - Throws: only what `signature` throws.
     /// - Complexity: O(total input bytes) (one JSON decoding per line); memory O(longest line).
     public func readSignatures(
         _ paths: [String], signature: (SignatureRecord) throws -> Void, problem: (CorpusProblem) -> Void
     ) throws {
         let decoder = JSONDecoder()
-        decoder.userInfo[SignatureLine.idFieldKey] = idField
+        // The id by the corpus rule (JSONLineParser); the signature object by JSONDecoder.
+        let parser = JSONLineParser(idField: idField, textField: "\u{0}signature-record-has-no-text")
         for path in paths {
             let descriptor: Int32
             if path == "-" {
@@ -39,7 +48,8 @@ extension CorpusReader {
                 }
             }
             defer { if descriptor != 0 { Syscalls.close(descriptor) } }
-            try forEachJSONLine(descriptor: descriptor, path: path, problem: problem) { _, location, line in
+            let name = path == "-" ? standardInputName : path
+            try forEachJSONLine(descriptor: descriptor, path: name, problem: problem) { number, location, line in
                 let bytes = Array(line)
                 let decoded: SignatureLine
                 do {
@@ -48,7 +58,17 @@ extension CorpusReader {
                     problem(CorpusProblem(.skipped, location, "not a signature record: \(Self.describe(error))"))
                     return
                 }
-                try signature(SignatureRecord(id: decoded.id, signature: decoded.signature, location: location, record: bytes))
+                let id: String?
+                do throws(JSONLineParser.SyntaxError) {
+                    id = try parser.parse(line).id
+                } catch {
+                    problem(CorpusProblem(
+                        .skipped, SourceLocation(path: name, line: number, byteOffset: error.offset),
+                        "malformed JSON: \(error.message)"))
+                    return
+                }
+                let documentID = id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(name):\(number)"
+                try signature(SignatureRecord(id: documentID, signature: decoded.signature, location: location, record: bytes))
             }
         }
     }
@@ -70,23 +90,8 @@ extension CorpusReader {
     }
 }
 
-/// The decodable form of a signature line: the id under the reader's id field, and `signature`.
+/// The decodable form of a signature line: its `signature` member (the id is read by the
+/// corpus rule, by ``JSONLineParser``).
 private struct SignatureLine: Decodable {
-    static let idFieldKey = CodingUserInfoKey(rawValue: "neardup.idField")!
-
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    let id: String
     let signature: Signature
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        id = try container.decode(String.self, forKey: Key(stringValue: decoder.userInfo[Self.idFieldKey] as? String ?? "id"))
-        signature = try container.decode(Signature.self, forKey: Key(stringValue: "signature"))
-    }
 }

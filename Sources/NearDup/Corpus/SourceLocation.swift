@@ -10,6 +10,12 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Makes a location; leave `line` `nil` for plain text files and `byteOffset` `nil` when
     /// the offset is unknown. `line` is 1-based and `byteOffset` 0-based.
+    ///
+    /// - Parameters:
+    ///   - path: the path as given, or `-` for standard input.
+    ///   - line: the 1-based line in a JSONL file.
+    ///   - byteOffset: the 0-based byte offset, within the line for JSONL and within the file
+    ///     otherwise.
     public init(path: String, line: Int? = nil, byteOffset: Int? = nil) {
         self.path = path
         self.line = line

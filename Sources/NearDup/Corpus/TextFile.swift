@@ -1,10 +1,20 @@
-/// Reads one whole text file: size limit, binary check, UTF-8 or Windows-1252 decoding.
+/// Reads one whole text file: gzip decompression (by magic bytes), size limit, binary check,
+/// UTF-8 or Windows-1252 decoding.
 public enum TextFile {
-    /// Reads and decodes the file at `path`.
+    /// Reads and decodes the file at `path`; `-` reads standard input (named `-` in problems,
+    /// shown as `<stdin>`). Gzip data (magic bytes 1f 8b) is decompressed, whatever the name.
     ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - maximumBytes: the largest file accepted; 64 MiB by default.
     /// - Returns: the decoded text, or a ``CorpusProblem`` naming the file and what is wrong
-    ///   (missing, unreadable, binary, larger than `maximumBytes`).
+    ///   (missing, unreadable, binary, larger than `maximumBytes` once decompressed, corrupt or
+    ///   truncated gzip data with its compressed byte offset).
+    /// - Complexity: O(file bytes); memory O(file bytes).
     public static func read(path: String, maximumBytes: Int = 64 << 20) -> Result<DecodedText, CorpusProblem> {
+        if path == "-" {
+            return read(source: InputBytes(descriptor: 0, path: path), path: path, maximumBytes: maximumBytes)
+        }
         let descriptor: Int32
         do {
             descriptor = try Syscalls.open(path, .readOnly, context: "cannot open")
@@ -13,10 +23,10 @@ public enum TextFile {
             return .failure(CorpusProblem(.skipped, SourceLocation(path: path), reason))
         }
         defer { Syscalls.close(descriptor) }
-        return read(descriptor: descriptor, path: path, maximumBytes: maximumBytes)
+        return read(source: InputBytes(descriptor: descriptor, path: path), path: path, maximumBytes: maximumBytes)
     }
 
-    static func read(descriptor: Int32, path: String, maximumBytes: Int) -> Result<DecodedText, CorpusProblem> {
+    static func read(source: InputBytes, path: String, maximumBytes: Int) -> Result<DecodedText, CorpusProblem> {
         var bytes = [UInt8]()
         let chunkSize = 1 << 16
         let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 8)
@@ -24,9 +34,11 @@ public enum TextFile {
         while true {
             let got: Int
             do {
-                got = try Syscalls.read(descriptor, into: chunk, count: chunkSize, context: "read error")
+                got = try source.read(into: chunk, count: chunkSize)
             } catch {
-                return .failure(CorpusProblem(.skipped, SourceLocation(path: path, byteOffset: bytes.count), error.message))
+                // A gzip error names its compressed offset; a plain read error the file offset.
+                let offset = source.isGzip ? nil : bytes.count
+                return .failure(CorpusProblem(.skipped, SourceLocation(path: path, byteOffset: offset), error.message))
             }
             if got == 0 { break }
             bytes += UnsafeRawBufferPointer(start: chunk, count: got)

@@ -11,17 +11,21 @@ import Foundation
 /// for pair in result.pairs { print(result.ids[pair.first], result.ids[pair.second], pair.jaccard!) }
 /// ```
 ///
-/// Memory per document: its id, `8·b` bytes of band keys and 17 bytes of bookkeeping (about
-/// 180 bytes with the default b = 18 and short ids), plus at most
+/// Memory per document: its id (twice: the result's list and the duplicate-id map), `8·b` bytes
+/// of band keys, an 8-byte content key (for exact copies) and about 25 bytes of bookkeeping
+/// (about 230 bytes with the default b = 18 and short ids), plus at most
 /// ``Options/verificationMemory`` while verifying. The compact signature (`4·k` bytes), the
-/// shingle hashes (exact verification, 8 bytes a word) and the record (``Options/keepsRecords``)
+/// shingle hashes (exact verification, 8 bytes a shingle) and the record (``Options/keepsRecords``)
 /// go to an unlinked scratch file in `TMPDIR` and are read back only for candidate documents
 /// (and kept ones).
 ///
 /// The result is the same whatever ``Options/threads`` is: documents are numbered in the order
 /// they are added, and every stage writes its results by that number.
 ///
-/// Call ``add(_:)`` from one thread (the reader) and ``finish()`` once, after the last document.
+/// Call ``add(_:)`` from one thread (the reader) and ``finish(phase:)`` once, after the last
+/// document.
+///
+/// See <doc:CorpusDeduplication> for the pipeline, the rules for large groups and the figures.
 public final class CorpusDeduplicator: @unchecked Sendable {
     /// Settings of a run.
     public struct Options: Sendable, Hashable {
@@ -41,8 +45,8 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         /// The largest group handled pair by pair (at least 2, default 100). An LSH bucket of
         /// more documents gives only the candidates of its first member with each other one,
         /// and a cluster of more documents lists only its representative's pair with each
-        /// other member (``DuplicatePair/group``; ``PairListing`` has the rule). Clusters and
-        /// kept documents do not depend on it.
+        /// other member (``DuplicatePair/group``). Clusters and kept documents do not depend on
+        /// it.
         public var pairwiseLimit: Int
         /// Tests only: a bucket limit other than ``pairwiseLimit``, to exercise the pair rule
         /// on buckets given in full.
@@ -51,6 +55,16 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         /// Makes options; the defaults are threshold 0.8, exact verification, banding chosen from
         /// the threshold, every core, no records and 256 MiB for verification. `threshold` must be
         /// in (0, 1) and `threads` at least 1 (checked by ``CorpusDeduplicator/init(configuration:options:)``).
+        ///
+        /// - Parameters:
+        ///   - threshold: the Jaccard similarity at which two documents are near-duplicates.
+        ///   - verification: exact Jaccard of the shingle sets, or the MinHash estimate.
+        ///   - lsh: the banding; `nil` chooses it from the threshold and k.
+        ///   - threads: signing and verifying threads.
+        ///   - keepsRecords: whether to keep each document's record for
+        ///     ``DedupResult/forEachKeptRecord(_:)``.
+        ///   - verificationMemory: most bytes of shingle fingerprints held while verifying.
+        ///   - pairwiseLimit: the largest group handled pair by pair, at least 2.
         public init(
             threshold: Double = 0.8, verification: Verification = .exact, lsh: LSHParameters? = nil,
             threads: Int = ProcessInfo.processInfo.activeProcessorCount, keepsRecords: Bool = false,
@@ -83,6 +97,11 @@ public final class CorpusDeduplicator: @unchecked Sendable {
 
     /// Starts the signing threads.
     ///
+    /// - Parameters:
+    ///   - configuration: the MinHash configuration every document is signed with.
+    ///   - options: the threshold, verification, banding, threads and limits of the run.
+    /// - Precondition: `options.threshold` is in (0, 1), `options.threads` ≥ 1,
+    ///   `options.pairwiseLimit` ≥ 2, and the banding uses at most k values.
     /// - Throws: ``NearDupError/Code/ioError`` when the scratch file cannot be created.
     public init(configuration: MinHashConfiguration = .default, options: Options = Options()) throws {
         precondition(options.threshold > 0 && options.threshold < 1, "threshold must be in (0, 1)")
@@ -111,8 +130,15 @@ public final class CorpusDeduplicator: @unchecked Sendable {
 
     /// Adds a document (in input order: its position is the number of documents added before).
     ///
-    /// - Throws: a scratch-file error from a signing thread.
-    /// - Complexity: amortised O(1) on the calling thread; signing happens on the others.
+    /// - Parameters:
+    ///   - id: the document id, unique within the run.
+    ///   - text: the document's text.
+    ///   - record: the bytes ``DedupResult/forEachKeptRecord(_:)`` hands back when the document
+    ///     is kept (with ``Options/keepsRecords``); `nil` for none.
+    /// - Throws: ``NearDupError/Code/duplicateID`` (below), or a scratch-file error from a
+    ///   signing thread.
+    /// - Complexity: amortised O(1) on the calling thread; signing, O(bytes + k) for
+    ///   one-permutation hashing, happens on the others.
     ///
     /// Ids must be unique: a document whose id an earlier document has is not added, and the
     /// call throws ``NearDupError/Code/duplicateID`` naming the id and the earlier document's
@@ -131,6 +157,10 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     /// the run must use ``Verification/estimate``, and their pairs have no exact Jaccard.
     /// Documents with identical signatures are grouped as copies (their estimate is 1).
     ///
+    /// - Parameters:
+    ///   - id: the document id, unique within the run.
+    ///   - signature: the document's signature, made with this run's configuration.
+    ///   - record: the bytes to hand back when the document is kept; `nil` for none.
     /// - Throws: ``NearDupError/Code/shinglesRequired`` when the run verifies exactly,
     ///   ``NearDupError/Code/incompatibleSignatures`` when the signature was made with another
     ///   configuration, ``NearDupError/Code/duplicateID`` as ``add(id:text:record:)``. The
@@ -153,25 +183,33 @@ public final class CorpusDeduplicator: @unchecked Sendable {
 
     /// The input position (0-based) of the document added with `id`, if any.
     ///
+    /// - Parameter id: a document id.
+    /// - Returns: the position of the document added with `id`, or `nil` when none was.
     /// - Complexity: O(1) on average.
     public func position(ofID id: String) -> Int? { positionOfID[id].map(Int.init) }
 
     /// Adds a document read by ``CorpusReader``; its original record is kept for
     /// ``DedupResult/forEachKeptRecord(_:)`` when ``Options/keepsRecords`` is set.
+    ///
+    /// - Parameter document: a document; its id, text and record are used.
+    /// - Throws: as ``add(id:text:record:)``.
+    /// - Complexity: as ``add(id:text:record:)``.
     public func add(_ document: CorpusDocument) throws {
         try add(id: document.id, text: document.text, record: document.record)
     }
 
     /// Waits for the signing threads, then finds, verifies and clusters the pairs.
     ///
-    /// Exact copies (identical shingle sets, ``ExactCopies``) are grouped first: only the
+    /// Exact copies (identical shingle sets, recognised by a content key) are grouped first: only the
     /// earliest of each group is banded and verified, the others join its cluster. Large LSH
     /// buckets give only their first member's pairs, and large clusters list only their
     /// representative's pairs (``Options/pairwiseLimit``), so the work grows with documents,
     /// not with pairs of copies.
     ///
     /// - Parameter phase: called with a short description as each phase starts (for progress).
-    /// - Throws: a scratch-file error.
+    /// - Returns: the verified pairs and the clusters, by input position.
+    /// - Throws: a scratch-file error, or an error a signing thread met.
+    /// - Precondition: called once.
     /// - Complexity: O(n log n + n·b log n) to group content and band keys, plus
     ///   O(candidates · (k + shingles)) to verify, with at most `pairwiseLimit` candidates per
     ///   document and band.

@@ -27,6 +27,8 @@ public struct DedupResult: @unchecked Sendable {
     /// Calls `body` with the original record of each kept document, in input order (one
     /// document per cluster, and every document in none).
     ///
+    /// - Parameter body: called with each kept document's input position and its record's bytes
+    ///   (valid only during the call; empty for a document added without a record).
     /// - Precondition: the run kept records (``CorpusDeduplicator/Options/keepsRecords``).
     /// - Throws: a scratch-file read error, or what `body` throws.
     /// - Complexity: O(bytes of the kept records).

@@ -12,6 +12,7 @@ public struct DuplicateCluster: Sendable, Hashable {
 
     /// Makes a cluster of the documents at `members`, input positions in ascending order.
     ///
+    /// - Parameter members: input positions in ascending order.
     /// - Precondition: `members` has at least two elements.
     public init(members: [Int]) {
         precondition(members.count >= 2, "a cluster has at least two members")

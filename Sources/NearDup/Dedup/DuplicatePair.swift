@@ -22,6 +22,13 @@ public struct DuplicatePair: Sendable, Hashable {
     /// Makes a pair of input positions with `first < second`; `estimate` and `jaccard` are in
     /// 0…1, and `jaccard` is `nil` unless the pair was verified exactly; `group` is the size of
     /// the large cluster the pair stands for, if any.
+    ///
+    /// - Parameters:
+    ///   - first: the earlier document's input position.
+    ///   - second: the later document's input position.
+    ///   - estimate: the MinHash estimate of their Jaccard similarity.
+    ///   - jaccard: their exact Jaccard similarity, or `nil`.
+    ///   - group: the size of the large cluster the pair stands for, or `nil`.
     public init(first: Int, second: Int, estimate: Double, jaccard: Double?, group: Int? = nil) {
         self.first = first
         self.second = second

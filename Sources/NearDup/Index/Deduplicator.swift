@@ -23,6 +23,8 @@ import Foundation
 /// and every candidate is verified: with ``Verification/exact`` the index keeps each document's
 /// 64-bit shingle hashes (8 bytes per shingle) and reports exact Jaccard similarities; with
 /// ``Verification/estimate`` it keeps only the compact signature (4·k bytes).
+///
+/// See <doc:PersistentIndex> for the file format and the command-line tool.
 public final class Deduplicator: @unchecked Sendable {
     /// The MinHash configuration of every document in the index.
     public let configuration: MinHashConfiguration
@@ -42,8 +44,12 @@ public final class Deduplicator: @unchecked Sendable {
     /// An empty index.
     ///
     /// - Parameters:
+    ///   - configuration: the MinHash configuration of every document.
     ///   - threshold: the Jaccard similarity at which documents match, in (0, 1).
+    ///   - verification: ``Verification/exact`` keeps each document's 64-bit shingle hashes and
+    ///     reports exact Jaccard; ``Verification/estimate`` keeps only compact signatures.
     ///   - lsh: the banding; by default chosen from the threshold and k.
+    /// - Precondition: `threshold` is in (0, 1).
     public init(
         configuration: MinHashConfiguration = .default, threshold: Double = 0.8,
         verification: Verification = .exact, lsh: LSHParameters? = nil
@@ -61,9 +67,13 @@ public final class Deduplicator: @unchecked Sendable {
     /// Opens an index file written by ``write(to:)``, ``append(to:ids:)`` or `neardup index`.
     /// The file is memory-mapped: signatures and shingles are not copied.
     ///
-    /// - Parameter expected: when given, a file written with another configuration is refused.
+    /// - Parameters:
+    ///   - path: the index file.
+    ///   - expected: when given, a file written with another configuration is refused.
     /// - Throws: ``NearDupError/Code/incompatibleSignatures`` for another configuration,
     ///   ``NearDupError/Code/damagedIndex`` for a damaged file (naming the record and byte),
+    ///   ``NearDupError/Code/unsupportedFormat`` for another format version, and
+    ///   ``NearDupError/Code/fileNotFound``, ``NearDupError/Code/permissionDenied`` or
     ///   ``NearDupError/Code/ioError`` when it cannot be read.
     /// - Complexity: O(file size) to check every record, O(n·b) to build the band tables.
     public init(contentsOf path: String, expecting expected: MinHashConfiguration? = nil) throws {
@@ -85,10 +95,17 @@ public final class Deduplicator: @unchecked Sendable {
     var groupCount: Int { withLock { index.groupCount } }
 
     /// Whether a document with `id` is in the index.
+    ///
+    /// - Parameter id: a document id.
+    /// - Returns: `true` when a document with `id` is in the index.
+    /// - Complexity: O(1) on average.
     public func contains(id: String) -> Bool { withLock { index.slot(of: id) != nil } }
 
     /// Adds a document; a document with the same id is replaced.
     ///
+    /// - Parameters:
+    ///   - id: the document id.
+    ///   - text: the document's text.
     /// - Complexity: O(text length + k + b) for signing (outside the lock), O(k + shingles + b) under it.
     public func insert(id: String, text: String) {
         withSketch(of: text) { sketcher in
@@ -100,6 +117,10 @@ public final class Deduplicator: @unchecked Sendable {
     /// index's), most similar first (ties by insertion order). Exact copies in the index are
     /// compared once and each listed.
     ///
+    /// - Parameters:
+    ///   - text: the query document.
+    ///   - threshold: the least similarity of a match; `nil` for the index's ``threshold``.
+    /// - Returns: the matches, each verified (exact Jaccard in an exact index, else the estimate).
     /// - Complexity: O(text length + k) to sign, plus O(k + shingles) per candidate group of
     ///   identical documents, plus O(m log m) for m matches.
     public func query(_ text: String, threshold: Double? = nil) -> [IndexMatch] {
@@ -115,6 +136,9 @@ public final class Deduplicator: @unchecked Sendable {
     /// an exact index keeps every document's shingles and reports exact Jaccard, which a
     /// signature cannot give.
     ///
+    /// - Parameters:
+    ///   - id: the document id.
+    ///   - signature: the document's signature, made with this index's configuration.
     /// - Throws: ``NearDupError/Code/shinglesRequired`` for an exact index,
     ///   ``NearDupError/Code/incompatibleSignatures`` for a signature of another configuration.
     /// - Complexity: O(k + b).
@@ -130,6 +154,11 @@ public final class Deduplicator: @unchecked Sendable {
     /// estimates (``IndexMatch/jaccard`` is `nil`) even in an exact index: a signature has no
     /// shingles to compare exactly.
     ///
+    /// - Parameters:
+    ///   - signature: the query document's signature, made with this index's configuration.
+    ///   - threshold: the least estimated similarity of a match; `nil` for the index's
+    ///     ``threshold``.
+    /// - Returns: the matches, by estimate.
     /// - Throws: ``NearDupError/Code/incompatibleSignatures`` for a signature of another
     ///   configuration.
     /// - Complexity: O(k + b), plus O(k) per candidate.
@@ -142,6 +171,16 @@ public final class Deduplicator: @unchecked Sendable {
 
     /// Queries and, only when nothing matches, inserts — atomically, so two near-duplicate
     /// texts inserted concurrently cannot both get in. Returns the matches (empty: inserted).
+    ///
+    /// A document already in the index under the same `id` is not a match for itself; when
+    /// nothing else matches, it is replaced.
+    ///
+    /// - Parameters:
+    ///   - id: the document id.
+    ///   - text: the document's text.
+    /// - Returns: the matches at the index's ``threshold``, most similar first; empty when the
+    ///   document was inserted.
+    /// - Complexity: as ``query(_:threshold:)`` plus ``insert(id:text:)``.
     public func insertIfUnique(id: String, text: String) -> [IndexMatch] {
         withSketch(of: text) { sketcher in
             withLock {
@@ -154,13 +193,20 @@ public final class Deduplicator: @unchecked Sendable {
 
     /// Removes the document with `id`; returns whether there was one.
     ///
+    /// - Parameter id: a document id.
+    /// - Returns: `true` when a document was removed.
     /// - Complexity: O(b · documents sharing its bands).
     @discardableResult
     public func remove(id: String) -> Bool { withLock { index.remove(id: id) } }
 
     /// Writes the whole index to `path` atomically (a temporary file beside it, then renamed).
     ///
-    /// - Throws: ``NearDupError/Code/ioError``.
+    /// - Parameter path: the file to create or replace (a symbolic link is followed; anything but
+    ///   a regular file is refused).
+    /// - Throws: ``NearDupError`` when the file cannot be written (for example
+    ///   ``NearDupError/Code/permissionDenied``, ``NearDupError/Code/noSpace``,
+    ///   ``NearDupError/Code/ioError``); the previous file is then left as it was.
+    /// - Complexity: O(n·(k + shingles)) for n documents.
     public func write(to path: String) throws {
         try withLock {
             let writer = try IndexFileWriter(creating: path, header: IndexFileHeader(
@@ -175,7 +221,12 @@ public final class Deduplicator: @unchecked Sendable {
     /// Appends the documents with the given ids to the index file at `path`, which must have
     /// this index's configuration.
     ///
-    /// - Throws: ``NearDupError`` for another configuration, a damaged header or a write error.
+    /// - Parameters:
+    ///   - path: an index file written with this index's configuration and verification.
+    ///   - ids: the documents to append; ids not in the index are ignored.
+    /// - Throws: ``NearDupError`` for another configuration or verification, a damaged file or a
+    ///   write error; the file's committed records are then unchanged.
+    /// - Complexity: O(file size) to check the file, plus O(k + shingles) per document appended.
     public func append(to path: String, ids: [String]) throws {
         try withLock {
             let writer = try IndexFileWriter(appendingTo: path, expecting: configuration)

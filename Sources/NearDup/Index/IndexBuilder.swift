@@ -26,10 +26,17 @@ public final class IndexBuilder: @unchecked Sendable {
     /// Starts a new index file at `path`.
     ///
     /// - Parameters:
+    ///   - path: the file to create (replaced by ``finish()``; a symbolic link is followed,
+    ///     anything but a regular file is refused).
+    ///   - configuration: the MinHash configuration of every document.
     ///   - threshold: the default threshold of queries; also chooses the banding.
     ///   - verification: ``Verification/exact`` keeps each document's shingle fingerprints
     ///     (8 bytes per shingle) so that queries report exact Jaccard similarities.
+    ///   - lsh: the banding; by default chosen from the threshold and k.
     ///   - threads: sketching threads; 0 means one per core.
+    /// - Throws: ``NearDupError`` when the temporary file beside `path` cannot be created or
+    ///   `path` is not a regular file.
+    /// - Precondition: `threshold` is in (0, 1).
     public convenience init(
         creating path: String, configuration: MinHashConfiguration = .default, threshold: Double = 0.8,
         verification: Verification = .exact, lsh: LSHParameters? = nil, threads: Int = 0
@@ -42,10 +49,15 @@ public final class IndexBuilder: @unchecked Sendable {
         try self.init(writer: IndexFileWriter(creating: path, header: header), threads: threads)
     }
 
-    /// Appends to the index file at `path`.
+    /// Appends to the index file at `path`, once no other writer holds it; every record is
+    /// checked first.
     ///
-    /// - Parameter expected: when given, a file written with another configuration is refused.
+    /// - Parameters:
+    ///   - path: an existing index file.
+    ///   - expected: when given, a file written with another configuration is refused.
+    ///   - threads: sketching threads; 0 means one per core.
     /// - Throws: ``NearDupError`` when the file is missing, damaged or of another configuration.
+    /// - Complexity: O(file size), to check every record.
     public convenience init(appendingTo path: String, expecting expected: MinHashConfiguration? = nil, threads: Int = 0) throws {
         try self.init(writer: IndexFileWriter(appendingTo: path, expecting: expected), threads: threads)
     }
@@ -72,7 +84,12 @@ public final class IndexBuilder: @unchecked Sendable {
 
     /// Adds a document (signed on another thread).
     ///
+    /// - Parameters:
+    ///   - id: the document id; a later document with the same id replaces it when the file is
+    ///     loaded.
+    ///   - text: the document's text.
     /// - Throws: a write error from an earlier batch.
+    /// - Complexity: amortised O(1) on the calling thread.
     public func add(id: String, text: String) throws {
         try sketcher.add(id: id, text: text, record: nil)
         count += 1
@@ -80,6 +97,9 @@ public final class IndexBuilder: @unchecked Sendable {
 
     /// Adds a document known only by its MinHash signature (a line of `neardup sign`'s output).
     ///
+    /// - Parameters:
+    ///   - id: the document id.
+    ///   - signature: the document's signature, made with the file's configuration.
     /// - Throws: ``NearDupError/Code/shinglesRequired`` when the file keeps shingle
     ///   fingerprints (exact verification needs them, a signature has none),
     ///   ``NearDupError/Code/incompatibleSignatures`` for another configuration; the document
@@ -92,9 +112,12 @@ public final class IndexBuilder: @unchecked Sendable {
         count += 1
     }
 
-    /// Waits for the signing threads and commits the file (see ``IndexFileWriter``).
+    /// Waits for the signing threads and commits the file: a new file is synced and renamed into
+    /// place; an append syncs its records, then rewrites the header with the new committed
+    /// length and syncs again.
     ///
-    /// - Throws: ``NearDupError/Code/ioError``.
+    /// - Throws: ``NearDupError`` for a write or sync error (the previous file is then as it
+    ///   was), or an error a signing thread met.
     public func finish() throws {
         try sketcher.finish()
         try writer.commit()

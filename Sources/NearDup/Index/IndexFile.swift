@@ -118,6 +118,8 @@ enum IndexFile {
 @_spi(Fuzzing)
 public enum IndexFileChecksums {
     /// Reseals `bytes` in place; bytes that do not start like an index file are left alone.
+    ///
+    /// - Parameter bytes: the bytes of an index file, possibly damaged.
     public static func reseal(_ bytes: inout [UInt8]) {
         bytes.withUnsafeMutableBytes { b in
             guard b.count >= IndexFileHeader.fixedLength, Array(b[0..<8]) == IndexFileHeader.magic else { return }

@@ -10,6 +10,11 @@ public struct IndexMatch: Sendable, Hashable {
 
     /// Makes a match; `estimate` and `jaccard` are in 0…1, and `jaccard` is `nil` when the index
     /// keeps no shingles.
+    ///
+    /// - Parameters:
+    ///   - id: the indexed document's id.
+    ///   - estimate: the MinHash estimate of the Jaccard similarity.
+    ///   - jaccard: the exact Jaccard similarity, or `nil`.
     public init(id: String, estimate: Double, jaccard: Double?) {
         self.id = id
         self.estimate = estimate

@@ -16,6 +16,15 @@ public struct MinHashConfiguration: Sendable, Hashable, Codable, CustomStringCon
     /// Largest accepted k.
     public static let maximumPermutations = 65_536
 
+    /// Creates a configuration.
+    ///
+    /// - Parameters:
+    ///   - scheme: how the k values are computed; one-permutation hashing by default.
+    ///   - permutations: k, the number of values in a signature.
+    ///   - seed: the seed of every hash (words, shingles, permutations).
+    ///   - shingling: what the shingles are; word 5-grams by default.
+    ///   - normalization: how words are normalised.
+    /// - Precondition: `permutations` is in `1...maximumPermutations`.
     public init(
         scheme: MinHashScheme = .onePermutation, permutations: Int = 128, seed: UInt64 = 1,
         shingling: Shingling = .default, normalization: Normalization = .standard
@@ -31,6 +40,7 @@ public struct MinHashConfiguration: Sendable, Hashable, Codable, CustomStringCon
     /// The defaults: one-permutation hashing, k = 128, seed 1, word 5-grams.
     public static let `default` = MinHashConfiguration()
 
+    /// A short form for messages: `one-permutation, k=128, seed=1, words:5`.
     public var description: String {
         "\(scheme.rawValue), k=\(permutations), seed=\(seed), \(shingling)"
             + (normalization.foldsDiacritics ? ", diacritics folded" : "")
@@ -42,6 +52,10 @@ public struct MinHashConfiguration: Sendable, Hashable, Codable, CustomStringCon
 
     /// Decodes a configuration, refusing a k out of range (a damaged or hostile file must not
     /// reach the hashing loops with k = 0).
+    ///
+    /// - Parameter decoder: a decoder holding the keys `scheme`, `permutations`, `seed`,
+    ///   `shingling` and `normalization`.
+    /// - Throws: `DecodingError` when a key is missing or invalid, or k is out of range.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let k = try c.decode(Int.self, forKey: .permutations)
@@ -56,6 +70,10 @@ public struct MinHashConfiguration: Sendable, Hashable, Codable, CustomStringCon
     }
 
     /// Throws ``NearDupError/Code/incompatibleSignatures`` unless `other` is equal.
+    ///
+    /// - Parameter other: the configuration of another signature or index.
+    /// - Throws: ``NearDupError`` with code ``NearDupError/Code/incompatibleSignatures``, naming
+    ///   both configurations, when they differ in any field.
     public func checkCompatible(with other: MinHashConfiguration) throws {
         guard self != other else { return }
         throw NearDupError(

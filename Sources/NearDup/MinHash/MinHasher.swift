@@ -16,6 +16,10 @@ public struct MinHasher: Sendable {
     /// Per-function seeds of the classic scheme (empty for one-permutation hashing).
     let functionSeeds: [UInt64]
 
+    /// Creates a hasher.
+    ///
+    /// - Parameter configuration: the scheme, k, seed, shingling and normalisation of every
+    ///   signature this hasher makes.
     public init(_ configuration: MinHashConfiguration = .default) {
         self.configuration = configuration
         if configuration.scheme == .classic {
@@ -30,17 +34,29 @@ public struct MinHasher: Sendable {
     }
 
     /// Scratch space for signing on one thread.
+    ///
+    /// - Returns: a new workspace for this hasher's configuration.
     public func makeWorkspace() -> MinHashWorkspace { MinHashWorkspace(configuration) }
 
     /// The signature of `text`.
     ///
-    /// - Complexity: O(n + k) for one-permutation hashing, O(n·k) for the classic scheme, where
-    ///   n is the number of shingles.
+    /// - Parameter text: the document.
+    /// - Returns: its signature, carrying this hasher's configuration and the number of distinct
+    ///   shingles.
+    /// - Complexity: O(b + k) for one-permutation hashing, O(b + n·k) for the classic scheme, for
+    ///   b bytes of text and n shingles; allocates a workspace per call.
     public func signature(for text: String) -> Signature {
         signature(for: text, using: makeWorkspace())
     }
 
     /// The signature of `text`, reusing `workspace` (one allocation: the signature's array).
+    ///
+    /// - Parameters:
+    ///   - text: the document.
+    ///   - workspace: scratch space made by ``makeWorkspace()`` of a hasher with the same
+    ///     configuration, used by one thread at a time.
+    /// - Returns: the signature of `text`.
+    /// - Complexity: as ``signature(for:)``.
     public func signature(for text: String, using workspace: MinHashWorkspace) -> Signature {
         var setSize = 0
         let values = [UInt64](unsafeUninitializedCapacity: configuration.permutations) { buffer, count in
@@ -54,7 +70,9 @@ public struct MinHasher: Sendable {
     /// `hashes`. They must come from the same seed, shingling and normalisation as this hasher's
     /// configuration, or the signature will not be comparable with ``signature(for:)``'s.
     ///
-    /// - Complexity: O(n + k) or O(n·k), as ``signature(for:)``.
+    /// - Parameter hashes: shingle hashes in any order; repeats are counted once.
+    /// - Returns: the signature of the set of `hashes`.
+    /// - Complexity: O(n + k) or O(n·k) for n hashes, as ``signature(for:)``.
     public func signature<S: Sequence>(forShingleHashes hashes: S) -> Signature where S.Element == UInt64 {
         var counter = DistinctCounter()
         defer { counter.free() }
@@ -69,6 +87,12 @@ public struct MinHasher: Sendable {
     /// Writes the signature of the UTF-8 text `utf8` into `values` (k slots) and returns the
     /// number of distinct shingles. The hot path: no allocation after the workspace warms up.
     ///
+    /// - Parameters:
+    ///   - utf8: the document's text as UTF-8 bytes.
+    ///   - values: k slots that receive the signature's values.
+    ///   - workspace: scratch space from ``makeWorkspace()``, used by one thread at a time.
+    /// - Returns: the number of distinct shingles (0 for a text without words, whose values are
+    ///   then all `UInt64.max`).
     /// - Precondition: `utf8` is valid UTF-8 (see ``TextDecoder``); `values.count` is k;
     ///   `workspace` was made by a hasher with the same configuration.
     /// - Complexity: O(bytes + k) for one-permutation hashing, O(bytes + n·k) for classic.

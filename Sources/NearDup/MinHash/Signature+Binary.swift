@@ -21,6 +21,7 @@ extension Signature {
 
     /// The binary encoding.
     ///
+    /// - Returns: 32 + 8·k bytes in format version 1 (see the table above).
     /// - Complexity: O(k).
     public func binaryEncoded() -> [UInt8] {
         var bytes = [UInt8]()
@@ -41,6 +42,7 @@ extension Signature {
 
     /// Decodes the binary form.
     ///
+    /// - Parameter bytes: exactly the bytes ``binaryEncoded()`` wrote.
     /// - Throws: ``NearDupError/Code/invalidEncoding`` naming the offending field and offset.
     /// - Complexity: O(k).
     public init<Bytes: Collection>(binaryEncoded bytes: Bytes) throws where Bytes.Element == UInt8 {

@@ -18,6 +18,13 @@ extension Signature: Codable {
         case hashValues = "hashvalues"
     }
 
+    /// Decodes the JSON form.
+    ///
+    /// - Parameter decoder: a decoder holding the keys above (`fold_diacritics` may be absent:
+    ///   false).
+    /// - Throws: `DecodingError` when a key is missing or invalid, k is out of range,
+    ///   `hashvalues` is not base64 of exactly 8·k bytes, or the set size cannot belong to the
+    ///   values (over ``Signature/maximumSetSize``, or 0 with values other than `UInt64.max`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let k = try c.decode(Int.self, forKey: .permutations)
@@ -43,6 +50,10 @@ extension Signature: Codable {
         self.init(configuration: configuration, values: values, setSize: Int(setSize))
     }
 
+    /// Encodes the JSON form.
+    ///
+    /// - Parameter encoder: the encoder to write the keys above to.
+    /// - Throws: what the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(configuration.scheme, forKey: .scheme)

@@ -15,6 +15,11 @@ public struct Signature: Sendable, Hashable {
 
     /// A signature from its parts.
     ///
+    /// - Parameters:
+    ///   - configuration: the configuration the values were computed with.
+    ///   - values: the k values.
+    ///   - setSize: the number of distinct shingles of the document.
+    ///
     /// - Precondition: `values.count == configuration.permutations` and
     ///   `0 <= setSize <= Signature.maximumSetSize`.
     public init(configuration: MinHashConfiguration, values: [UInt64], setSize: Int) {
@@ -31,6 +36,10 @@ public struct Signature: Sendable, Hashable {
     /// The MinHash estimate of the Jaccard similarity: the share of slots with equal values.
     /// 0 when either document is empty (as ``ShingleSet/jaccard(_:)``).
     ///
+    /// Unbiased for both schemes, with standard deviation about sqrt(J(1−J)/k).
+    ///
+    /// - Parameter other: a signature of the same configuration.
+    /// - Returns: the estimate, a multiple of 1/k from 0 to 1.
     /// - Throws: ``NearDupError/Code/incompatibleSignatures`` if the configurations differ.
     /// - Complexity: O(k).
     public func jaccard(_ other: Signature) throws -> Double {
@@ -42,6 +51,9 @@ public struct Signature: Sendable, Hashable {
     /// Estimated containment of this document in `other` (|A ∩ B| / |A|), from the Jaccard
     /// estimate and both set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J). Clamped to [0, 1].
     ///
+    /// - Parameter other: a signature of the same configuration.
+    /// - Returns: the estimated share of this document's shingles found in `other`; 0 when this
+    ///   document is empty.
     /// - Throws: ``NearDupError/Code/incompatibleSignatures`` if the configurations differ.
     /// - Complexity: O(k).
     public func containment(in other: Signature) throws -> Double {

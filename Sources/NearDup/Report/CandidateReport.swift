@@ -6,6 +6,10 @@ public struct Containment: Sendable, Hashable, Codable {
     public var candidateFromReference: Double
 
     /// Makes a containment pair; both values are shares in 0…1.
+    ///
+    /// - Parameters:
+    ///   - referenceInCandidate: |R ∩ C| / |R|.
+    ///   - candidateFromReference: |R ∩ C| / |C|.
     public init(referenceInCandidate: Double, candidateFromReference: Double) {
         self.referenceInCandidate = referenceInCandidate
         self.candidateFromReference = candidateFromReference
@@ -62,7 +66,29 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
     public var sharedVocabularyWords: Int
 
     /// Makes a summary; every count defaults to zero, the state before any sentence is counted.
-    /// Counts are non-negative and `quotedShare` is in 0…1.
+    /// Counts are non-negative and `quotedShare` is in 0…1. Each parameter sets the property of
+    /// the same name.
+    ///
+    /// - Parameters:
+    ///   - narrativeSentences: candidate sentences with a narrative content word.
+    ///   - derivedSentences: narrative sentences derived from the reference.
+    ///   - paraphrasedSentences: derived sentences rewritten rather than copied.
+    ///   - verbatimSentences: derived sentences mostly copied word for word.
+    ///   - narrativeWords: the candidate's narrative content words (the score's denominator).
+    ///   - derivedWords: those taken from the reference (the score's numerator).
+    ///   - sharedQuotations: quotation passages shared with the reference.
+    ///   - sharedQuotationWords: words in shared quotation passages.
+    ///   - quotedShare: the share of the candidate's body words inside quotation marks.
+    ///   - boilerplateWords: the candidate's words outside its body.
+    ///   - referenceNarrativeSentences: the reference's narrative sentences.
+    ///   - retoldSentences: reference narrative sentences the candidate retells.
+    ///   - referenceNarrativeWords: the reference's narrative content words (the coverage's
+    ///     denominator).
+    ///   - retoldWords: those the candidate retells (the coverage's numerator).
+    ///   - sharedVocabularyWords: candidate narrative content words whose stem the reference's
+    ///     body uses.
+    ///   - inOrderSentences: aligned candidate sentences whose sources come in the reference's
+    ///     order.
     public init(
         narrativeSentences: Int = 0, derivedSentences: Int = 0, paraphrasedSentences: Int = 0, verbatimSentences: Int = 0,
         narrativeWords: Int = 0, derivedWords: Int = 0, sharedQuotations: Int = 0, sharedQuotationWords: Int = 0,
@@ -146,7 +172,25 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     public var warnings: [String]
 
     /// Makes a candidate's result from values already computed; ``RewriteAnalyzer`` is the usual
-    /// source. `rank` is 1-based, and `score` and the similarities are in 0…1.
+    /// source. `rank` is 1-based, and `score` and the similarities are in 0…1. Each parameter
+    /// sets the property of the same name.
+    ///
+    /// - Parameters:
+    ///   - id: the candidate's name.
+    ///   - path: where it was read from.
+    ///   - title: its headline, or the first line of its body.
+    ///   - rank: its 1-based place in the ranking.
+    ///   - verdict: its METER class.
+    ///   - score: the share of its narrative content words derived from the reference.
+    ///   - coverage: the share of the reference's narrative content words it retells.
+    ///   - jaccard: the exact Jaccard of the two word-shingle sets.
+    ///   - containment: the containments of the two word-shingle sets.
+    ///   - narrativeJaccard: the exact Jaccard of the shingles outside quotation marks.
+    ///   - passages: the shared passages, in candidate order.
+    ///   - evidence: the counts behind the score and verdict.
+    ///   - explanation: the verdict in plain language.
+    ///   - encoding: how the text was decoded.
+    ///   - warnings: problems with the input that did not stop the analysis.
     public init(
         id: String, path: String, title: String = "", rank: Int, verdict: Verdict, score: Double, coverage: Double = 0,
         jaccard: Double, containment: Containment,

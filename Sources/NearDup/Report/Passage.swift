@@ -19,12 +19,18 @@ public struct TextSpan: Sendable, Hashable, Codable, CustomStringConvertible {
     public var end: Int
 
     /// Makes the span `start..<end`, in UTF-8 byte offsets; `start` must not exceed `end`.
+    ///
+    /// - Parameters:
+    ///   - start: the offset of the first byte.
+    ///   - end: the offset just past the last byte.
     public init(start: Int, end: Int) {
         self.start = start
         self.end = end
     }
 
     /// Makes the span covering the byte offsets of `range`.
+    ///
+    /// - Parameter range: a half-open range of UTF-8 byte offsets.
     public init(_ range: Range<Int>) { self.init(start: range.lowerBound, end: range.upperBound) }
 
     /// The span as a half-open range of byte offsets, for slicing the text's UTF-8 view.
@@ -48,8 +54,9 @@ public struct Passage: Sendable, Hashable, Codable {
     public var referenceText: String
     /// Number of words in the candidate's side.
     public var words: Int
-    /// For paraphrases, the weighted overlap (Dice, 0…1) of the two sentences' content-word stems;
-    /// 1 for verbatim and quotation passages.
+    /// For paraphrases, the containment (0…1) of the candidate sentence in its source sentences:
+    /// the share of its inverse-frequency-weighted content stems found there; 1 for verbatim and
+    /// quotation passages.
     public var similarity: Double
     /// The 1-based numbers of the reference's narrative sentences this passage retells or copies
     /// (two for a candidate sentence that merges two reference sentences; empty for a passage
@@ -58,6 +65,16 @@ public struct Passage: Sendable, Hashable, Codable {
 
     /// Makes a passage from spans and texts already found; ``RewriteAnalyzer`` is the usual source.
     /// `words` is at least 1 and `similarity` in 0…1.
+    ///
+    /// - Parameters:
+    ///   - kind: verbatim, paraphrase or quotation.
+    ///   - reference: where the passage is in the reference.
+    ///   - candidate: where the passage is in the candidate.
+    ///   - text: the candidate's text of the passage.
+    ///   - referenceText: the reference's text of the passage.
+    ///   - words: the number of words on the candidate's side.
+    ///   - similarity: the containment of a paraphrase in its sources; 1 otherwise.
+    ///   - referenceSentences: the numbers of the reference's narrative sentences it retells.
     public init(
         kind: PassageKind, reference: TextSpan, candidate: TextSpan, text: String, referenceText: String, words: Int,
         similarity: Double, referenceSentences: [Int] = []

@@ -13,6 +13,13 @@ public struct ReportDocument: Sendable, Hashable {
 
     /// Makes a document from already decoded text. `path` defaults to `id`, `encoding` to UTF-8,
     /// and `warnings` to none.
+    ///
+    /// - Parameters:
+    ///   - id: a short name shown in reports.
+    ///   - path: where the document came from; `nil` for `id`.
+    ///   - text: the decoded text.
+    ///   - encoding: how the bytes were decoded.
+    ///   - warnings: problems with the input that did not stop the analysis.
     public init(id: String, path: String? = nil, text: String, encoding: TextEncoding = .utf8, warnings: [String] = []) {
         self.id = id
         self.path = path ?? id
@@ -23,6 +30,10 @@ public struct ReportDocument: Sendable, Hashable {
 
     /// Decodes a file's bytes with ``TextDecoder`` (UTF-8, else Windows-1252 with a warning).
     ///
+    /// - Parameters:
+    ///   - id: a short name shown in reports.
+    ///   - path: the file the bytes were read from, named in errors and warnings.
+    ///   - bytes: the file's bytes.
     /// - Throws: ``NearDupError`` with code `.invalidInput` when the bytes are empty, hold no word,
     ///   or look binary (contain NUL bytes); the message names `path`.
     /// - Complexity: O(n) in the number of bytes.

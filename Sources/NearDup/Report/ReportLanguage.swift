@@ -15,6 +15,7 @@ public struct ReportLanguage: Sendable, Hashable, CustomStringConvertible {
     /// The language called `name` (see ``SnowballStemmer/languages``; ISO 639 codes such as `de`
     /// work too).
     ///
+    /// - Parameter name: a libstemmer algorithm name or ISO 639 code, in any case.
     /// - Throws: ``NearDupError`` (`.invalidInput`) naming the known languages when libstemmer has
     ///   no stemmer for it.
     public init(_ name: String) throws(NearDupError) {

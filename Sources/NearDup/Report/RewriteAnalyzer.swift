@@ -26,11 +26,15 @@
 /// for comparison with plain near-duplicate detection.
 ///
 /// An analyzer is a value; `analyze` is thread-safe.
+///
+/// See <doc:RewriteReport> for the method, the verdict rule and how it was calibrated.
 public struct RewriteAnalyzer: Sendable {
     /// The parameters and verdict rule every analysis by this analyzer uses.
     public var configuration: Configuration
 
     /// Makes an analyzer; the default configuration is the one `neardup report` uses.
+    ///
+    /// - Parameter configuration: the parameters and verdict rule of every analysis.
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
     }
@@ -38,7 +42,11 @@ public struct RewriteAnalyzer: Sendable {
     /// Analyses each candidate against the reference and ranks them, most derived first.
     ///
     /// - Parameters:
+    ///   - reference: the story the candidates may have been rewritten from.
+    ///   - candidates: the stories to judge.
     ///   - skipped: inputs the caller could not read, carried into the report.
+    /// - Returns: the report: the candidates ranked by verdict, then score, then coverage, then
+    ///   id, each with its passages and evidence; the all-pairs similarity matrices; the method.
     /// - Complexity: per candidate, linear in the two texts' lengths plus the sentence-pair work
     ///   of ``Configuration``'s alignment (sparse, through an inverted index); O(d²·s) more for
     ///   the similarity matrix of d documents with s shingles each.
@@ -85,6 +93,14 @@ public struct RewriteAnalyzer: Sendable {
     }
 
     /// Analyses one candidate against the reference. Its `rank` is 1.
+    ///
+    /// - Parameters:
+    ///   - reference: the story the candidate may have been rewritten from.
+    ///   - candidate: the story to judge.
+    /// - Returns: the candidate's verdict, score, coverage, passages and evidence, as
+    ///   ``analyze(reference:candidates:skipped:)`` would give them.
+    /// - Complexity: linear in the two texts' lengths plus the sparse sentence-pair work of the
+    ///   alignment.
     public func compare(reference: ReportDocument, candidate: ReportDocument) -> CandidateReport {
         compare(prepare(reference, isReference: true), prepare(candidate))
     }

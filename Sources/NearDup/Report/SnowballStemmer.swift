@@ -21,6 +21,7 @@ public final class SnowballStemmer {
     /// Makes a stemmer for `language` (a name from ``languages``, or an ISO 639 code such as `en`
     /// or `fra` that libstemmer knows).
     ///
+    /// - Parameter language: a libstemmer algorithm name or ISO 639 code, in any case.
     /// - Throws: ``NearDupError`` with code `.invalidInput` naming the known languages when
     ///   libstemmer has no stemmer for `language`.
     public init(language: String) throws(NearDupError) {
@@ -38,6 +39,8 @@ public final class SnowballStemmer {
     /// The stem of a word already in ``Tokenizer`` form (case-folded). Words of fewer than three
     /// scalars and words with digits are returned unchanged.
     ///
+    /// - Parameter word: a case-folded word.
+    /// - Returns: its stem.
     /// - Complexity: O(n) in the length of `word`.
     public func stem(_ word: String) -> String {
         if word.unicodeScalars.count < 3 || word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {

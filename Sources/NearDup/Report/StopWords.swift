@@ -28,5 +28,9 @@ public enum StopWords {
     ]
 
     /// Whether `word` (in tokenizer form) is a stop word.
+    ///
+    /// - Parameter word: a word in tokenizer form.
+    /// - Returns: `true` when ``english`` contains it.
+    /// - Complexity: O(n) in the length of `word` (a set lookup).
     public static func contains(_ word: String) -> Bool { english.contains(word) }
 }

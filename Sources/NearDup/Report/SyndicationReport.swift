@@ -15,6 +15,13 @@ public struct SyndicationReport: Sendable, Hashable, Codable {
 
     /// Makes a report from parts already computed; ``RewriteAnalyzer/analyze(reference:candidates:skipped:)``
     /// is the usual source. `candidates` should be in rank order.
+    ///
+    /// - Parameters:
+    ///   - reference: the reference's summary.
+    ///   - candidates: the candidates' results, in rank order.
+    ///   - skipped: the inputs not analysed.
+    ///   - similarity: the all-pairs similarity matrices.
+    ///   - method: the parameters and verdict rule used.
     public init(
         reference: DocumentSummary, candidates: [CandidateReport], skipped: [SkippedInput],
         similarity: SimilarityMatrix, method: ReportMethod
@@ -50,6 +57,17 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     public var narrativeSentences: [ReferenceSentence]
 
     /// Makes a summary; counts are non-negative.
+    ///
+    /// - Parameters:
+    ///   - id: the short name shown in reports.
+    ///   - path: where the document was read from.
+    ///   - encoding: how the bytes were decoded.
+    ///   - warnings: problems with the input that did not stop the analysis.
+    ///   - sentences: the number of sentences.
+    ///   - quotations: the number of quotations.
+    ///   - words: the number of words, quoted ones included.
+    ///   - title: the headline, or the first line of the body.
+    ///   - narrativeSentences: the numbered narrative sentences.
     public init(
         id: String, path: String, encoding: TextEncoding, warnings: [String], sentences: Int, quotations: Int, words: Int,
         title: String = "", narrativeSentences: [ReferenceSentence] = []
@@ -81,6 +99,11 @@ public struct SkippedInput: Sendable, Hashable, Codable {
     public var reason: String
 
     /// Makes a record of an input left out of the analysis.
+    ///
+    /// - Parameters:
+    ///   - id: the short name the input would have had.
+    ///   - path: the path as given.
+    ///   - reason: why it was left out, as a phrase for the user.
     public init(id: String, path: String, reason: String) {
         self.id = id
         self.path = path
@@ -99,6 +122,11 @@ public struct SimilarityMatrix: Sendable, Hashable, Codable {
 
     /// Makes a matrix; both matrices are square with `ids.count` rows, in the order of `ids`,
     /// with values in 0…1.
+    ///
+    /// - Parameters:
+    ///   - ids: the documents, reference first.
+    ///   - jaccard: the Jaccard of the whole texts' word-shingle sets.
+    ///   - narrativeJaccard: the Jaccard of the word shingles outside quotation marks.
     public init(ids: [String], jaccard: [[Double]], narrativeJaccard: [[Double]]) {
         self.ids = ids
         self.jaccard = jaccard
@@ -123,6 +151,12 @@ public struct ReportMethod: Sendable, Hashable, Codable {
     public var alignment: String
 
     /// Makes a description of an analysis; ``RewriteAnalyzer`` fills it from its configuration.
+    ///
+    /// - Parameters:
+    ///   - shingling: the shingling in its text form, such as `words:5`.
+    ///   - rule: the verdict thresholds.
+    ///   - verdictRule: the rule in one line of plain language.
+    ///   - alignment: the alignment in one line of plain language.
     public init(shingling: String, rule: VerdictRule, verdictRule: String, alignment: String) {
         self.shingling = shingling
         self.rule = rule
@@ -146,6 +180,11 @@ public struct ReferenceSentence: Sendable, Hashable, Codable {
     public var text: String
 
     /// Makes a numbered sentence.
+    ///
+    /// - Parameters:
+    ///   - number: the 1-based number among the reference's narrative sentences.
+    ///   - span: where the sentence is in the reference as read.
+    ///   - text: the sentence as the layout stage cleaned it.
     public init(number: Int, span: TextSpan, text: String) {
         self.number = number
         self.span = span

@@ -11,6 +11,9 @@ public struct DerivationMeasures: Sendable, Hashable, Codable {
 
     /// The measures of a candidate with this evidence, rounded to 4 decimals (0 where a
     /// denominator is 0).
+    ///
+    /// - Parameter e: the counts: score is `derivedWords / narrativeWords`, coverage
+    ///   `retoldWords / referenceNarrativeWords`, vocabulary `sharedVocabularyWords / narrativeWords`.
     public init(_ e: EvidenceSummary) {
         func share(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : round4(Double(a) / Double(b)) }
         self.init(
@@ -19,6 +22,12 @@ public struct DerivationMeasures: Sendable, Hashable, Codable {
     }
 
     /// Makes a set of measures; each is a share in 0…1.
+    ///
+    /// - Parameters:
+    ///   - score: the share of the candidate's narrative content words derived from the reference.
+    ///   - coverage: the share of the reference's narrative content words the candidate retells.
+    ///   - vocabulary: the share of the candidate's narrative content words whose stem the
+    ///     reference uses.
     public init(score: Double, coverage: Double, vocabulary: Double) {
         self.score = score
         self.coverage = coverage
@@ -48,7 +57,7 @@ public struct DerivationMeasures: Sendable, Hashable, Codable {
 /// (on METER's development split, requiring one aligned sentence cost 0.018 binary accuracy). The thresholds were chosen on the METER development split
 /// (322 newspaper stories labelled by journalists) by `scripts/meter.py calibrate`, which
 /// re-derives them from any copy of the corpus: every one of five cross-validation folds chose
-/// the same pair (0.65, 0.60). See the README's "How the verdict was chosen".
+/// the same pair (0.65, 0.60). See <doc:RewriteReport>.
 public struct VerdictRule: Sendable, Hashable, Codable {
     /// Vocabulary share from which a story is derived (wholly, with the score too).
     public var derivedVocabulary: Double
@@ -57,6 +66,10 @@ public struct VerdictRule: Sendable, Hashable, Codable {
 
     /// Makes a rule; the defaults are the calibrated values described above. Thresholds are
     /// shares in 0…1.
+    ///
+    /// - Parameters:
+    ///   - derivedVocabulary: the vocabulary share from which a story is derived.
+    ///   - derivedScore: the score from which a story is derived.
     public init(derivedVocabulary: Double = 0.65, derivedScore: Double = 0.60) {
         self.derivedVocabulary = derivedVocabulary
         self.derivedScore = derivedScore
@@ -66,6 +79,12 @@ public struct VerdictRule: Sendable, Hashable, Codable {
     public static let standard = VerdictRule()
 
     /// The verdict for a candidate with these measures and evidence.
+    ///
+    /// - Parameters:
+    ///   - m: the candidate's score and vocabulary share (coverage does not enter the rule).
+    ///   - e: the counts; a candidate without narrative words is non-derived.
+    /// - Returns: ``Verdict/whollyDerived`` when both thresholds are met,
+    ///   ``Verdict/partiallyDerived`` when one is, ``Verdict/nonDerived`` otherwise.
     public func verdict(_ m: DerivationMeasures, evidence e: EvidenceSummary) -> Verdict {
         guard e.narrativeWords > 0 else { return .nonDerived }
         let byScore = m.score >= derivedScore, byVocabulary = m.vocabulary >= derivedVocabulary
@@ -74,6 +93,9 @@ public struct VerdictRule: Sendable, Hashable, Codable {
     }
 
     /// The order of verdicts in a ranking: wholly (0), partially (1), non-derived (2).
+    ///
+    /// - Parameter verdict: a verdict.
+    /// - Returns: its place in a ranking, 0 first.
     public static func rank(_ verdict: Verdict) -> Int {
         switch verdict {
         case .whollyDerived: 0

@@ -31,6 +31,9 @@ public final class WordNet: Sendable {
 
     /// Opens the database in `directory`; `nil` when its files are not there.
     ///
+    /// - Parameters:
+    ///   - directory: the folder of WordNet's `index.*`, `data.*` and `*.exc` files.
+    ///   - senses: how many of a word's most frequent senses per part of speech give synonyms.
     /// - Complexity: O(e) to read the exception lists (about 6,000 lines); the index and data
     ///   files are mapped, not read.
     public init?(directory: String = WordNet.defaultDirectory, senses: Int = 2) {
@@ -61,6 +64,9 @@ public final class WordNet: Sendable {
 
     /// The synonyms of `word` (lower-case), not including the word itself.
     ///
+    /// - Parameter word: a lower-case word, in any inflected form.
+    /// - Returns: the single-word lemmas of the synsets of its first ``senses`` senses, for every
+    ///   part of speech; empty for a word WordNet does not know.
     /// - Complexity: O(log n) binary search per base form and part of speech, plus the synsets read.
     public func synonyms(of word: String) -> Set<String> {
         var result = Set<String>()

@@ -18,7 +18,8 @@ public struct ShingleSet: Sendable, Hashable {
 
     /// The set of arbitrary hashes (sorted and de-duplicated here).
     ///
-    /// - Complexity: O(n log n).
+    /// - Parameter hashes: shingle hashes in any order, repeats allowed.
+    /// - Complexity: O(n log n) in the number of hashes.
     public init<S: Sequence>(hashes: S) where S.Element == UInt64 {
         var sorted = Array(hashes)
         sorted.sortAndRemoveRepeats()
@@ -27,7 +28,15 @@ public struct ShingleSet: Sendable, Hashable {
 
     /// The shingle set of `text`.
     ///
-    /// - Complexity: O(n log n) in the number of shingles.
+    /// The hashes are those ``MinHasher`` feeds into a signature for the same shingling, seed and
+    /// normalisation, so ``jaccard(_:)`` is the figure a ``Signature`` estimates.
+    ///
+    /// - Parameters:
+    ///   - text: the document.
+    ///   - shingling: word or character n-grams; word 5-grams by default.
+    ///   - seed: the seed of the word and shingle hashes.
+    ///   - normalization: how words are normalised.
+    /// - Complexity: O(b + n log n) for b bytes of text and n shingles.
     public init(
         text: String, shingling: Shingling = .default, seed: UInt64 = MinHashConfiguration.default.seed,
         normalization: Normalization = .standard
@@ -40,6 +49,8 @@ public struct ShingleSet: Sendable, Hashable {
 
     /// The number of shingles in both sets.
     ///
+    /// - Parameter other: another shingle set.
+    /// - Returns: |A ∩ B|.
     /// - Complexity: O(|A| + |B|), a merge of two sorted arrays.
     public func intersectionCount(_ other: ShingleSet) -> Int {
         hashes.withUnsafeBufferPointer { a in
@@ -57,6 +68,8 @@ public struct ShingleSet: Sendable, Hashable {
     /// Exact Jaccard similarity |A ∩ B| / |A ∪ B|. Defined as 0 when either set is empty: an empty
     /// document shares nothing, not even with another empty one.
     ///
+    /// - Parameter other: another shingle set.
+    /// - Returns: the Jaccard similarity, from 0 to 1.
     /// - Complexity: O(|A| + |B|).
     public func jaccard(_ other: ShingleSet) -> Double {
         guard !isEmpty && !other.isEmpty else { return 0 }
@@ -67,6 +80,8 @@ public struct ShingleSet: Sendable, Hashable {
     /// Exact containment of this set in `other`: |A ∩ B| / |A|, the share of this document's
     /// shingles found in the other. 0 when this set is empty.
     ///
+    /// - Parameter other: the set that may contain this one.
+    /// - Returns: the containment, from 0 to 1.
     /// - Complexity: O(|A| + |B|).
     public func containment(in other: ShingleSet) -> Double {
         guard !isEmpty else { return 0 }

@@ -17,8 +17,14 @@ public struct Shingling: Sendable, Hashable, Codable, CustomStringConvertible, L
     public let size: Int
 
     /// Word n-grams.
+    ///
+    /// - Parameter n: words per shingle, from 1 to ``maximumSize``.
+    /// - Returns: the shingling `words:n`.
     public static func words(_ n: Int) -> Shingling { Shingling(unit: .words, size: n) }
     /// Character n-grams.
+    ///
+    /// - Parameter n: Unicode scalars per shingle, from 1 to ``maximumSize``.
+    /// - Returns: the shingling `chars:n`.
     public static func characters(_ n: Int) -> Shingling { Shingling(unit: .characters, size: n) }
 
     /// The default: word 5-grams.
@@ -27,13 +33,23 @@ public struct Shingling: Sendable, Hashable, Codable, CustomStringConvertible, L
     /// Largest accepted n.
     public static let maximumSize = 64
 
+    /// Creates a shingling.
+    ///
+    /// - Parameters:
+    ///   - unit: words or characters.
+    ///   - size: units per shingle.
+    /// - Precondition: `size` is in `1...maximumSize`.
     public init(unit: Unit, size: Int) {
         precondition((1...Self.maximumSize).contains(size), "shingle size must be 1...\(Self.maximumSize)")
         self.unit = unit
         self.size = size
     }
 
-    /// Parses `words:N` or `chars:N` (also `characters:N`, `w:N`, `c:N`).
+    /// Parses `words:N` or `chars:N` (also `characters:N`, `word:N`, `char:N`, `w:N`, `c:N`;
+    /// the unit in any case).
+    ///
+    /// - Parameter description: the text form, as ``description`` writes it.
+    /// - Returns: `nil` when the unit is unknown or N is not in `1...maximumSize`.
     public init?(_ description: String) {
         let parts = description.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let n = Int(parts[1]), (1...Self.maximumSize).contains(n) else { return nil }
@@ -44,8 +60,13 @@ public struct Shingling: Sendable, Hashable, Codable, CustomStringConvertible, L
         }
     }
 
+    /// The text form: `words:N` or `chars:N`.
     public var description: String { "\(unit.rawValue):\(size)" }
 
+    /// Decodes the text form (`"words:5"`).
+    ///
+    /// - Parameter decoder: a decoder holding one string.
+    /// - Throws: `DecodingError.dataCorrupted` when the string is not a valid shingling.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Shingling(text) else {
@@ -55,6 +76,10 @@ public struct Shingling: Sendable, Hashable, Codable, CustomStringConvertible, L
         self = value
     }
 
+    /// Encodes the text form (`"words:5"`).
+    ///
+    /// - Parameter encoder: the encoder to write one string to.
+    /// - Throws: what the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -15,10 +15,12 @@ public final class DedupSketcher {
     public struct Sketch: Sendable, Hashable {
         /// Distinct shingles; 0 for a document without any (never a candidate).
         public var setSize: Int
-        /// The `bands` LSH band keys (``LSHParameters/bandKey(_:of:seed:)``).
+        /// The `bands` LSH band keys: band i's key is the XXH3 (seed: the configuration's seed
+        /// plus i) of the band's `rows` compact values, little-endian.
         public var bandKeys: [UInt64]
-        /// The k compact signature values (``CompactSignature``): the estimate of two documents
-        /// is the share of equal slots.
+        /// The k compact signature values, one 32-bit value per slot: the high 32 bits of
+        /// fmix64(value XOR slot · 0x9E3779B97F4A7C15). The estimate of two documents is the
+        /// share of equal slots.
         public var compactSignature: [UInt32]
         /// The 64-bit shingle hashes, ascending and without repeats (empty when the sketcher
         /// keeps no fingerprints): exact Jaccard is |A ∩ B| / |A ∪ B| of these sets.
@@ -33,8 +35,11 @@ public final class DedupSketcher {
 
     /// Makes a sketcher.
     ///
-    /// - Parameter keepsFingerprints: whether sketches carry the shingle hashes (needed for exact
-    ///   verification, 8 bytes a shingle).
+    /// - Parameters:
+    ///   - configuration: the MinHash configuration.
+    ///   - lsh: the banding.
+    ///   - keepsFingerprints: whether sketches carry the shingle hashes (needed for exact
+    ///     verification, 8 bytes a shingle).
     /// - Precondition: `lsh.bands × lsh.rows` ≤ k.
     public init(configuration: MinHashConfiguration, lsh: LSHParameters, keepsFingerprints: Bool = true) {
         sketcher = DocumentSketcher(hasher: MinHasher(configuration), lsh: lsh, keepsFingerprints: keepsFingerprints)
@@ -42,6 +47,9 @@ public final class DedupSketcher {
 
     /// Sketches one document.
     ///
+    /// - Parameter text: the document's text.
+    /// - Returns: its set size, band keys, compact signature and (when kept) sorted shingle
+    ///   hashes.
     /// - Complexity: O(bytes + k + s log s) for s shingles.
     public func sketch(_ text: String) -> Sketch {
         sketcher.sketch(text, sortingFingerprints: true)

@@ -23,6 +23,9 @@ public struct LSHParameters: Sendable, Hashable, Codable, CustomStringConvertibl
 
     /// Explicit parameters.
     ///
+    /// - Parameters:
+    ///   - bands: the number of bands, b.
+    ///   - rows: the signature values per band, r; b·r must not exceed the signature's k.
     /// - Precondition: `bands ≥ 1`, `rows ≥ 1`.
     public init(bands: Int, rows: Int) {
         precondition(bands >= 1 && rows >= 1, "bands and rows must be at least 1")
@@ -41,6 +44,10 @@ public struct LSHParameters: Sendable, Hashable, Codable, CustomStringConvertibl
     ///   - permutations: the signature length k.
     ///   - minimumRecall: the least acceptable P(t). The default, 0.995, leaves a margin above
     ///     the 0.99 that NearDup promises.
+    ///   - falsePositiveWeight: the weight of the false-positive integral (datasketch's
+    ///     `weights[0]`).
+    ///   - falseNegativeWeight: the weight of the false-negative integral (datasketch's
+    ///     `weights[1]`).
     /// - Complexity: O(k log k) evaluations of the integrals (fixed 256-point quadrature each).
     public init(
         threshold: Double, permutations: Int, minimumRecall: Double = 0.995,
@@ -74,17 +81,25 @@ public struct LSHParameters: Sendable, Hashable, Codable, CustomStringConvertibl
     /// The probability 1 − (1 − sʳ)ᵇ that two documents of Jaccard similarity `s` share at least
     /// one band, assuming independent signature values.
     ///
-    /// - Complexity: O(1).
+    /// - Parameter s: a Jaccard similarity, from 0 to 1.
+    /// - Returns: the candidate probability.
+    /// - Complexity: O(log r + log b).
     public func candidateProbability(atSimilarity s: Double) -> Double {
         1 - Self.power(1 - Self.power(s, rows), bands)
     }
 
     /// ∫₀ᵗ P(s) ds: the weight of false candidates below the threshold.
+    ///
+    /// - Parameter threshold: the threshold t.
+    /// - Returns: the integral, by the midpoint rule with 256 intervals.
     public func falsePositiveIntegral(below threshold: Double) -> Double {
         Self.integrate(from: 0, to: threshold) { candidateProbability(atSimilarity: $0) }
     }
 
     /// ∫ₜ¹ (1 − P(s)) ds: the weight of missed pairs above the threshold.
+    ///
+    /// - Parameter threshold: the threshold t.
+    /// - Returns: the integral, by the midpoint rule with 256 intervals.
     public func falseNegativeIntegral(above threshold: Double) -> Double {
         Self.integrate(from: threshold, to: 1) { 1 - candidateProbability(atSimilarity: $0) }
     }

@@ -16,6 +16,13 @@ public struct DecodedText: Sendable, Hashable {
         return "not valid UTF-8 (first bad byte at offset \(offset)); decoded as Windows-1252"
     }
 
+    /// Creates a decoded text.
+    ///
+    /// - Parameters:
+    ///   - text: the decoded text.
+    ///   - encoding: the encoding the bytes were read in.
+    ///   - firstInvalidByteOffset: for ``TextEncoding/windows1252``, the offset of the first byte
+    ///     that is not valid UTF-8; `nil` otherwise.
     public init(text: String, encoding: TextEncoding, firstInvalidByteOffset: Int? = nil) {
         self.text = text
         self.encoding = encoding

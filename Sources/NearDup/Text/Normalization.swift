@@ -10,6 +10,9 @@ public struct Normalization: Sendable, Hashable, Codable {
     /// in many languages accents distinguish words.
     public var foldsDiacritics: Bool
 
+    /// Creates a normalisation.
+    ///
+    /// - Parameter foldsDiacritics: whether combining marks are also removed (`café` → `cafe`).
     public init(foldsDiacritics: Bool = false) {
         self.foldsDiacritics = foldsDiacritics
     }

@@ -6,7 +6,9 @@
 public enum TextDecoder {
     /// Decodes `bytes`.
     ///
-    /// - Complexity: O(n) in the number of bytes.
+    /// - Parameter bytes: the raw bytes of a document.
+    /// - Returns: the text, as UTF-8 when `bytes` is valid UTF-8 and as Windows-1252 otherwise.
+    /// - Complexity: O(n) in the number of bytes (plus a copy when `bytes` is not contiguous).
     public static func decode<Bytes: Collection>(_ bytes: Bytes) -> DecodedText where Bytes.Element == UInt8 {
         let contiguous = bytes.withContiguousStorageIfAvailable { decode(buffer: $0) }
         return contiguous ?? Array(bytes).withUnsafeBufferPointer { decode(buffer: $0) }
@@ -14,6 +16,8 @@ public enum TextDecoder {
 
     /// Decodes the bytes in `buffer`.
     ///
+    /// - Parameter buffer: the raw bytes of a document.
+    /// - Returns: the text, as UTF-8 when `buffer` is valid UTF-8 and as Windows-1252 otherwise.
     /// - Complexity: O(n) in the number of bytes.
     public static func decode(buffer: UnsafeBufferPointer<UInt8>) -> DecodedText {
         if let invalid = firstInvalidUTF8Offset(buffer) {
@@ -25,12 +29,20 @@ public enum TextDecoder {
 
     /// Whether `buffer` looks like a binary file rather than text: it has a NUL byte within its
     /// first 8,000 bytes (the test git uses).
+    ///
+    /// - Parameter buffer: the first bytes of a file, or all of them.
+    /// - Returns: `true` when a NUL byte occurs within the first 8,000 bytes.
+    /// - Complexity: O(min(n, 8,000)).
     public static func looksBinary(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         buffer.prefix(8000).contains(0)
     }
 
     /// The offset of the first byte that makes `buffer` invalid UTF-8, or `nil` if it is valid.
     ///
+    /// - Parameter buffer: the bytes to check.
+    /// - Returns: the offset of the first byte of the first ill-formed sequence (an overlong form,
+    ///   a surrogate, a code point above U+10FFFF, a stray continuation byte or a truncated
+    ///   sequence), or `nil` when every byte is part of well-formed UTF-8.
     /// - Complexity: O(n); ASCII runs are checked eight bytes at a time.
     public static func firstInvalidUTF8Offset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = buffer.baseAddress else { return nil }

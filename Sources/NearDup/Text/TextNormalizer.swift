@@ -5,15 +5,23 @@
 /// Shingling does not use this: it hashes ``Tokenizer`` words, which are already immune to
 /// these variants. This is for showing and comparing normalised text.
 public struct TextNormalizer: Sendable {
+    /// How words are normalised (whether diacritics are also folded).
     public var normalization: Normalization
 
+    /// Creates a normaliser.
+    ///
+    /// - Parameter normalization: whether diacritics are also folded; by default they are kept.
     public init(normalization: Normalization = .standard) {
         self.normalization = normalization
     }
 
     /// The normalised form of `text`.
     ///
-    /// - Complexity: O(n).
+    /// - Parameter text: any text.
+    /// - Returns: `text` NFKC-normalised and case-folded, with quotation marks, apostrophes,
+    ///   dashes, ellipses and spaces in their ASCII forms, runs of white space collapsed to one
+    ///   space and leading white space removed.
+    /// - Complexity: O(n) in the length of `text`.
     public func normalize(_ text: String) -> String {
         let folded = CBoundary.foldNFKC(text, stripMarks: normalization.foldsDiacritics)
         var out = String.UnicodeScalarView()

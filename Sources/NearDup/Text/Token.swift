@@ -9,6 +9,11 @@ public struct Token: Sendable, Hashable {
     /// XXH3-64 of the normalised form (UTF-8), with the tokenizer's seed.
     public var hash: UInt64
 
+    /// Creates a token.
+    ///
+    /// - Parameters:
+    ///   - range: UTF-8 byte offsets of the word in the original text.
+    ///   - hash: the hash of its normalised form.
     public init(range: Range<Int>, hash: UInt64) {
         self.range = range
         self.hash = hash
@@ -22,6 +27,11 @@ public struct NormalizedWord: Sendable, Hashable {
     /// The normalised form: NFKC, case-folded, apostrophes removed.
     public var text: String
 
+    /// Creates a normalised word.
+    ///
+    /// - Parameters:
+    ///   - range: UTF-8 byte offsets of the word in the original text.
+    ///   - text: its normalised form.
     public init(range: Range<Int>, text: String) {
         self.range = range
         self.text = text

@@ -5,7 +5,11 @@
 /// // 3 tokens: "dont" (0..<7), "panic" (8..<13), "café" (18..<23)
 /// ```
 ///
-/// See ``Normalization`` for what is unified, and ``WordScanner`` rules for what a word is.
+/// See ``Normalization`` for what is unified. A word is a maximal run of letters, combining marks
+/// and digits (Unicode categories L*, M*, N*), joined across apostrophes (`'`, `’`, `ʼ`) between
+/// two word characters and across invisible format characters; Han, Hiragana and Katakana
+/// characters are one word each; everything else (spaces, punctuation, symbols, emoji) separates
+/// words. ASCII words are lower-cased through a byte table, other words go through utf8proc.
 /// A tokenizer is a value; calls are independent and thread-safe.
 public struct Tokenizer: Sendable, Hashable {
     /// Seed of the XXH3 hash of each normalised word.
@@ -13,6 +17,12 @@ public struct Tokenizer: Sendable, Hashable {
     /// How words are normalised.
     public var normalization: Normalization
 
+    /// Creates a tokenizer.
+    ///
+    /// - Parameters:
+    ///   - seed: the seed of each word's XXH3 hash; the default is that of
+    ///     ``MinHashConfiguration/default``, so tokens hash as a default ``MinHasher``'s words do.
+    ///   - normalization: how words are normalised.
     public init(seed: UInt64 = MinHashConfiguration.default.seed, normalization: Normalization = .standard) {
         self.seed = seed
         self.normalization = normalization
@@ -20,6 +30,8 @@ public struct Tokenizer: Sendable, Hashable {
 
     /// The words of `text` with their offsets and hashes.
     ///
+    /// - Parameter text: the text to split.
+    /// - Returns: one token per word, in text order.
     /// - Complexity: O(n) in the length of `text`.
     public func tokens(in text: String) -> [Token] {
         var tokens: [Token] = []
@@ -35,6 +47,8 @@ public struct Tokenizer: Sendable, Hashable {
 
     /// The words of `text` with their offsets and normalised forms as strings.
     ///
+    /// - Parameter text: the text to split.
+    /// - Returns: one normalised word per word, in text order.
     /// - Complexity: O(n) in the length of `text`, plus one string allocation per word.
     public func words(in text: String) -> [NormalizedWord] {
         var words: [NormalizedWord] = []
@@ -49,6 +63,10 @@ public struct Tokenizer: Sendable, Hashable {
     }
 
     /// The XXH3 hash this tokenizer gives to a word that is already normalised.
+    ///
+    /// - Parameter normalizedWord: a word in its normalised form (as ``NormalizedWord/text``).
+    /// - Returns: the hash ``tokens(in:)`` gives to that word.
+    /// - Complexity: O(n) in the length of the word.
     public func hash(normalizedWord: String) -> UInt64 {
         var word = normalizedWord
         return word.withUTF8 { CBoundary.xxh3($0.baseAddress, $0.count, seed: seed) }

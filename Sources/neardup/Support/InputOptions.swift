@@ -4,11 +4,11 @@ import NearDup
 /// Options for commands that read a corpus.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "JSONL files (.jsonl, .ndjson, .json: one {\"id\": …, \"text\": …} object a line), text files, folders of either, or - for JSONL on standard input.",
+        "JSONL files (.jsonl, .ndjson, .json: one {\"id\": …, \"text\": …} object a line), text files, folders of either, or - for JSONL on standard input (once). Gzip input (.gz, or any file starting 1f 8b) is decompressed.",
         valueName: "input"))
     var inputs: [String] = []
 
-    @Option(name: .long, help: "JSONL field holding the document id.")
+    @Option(name: .long, help: "JSONL field holding the document id (a string; a number keeps its literal text; missing or empty: FILE:LINE).")
     var idField = "id"
 
     @Option(name: .long, help: "JSONL field holding the text.")
@@ -19,13 +19,17 @@ struct InputOptions: ParsableArguments {
 
     mutating func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input (a file, a folder or -)") }
+        try StandardInput.checkReadOnce(inputs)
         guard (1...(1 << 40)).contains(maxDocumentBytes) else {
             throw ValidationError("--max-document-bytes must be from 1 to \(1 << 40)")
         }
     }
 
-    var reader: CorpusReader {
-        CorpusReader(idField: idField, textField: textField, maximumDocumentBytes: maxDocumentBytes)
+    /// The reader of the inputs; with `progress`, every byte read from them is counted there.
+    func reader(progress: ProgressReporter? = nil) -> CorpusReader {
+        var reader = CorpusReader(idField: idField, textField: textField, maximumDocumentBytes: maxDocumentBytes)
+        if let progress { reader.inputBytesRead = { progress.read(bytes: $0) } }
+        return reader
     }
 
     /// Fails with exit code 2, naming the path, when an input is missing or unreadable.

@@ -24,13 +24,13 @@ struct SignatureInput: ParsableArguments {
     /// calling `add` with each document's id, its text or signature, its location and its
     /// record (the JSONL line, or `nil` for a text file).
     func read(
-        _ input: InputOptions, add: (_ id: String, _ content: Content, _ location: SourceLocation, _ record: [UInt8]?) throws -> Void,
+        _ input: InputOptions, progress: ProgressReporter? = nil, add: (_ id: String, _ content: Content, _ location: SourceLocation, _ record: [UInt8]?) throws -> Void,
         problem: (CorpusProblem) -> Void
     ) throws {
         if signatures {
-            try input.reader.readSignatures(input.inputs, signature: { try add($0.id, .signature($0.signature), $0.location, $0.record) }, problem: problem)
+            try input.reader(progress: progress).readSignatures(input.inputs, signature: { try add($0.id, .signature($0.signature), $0.location, $0.record) }, problem: problem)
         } else {
-            try input.reader.read(input.inputs, document: { try add($0.id, .text($0.text), $0.location, $0.record) }, problem: problem)
+            try input.reader(progress: progress).read(input.inputs, document: { try add($0.id, .text($0.text), $0.location, $0.record) }, problem: problem)
         }
     }
 
@@ -39,12 +39,5 @@ struct SignatureInput: ParsableArguments {
         case text(String)
         case signature(Signature)
 
-        /// Bytes of content, for progress.
-        var bytes: Int {
-            switch self {
-            case .text(let text): text.utf8.count
-            case .signature(let signature): 8 * signature.values.count
-            }
-        }
     }
 }

@@ -46,7 +46,7 @@ def sketch_partition(lines, file_number, name, binary, arguments):
     first = next(lines, None)
     if first is None:
         return
-    command = [resolve_binary(binary), "sketch"] + arguments + ["--stdin-name", name, "--first-line", str(first[1] + 1), "-"]
+    command = [resolve_binary(binary), "sketch"] + arguments + ["--stdin-name", name, "--first-line", str(first[1] + 1), "--quiet", "-"]
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     failure = []
 

@@ -7,6 +7,11 @@ public struct Quotation: Sendable, Hashable, Codable {
     /// The quoted words, without the marks.
     public var contentRange: Range<Int>
 
+    /// Makes a quotation.
+    ///
+    /// - Parameters:
+    ///   - range: the quotation with its marks.
+    ///   - contentRange: the quoted words without the marks, inside `range`.
     public init(range: Range<Int>, contentRange: Range<Int>) {
         self.range = range
         self.contentRange = contentRange
@@ -21,7 +26,9 @@ public struct Quotation: Sendable, Hashable, Codable {
 /// after a space and before a word opens, a mark after a word and before a space or punctuation
 /// closes.
 ///
-/// Quotations may run across line breaks of hard-wrapped text (see ``TextLayout``). At a
+/// Quotations may run across line breaks of hard-wrapped text (at least three lines, none
+/// longer than 100 scalars, fewer than half of them ending a sentence: a single line break is
+/// a space there). At a
 /// paragraph break an open quotation ends; it is kept when the next paragraph opens with a
 /// quotation mark (the convention for speech running over several paragraphs, where only the
 /// last paragraph has a closing mark) or when it began its own paragraph, and otherwise dropped as
@@ -35,10 +42,13 @@ public struct QuotationFinder: Sendable {
     /// Longest single-quoted span looked for, in scalars; a longer one is taken for apostrophes.
     public static let maximumSingleQuoteLength = 600
 
+    /// Makes a quotation finder.
     public init() {}
 
     /// The quotations of `text`, in order, none overlapping.
     ///
+    /// - Parameter text: running text.
+    /// - Returns: the quotations, with UTF-8 byte offsets into `text`.
     /// - Complexity: O(n) in the length of `text` for double quotes and guillemets; single quotes
     ///   look ahead at most ``maximumSingleQuoteLength`` scalars each.
     public func quotations(in text: String) -> [Quotation] {

@@ -1,8 +1,9 @@
 /// Splits running text into sentences, as UTF-8 byte ranges.
 ///
 /// A sentence ends
-/// - at a paragraph break (see ``TextLayout``: a blank line, or any line break in text that is not
-///   hard-wrapped, so headlines, captions and list items stand alone);
+/// - at a paragraph break (a blank line, or any line break in text that is not hard-wrapped, so
+///   headlines, captions and list items stand alone; text is hard-wrapped when it has at least
+///   three lines, none longer than 100 scalars, fewer than half of them ending a sentence);
 /// - after `.`, `!`, `?` or `…` (and any closing quotation marks or brackets after it) followed by
 ///   white space and then an upper-case letter, a digit, an opening quotation mark or a bullet;
 ///   a full stop does not end a sentence after a known abbreviation (*Mr.*, *Feb.*, *Gen.*), a
@@ -24,10 +25,13 @@ public struct SentenceSplitter: Sendable {
         "ltd", "co", "bros", "ave", "blvd", "rd", "univ", "assn", "vol", "pp", "ed", "eds", "al", "cf",
     ]
 
+    /// Makes a sentence splitter.
     public init() {}
 
     /// The sentences of `text`, in order.
     ///
+    /// - Parameter text: running text.
+    /// - Returns: the sentences as UTF-8 byte ranges into `text`, without surrounding white space.
     /// - Complexity: O(n) in the length of `text`.
     public func sentences(in text: String) -> [Range<Int>] {
         _sentences(in: TextLayout(text))

@@ -26,6 +26,10 @@ public struct StoryBlock: Sendable, Hashable, Codable {
     public var range: Range<Int>
 
     /// Makes a block of `kind` over `range` of the cleaned text.
+    ///
+    /// - Parameters:
+    ///   - kind: what the stretch is.
+    ///   - range: UTF-8 byte offsets into the cleaned text.
     public init(kind: StoryBlockKind, range: Range<Int>) {
         self.kind = kind
         self.range = range

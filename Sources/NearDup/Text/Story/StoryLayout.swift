@@ -48,10 +48,13 @@ public struct StoryLayout: Sendable {
     /// Whole lines (lower-cased, trimmed) that close wire copy.
     public static let signOffs: Set<String> = ["end", "ends", "endit", "more", "-30-", "###", "# # #", "- 30 -"]
 
+    /// Makes a layout stage.
     public init() {}
 
     /// Reads `text` into a ``StoryText``.
     ///
+    /// - Parameter text: a story as sent or scraped.
+    /// - Returns: its cleaned text, blocks and the map back to `text`.
     /// - Complexity: O(n) in the length of `text` (plus O(p) per paragraph for the repeated-caption
     ///   check through a hash set).
     public func read(_ text: String) -> StoryText {

@@ -35,6 +35,8 @@ public struct StoryText: Sendable, Hashable {
 
     /// The range of the original input that `range` (UTF-8 byte offsets into ``text``) was read from.
     ///
+    /// - Parameter range: UTF-8 byte offsets into ``text``.
+    /// - Returns: UTF-8 byte offsets into the original input.
     /// - Complexity: O(1).
     public func originalRange(of range: Range<Int>) -> Range<Int> {
         guard !origin.isEmpty else { return 0..<0 }
@@ -47,6 +49,8 @@ public struct StoryText: Sendable, Hashable {
     /// The kind of the block holding byte `offset` of ``text``; ``StoryBlockKind/boilerplate``
     /// for the separators between blocks.
     ///
+    /// - Parameter offset: a UTF-8 byte offset into ``text``.
+    /// - Returns: the kind of the block holding it.
     /// - Complexity: O(log b) in the number of blocks.
     public func kind(at offset: Int) -> StoryBlockKind {
         var low = 0, high = blocks.count
@@ -59,6 +63,10 @@ public struct StoryText: Sendable, Hashable {
 
     /// The story's title: its first headline, or else the first line of its body, at most
     /// `limit` characters.
+    ///
+    /// - Parameter limit: the most characters returned; a longer line is cut and ends in `…`.
+    /// - Returns: the title, or an empty string for a story without headline or body.
+    /// - Complexity: O(limit) after finding the block.
     public func title(limit: Int = 120) -> String {
         let block = blocks.first { $0.kind == .headline } ?? blocks.first { $0.kind == .body }
         guard let block else { return "" }
@@ -72,6 +80,10 @@ public struct StoryText: Sendable, Hashable {
     }
 
     /// The text of a byte range of ``text``.
+    ///
+    /// - Parameter range: UTF-8 byte offsets into ``text``, on scalar boundaries.
+    /// - Returns: that stretch of ``text``.
+    /// - Complexity: O(n) in the length of the range.
     public func slice(_ range: Range<Int>) -> String {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
