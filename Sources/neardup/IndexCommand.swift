@@ -139,11 +139,22 @@ struct IndexCommand: ParsableCommand {
                     progress.document()
                     if !matches.isEmpty { matched += 1 }
                     guard !matches.isEmpty || !matchesOnly else { return }
-                    let items = matches.map { match in
-                        "{\"id\":\(JSONText.quoted(match.id)),\"estimate\":\(DedupCommand.rounded(match.estimate))"
-                            + (match.jaccard.map { ",\"jaccard\":\(DedupCommand.rounded($0))" } ?? "") + "}"
+                    // Copies of one text match with equal similarities, next to each other:
+                    // their similarity text is formatted once.
+                    var line = "{\"id\":\(JSONText.quoted(id)),\"matches\":["
+                    var formatted: (estimate: Double, jaccard: Double?, text: String)?
+                    for (i, match) in matches.enumerated() {
+                        if formatted == nil || formatted!.estimate != match.estimate || formatted!.jaccard != match.jaccard {
+                            let text = ",\"estimate\":\(DedupCommand.rounded(match.estimate))"
+                                + (match.jaccard.map { ",\"jaccard\":\(DedupCommand.rounded($0))" } ?? "") + "}"
+                            formatted = (match.estimate, match.jaccard, text)
+                        }
+                        line += i == 0 ? "{\"id\":" : ",{\"id\":"
+                        line += JSONText.quoted(match.id)
+                        line += formatted!.text
                     }
-                    sink.write("{\"id\":\(JSONText.quoted(id)),\"matches\":[\(items.joined(separator: ","))]}\n")
+                    line += "]}\n"
+                    sink.write(line)
                 } problem: { problem in
                     if problem.severity == .skipped { skipped += 1 }
                     StandardError.write("neardup: \(problem)")

@@ -65,15 +65,13 @@ struct PairVerifier {
         for (slot, doc) in documents.enumerated() { starts[slot + 1] = starts[slot] + size(of: doc) }
         let arena = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, starts.last!))
         defer { arena.deallocate() }
-        // Per document: its number of distinct fingerprints, and the XXH3 of the set, so that
-        // identical sets (exact copies, common in real corpora, whose pairs grow
-        // quadratically) are recognised without a merge.
-        var sets = [(count: Int, hash: UInt64)](repeating: (0, 0), count: documents.count)
+        // Per document: its number of distinct fingerprints, after sorting them in place.
+        var counts = [Int](repeating: 0, count: documents.count)
         let errors = ErrorBox()
-        let exact = options.verification == .exact
+        let verification = options.verification
         let k = self.k, signatureWords = self.signatureWords
-        sets.withUnsafeMutableBufferPointer { sets in
-            let out = UnsafeSendableBox(sets)
+        counts.withUnsafeMutableBufferPointer { counts in
+            let out = UnsafeSendableBox(counts)
             parallelRanges(documents.count, threads: options.threads, minimumChunk: 64) { slots in
                 for slot in slots {
                     let doc = documents[slot]
@@ -84,15 +82,15 @@ struct PairVerifier {
                         errors.record(error)
                         return
                     }
-                    if exact {
-                        let fingerprints = arena + starts[slot] + signatureWords
-                        let unique = ShingleFingerprints.sortUnique(fingerprints, count: words - signatureWords)
-                        out.value[slot] = (unique, CBoundary.xxh3(fingerprints, unique * 8, seed: 0))
+                    if verification == .exact {
+                        out.value[slot] = ShingleFingerprints.sortUnique(arena + starts[slot] + signatureWords, count: words - signatureWords)
                     }
                 }
             }
         }
         if let error = errors.first { throw error }
+        // Exact copies never get here (``ExactCopies`` groups them before banding), so no
+        // shortcut for identical sets: every pair is compared in full.
         estimates.withUnsafeMutableBufferPointer { estimates in
             exacts.withUnsafeMutableBufferPointer { exacts in
                 let out = UnsafeSendableBox((estimates, exacts))
@@ -102,20 +100,15 @@ struct PairVerifier {
                         let pair = candidates[index]
                         let a = Int(slotOf[Int(pair >> 32)]), b = Int(slotOf[Int(pair & 0xFFFF_FFFF)])
                         let sa = arena + starts[a], sb = arena + starts[b]
-                        out.value.0[index] = UnsafeRawPointer(sa).withMemoryRebound(to: UInt32.self, capacity: k) { ca in
+                        let (estimate, jaccard) = UnsafeRawPointer(sa).withMemoryRebound(to: UInt32.self, capacity: k) { ca in
                             UnsafeRawPointer(sb).withMemoryRebound(to: UInt32.self, capacity: k) { cb in
-                                CompactSignature.estimate(ca, cb, count: k)
+                                verification.similarity(
+                                    ca, .init(sa + signatureWords, count: counts[a]),
+                                    cb, .init(sb + signatureWords, count: counts[b]), k: k)
                             }
                         }
-                        // Identical sets: equal sizes and equal XXH3 of the 64-bit values (a
-                        // false match needs a 64-bit hash collision of two sets).
-                        if exact && sets[a].count > 0 && sets[a] == sets[b] {
-                            out.value.1[index] = 1
-                        } else if exact {
-                            out.value.1[index] = ShingleFingerprints.jaccard(
-                                .init(sa + signatureWords, count: sets[a].count),
-                                .init(sb + signatureWords, count: sets[b].count))
-                        }
+                        out.value.0[index] = estimate
+                        if let jaccard { out.value.1[index] = jaccard }
                     }
                 }
             }

@@ -90,6 +90,10 @@ public final class Deduplicator: @unchecked Sendable {
     /// Number of documents in the index.
     public var count: Int { withLock { index.count } }
 
+    /// Number of groups of documents with identical sketches (exact copies) in the index: the
+    /// entries its bands hold and its queries compare.
+    var groupCount: Int { withLock { index.groupCount } }
+
     /// Whether a document with `id` is in the index.
     ///
     /// - Parameter id: a document id.
@@ -110,13 +114,15 @@ public final class Deduplicator: @unchecked Sendable {
     }
 
     /// The indexed documents whose similarity to `text` is at least `threshold` (default: the
-    /// index's), most similar first (ties by insertion order).
+    /// index's), most similar first (ties by insertion order). Exact copies in the index are
+    /// compared once and each listed.
     ///
     /// - Parameters:
     ///   - text: the query document.
     ///   - threshold: the least similarity of a match; `nil` for the index's ``threshold``.
     /// - Returns: the matches, each verified (exact Jaccard in an exact index, else the estimate).
-    /// - Complexity: O(text length + k) to sign, plus O(k + shingles) per candidate.
+    /// - Complexity: O(text length + k) to sign, plus O(k + shingles) per candidate group of
+    ///   identical documents, plus O(m log m) for m matches.
     public func query(_ text: String, threshold: Double? = nil) -> [IndexMatch] {
         withSketch(of: text) { sketcher in
             withLock { queryLocked(sketcher, threshold: threshold ?? self.threshold, excluding: nil, exact: verification == .exact) }
@@ -275,18 +281,27 @@ public final class Deduplicator: @unchecked Sendable {
         index.insert(id: id, sketcher.sketch)
     }
 
+    /// Verifies each candidate group once and lists its members: m indexed copies of a text
+    /// cost one comparison and m matches.
     private func queryLocked(_ sketcher: DocumentSketcher, threshold: Double, excluding: String?, exact: Bool) -> [IndexMatch] {
         guard sketcher.setSize > 0 else { return [] }
-        var matches: [(IndexMatch, Int)] = []
-        for slot in index.candidates(bandKeys: UnsafeBufferPointer(sketcher.bandKeys)) {
-            guard let id = index.ids[slot], id != excluding else { continue }
-            let (estimate, jaccard) = index.similarity(
-                of: slot, signature: UnsafeBufferPointer(sketcher.compact),
-                fingerprints: exact ? .init(sketcher.fingerprints) : nil)
-            let match = IndexMatch(id: id, estimate: estimate, jaccard: jaccard)
-            if match.similarity >= threshold { matches.append((match, slot)) }
+        let query = sketcher.sketch
+        var found: [(similarity: Double, slot: Int32, group: Int32)] = []
+        var similarities: [(estimate: Double, jaccard: Double?)] = []
+        for group in index.candidateGroups(bandKeys: UnsafeBufferPointer(sketcher.bandKeys)) {
+            let (estimate, jaccard) = index.similarity(ofGroup: group, to: query, verification: exact ? .exact : .estimate)
+            let similarity = jaccard ?? estimate
+            guard similarity >= threshold else { continue }
+            let position = Int32(similarities.count)
+            similarities.append((estimate, jaccard))
+            index.forEachMember(ofGroup: group) { slot in
+                if excluding == nil || index.ids[slot] != excluding { found.append((similarity, Int32(slot), position)) }
+            }
         }
-        matches.sort { $0.0.similarity != $1.0.similarity ? $0.0.similarity > $1.0.similarity : $0.1 < $1.1 }
-        return matches.map(\.0)
+        found.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.slot < $1.slot }
+        return found.map { match in
+            let (estimate, jaccard) = similarities[Int(match.group)]
+            return IndexMatch(id: index.ids[Int(match.slot)]!, estimate: estimate, jaccard: jaccard)
+        }
     }
 }

@@ -9,3 +9,27 @@ public enum Verification: String, Sendable, Hashable, Codable, CaseIterable {
     /// pipeline keeps in a scratch file (8 bytes a shingle).
     case exact
 }
+
+extension Verification {
+    /// The similarity of two sketched documents as this verification checks it: the MinHash
+    /// estimate (the share of equal compact signature values, ``CompactSignature/estimate(_:_:count:)``)
+    /// and, for ``exact``, the exact Jaccard of the two fingerprint sets
+    /// (``ShingleFingerprints/jaccard(_:_:)``). The one comparison of two documents that both
+    /// the batch pipeline (a dedup run, its candidate pairs) and the incremental index (a
+    /// query, against each candidate) make.
+    ///
+    /// - Parameters:
+    ///   - a, b: the k compact signature values of each document.
+    ///   - fingerprintsA, fingerprintsB: their sorted, repeat-free fingerprints (read only for
+    ///     ``exact``).
+    /// - Complexity: O(k), plus O(|A| + |B|) for ``exact``.
+    @inline(__always)
+    func similarity(
+        _ a: UnsafePointer<UInt32>, _ fingerprintsA: ShingleFingerprints.Run,
+        _ b: UnsafePointer<UInt32>, _ fingerprintsB: ShingleFingerprints.Run, k: Int
+    ) -> (estimate: Double, jaccard: Double?) {
+        let estimate = CompactSignature.estimate(a, b, count: k)
+        guard self == .exact else { return (estimate, nil) }
+        return (estimate, ShingleFingerprints.jaccard(fingerprintsA, fingerprintsB))
+    }
+}
