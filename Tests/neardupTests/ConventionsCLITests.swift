@@ -196,3 +196,30 @@ import Testing
         }
     }
 }
+
+extension ConventionsCLITests {
+    /// Ids are written as JSON strings however they are spelt: quotes, backslashes, control
+    /// characters and non-ASCII text (the plain-id fast path of the match listing must not skip
+    /// an escape).
+    @Test func idsThatNeedEscapesAreWrittenAsValidJSON() throws {
+        let folder = try Self.folder()
+        // The ids as JSON source, and the strings they stand for.
+        let source = [#"say \"hi\""#, #"back\\slash"#, #"tab\there"#, #"caf\u00e9/ünï"#]
+        let expected = ["say \"hi\"", "back\\slash", "tab\there", "café/ünï"]
+        let corpus = source.map { #"{"id": "\#($0)", "text": "\#(Self.story)"}"# }.joined(separator: "\n") + "\n"
+        let file = folder.appendingPathComponent("c.jsonl")
+        let clusters = folder.appendingPathComponent("clusters.jsonl")
+        try corpus.write(to: file, atomically: true, encoding: .utf8)
+        let dedup = try CLITests.run(["dedup", "-q", "--clusters", clusters.path, file.path])
+        #expect(dedup.status == 0, "\(dedup.stderr)")
+        let cluster = try JSONSerialization.jsonObject(with: Data(contentsOf: clusters)) as? [String: Any]
+        #expect((cluster?["members"] as? [String]) == expected)
+        let index = folder.appendingPathComponent("x.ndx").path
+        #expect(try CLITests.run(["index", "create", "-q", index, file.path]).status == 0)
+        let query = try CLITests.run(["index", "query", "-q", index, "-"], stdin: #"{"id": "q", "text": "\#(Self.story)"}"#)
+        #expect(query.status == 0, "\(query.stderr)")
+        let line = try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [String: Any]
+        let matched = (line?["matches"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(Set(matched ?? []) == Set(expected), "\(query.stdout)")
+    }
+}
