@@ -65,37 +65,17 @@ final class WordScanner {
             let b = p[i]
             if b < 0x80 {
                 if fold[Int(b)] != 0 {
-                    // A run of ASCII letters and digits, lower-cased into the word buffer eight
-                    // bytes at a time, then byte by byte for the last few bytes of the text.
+                    // A run of ASCII letters and digits, lower-cased into the word buffer.
                     if start < 0 { start = i }
-                    word.reserve(length &+ (n &- i) &+ 8, keeping: length)
+                    word.reserve(length &+ (n &- i), keeping: length)
                     let destination = word.base
                     var j = i
-                    var runEnded = false
-                    while j &+ 8 <= n {
-                        let chunk = UInt64(littleEndian: UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self))
-                        let (isWord, lowered) = Self.classifyASCII(chunk)
-                        // Writes all eight bytes; those past the run are overwritten or unused.
-                        UnsafeMutableRawPointer(destination + length).storeBytes(of: lowered.littleEndian, as: UInt64.self)
-                        if isWord == Self.highBits {
-                            length &+= 8
-                            j &+= 8
-                            continue
-                        }
-                        let run = (~isWord & Self.highBits).trailingZeroBitCount &>> 3
-                        length &+= run
-                        j &+= run
-                        runEnded = true
-                        break
-                    }
-                    if !runEnded {
-                        while j < n {
-                            let folded = fold[Int(p[j])]
-                            if folded == 0 { break }
-                            destination[length] = folded
-                            length &+= 1
-                            j &+= 1
-                        }
+                    while j < n {
+                        let folded = fold[Int(p[j])]
+                        if folded == 0 { break }
+                        destination[length] = folded
+                        length &+= 1
+                        j &+= 1
                     }
                     end = j
                     i = j
@@ -127,34 +107,6 @@ final class WordScanner {
             i &+= width
         }
         Self.flush(&start, end, &length, &nonASCII, word.base, &folded, stripMarks, &sink)
-    }
-
-    /// The high bit of each of eight bytes.
-    static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// Classifies eight bytes at once (SWAR, the first byte in the low bits): `isWord` has the
-    /// high bit of each byte set exactly when that byte is an ASCII letter or digit (the bytes
-    /// for which ``asciiFoldTable`` is not 0), and `lowered` is the eight bytes with ASCII
-    /// upper-case letters lower-cased (equal to the fold table on those bytes; other bytes
-    /// are unspecified).
-    ///
-    /// The range tests work on the low seven bits of each byte, so adding a constant below 0x80
-    /// never carries into the next byte; bytes with their high bit set (non-ASCII) are masked
-    /// out at the end.
-    /// - Complexity: O(1), about twenty integer instructions.
-    @inline(__always)
-    static func classifyASCII(_ x: UInt64) -> (isWord: UInt64, lowered: UInt64) {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let low7 = x & 0x7F7F_7F7F_7F7F_7F7F
-        // Letters: the byte with bit 5 set lies in 0x61...0x7A.
-        let caseless = low7 | (0x20 &* ones)
-        let letter = (caseless &+ (0x80 &- 0x61) &* ones) & ~(caseless &+ (0x7F &- 0x7A) &* ones)
-        // Digits: 0x30...0x39.
-        let digit = (low7 &+ (0x80 &- 0x30) &* ones) & ~(low7 &+ (0x7F &- 0x39) &* ones)
-        let isWord = (letter | digit) & ~x & highBits
-        // Upper-case letters are the letters with bit 5 clear; bit 5 moved to bit 7 is 0 there.
-        let upper = letter & ~(x &<< 2) & highBits
-        return (isWord, x | (upper &>> 2))
     }
 
     /// For each byte, the lower-case form of an ASCII letter or digit, 0 for any other byte

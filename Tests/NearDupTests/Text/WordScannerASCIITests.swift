@@ -1,29 +1,11 @@
 import Testing
-@testable import NearDup
+import NearDup
 
-/// The eight-bytes-at-a-time ASCII scan agrees with the byte-by-byte fold table.
+/// The ASCII fast path of the word scanner agrees with a plain split.
 @Suite struct WordScannerASCIITests {
-    /// Every byte value at every position of an eight-byte chunk, among random neighbours.
-    @Test func classificationMatchesTheFoldTable() {
-        var random = SplitMix64(seed: 5)
-        let fold = WordScanner.asciiFoldTable
-        for position in 0..<8 {
-            for byte in 0..<256 {
-                for _ in 0..<4 {
-                    let shift = UInt64(8 * position)
-                    let chunk = (random.next() & ~(0xFF << shift)) | (UInt64(byte) << shift)
-                    let (isWord, lowered) = WordScanner.classifyASCII(chunk)
-                    let expected = fold[byte]
-                    #expect(((isWord >> shift) & 0xFF) == (expected != 0 ? 0x80 : 0), "byte \(byte) at \(position)")
-                    if expected != 0 { #expect(UInt8(truncatingIfNeeded: lowered >> shift) == expected) }
-                }
-            }
-        }
-    }
-
     /// Random ASCII texts (letters of both cases, digits, spaces, punctuation, some non-ASCII
-    /// letters) of every length up to 40 bytes, so that runs start and end at every offset of a
-    /// chunk and in the byte-by-byte tail: the words and ranges are those of a plain split.
+    /// letters) of every length up to 40 bytes, so that runs start and end at every offset of the
+    /// text: the words and ranges are those of a plain split.
     @Test func wordsMatchAPlainSplit() {
         var random = SplitMix64(seed: 9)
         let alphabet = Array("abcXYZ09 ,.-!\u{7F}\t".unicodeScalars) + ["é", "Ж"]
