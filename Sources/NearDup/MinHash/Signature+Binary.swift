@@ -15,7 +15,8 @@
 /// | 32 | 8·k | the k values |
 ///
 /// The format version names the shingle hash too: version 2 combines the word hashes of a
-/// word shingle with ``WordShingleHash``, version 1 with a second XXH3 call. Values of the two
+/// word shingle into a polynomial modulo 2⁶⁴ finished by a 64-bit mixer, version 1 with a
+/// second XXH3 call. Values of the two
 /// cannot be compared, so version 1 is refused with ``NearDupError/Code/unsupportedFormat``,
 /// asking for the documents to be signed again.
 extension Signature {
