@@ -7,9 +7,10 @@ struct SignCommand: ParsableCommand {
         commandName: "sign",
         abstract: "Compute MinHash signatures of a corpus, as JSONL.",
         discussion: """
-            Each output line is {"id": …, <the record's other fields>, "signature": {"scheme", \
-            "permutations", "seed", "shingling", "fold_diacritics", "set_size", "hashvalues"}}; \
-            hashvalues is base64 of the k values as little-endian 64-bit integers. The text field \
+            Each output line is {"id": …, <the record's other fields>, "signature": {"format", \
+            "scheme", "permutations", "seed", "shingling", "fold_diacritics", "set_size", "hashvalues"}}; \
+            format is the signature format version (2; signatures of another version are \
+            refused when read); hashvalues is base64 of the k values as little-endian 64-bit integers. The text field \
             is not copied. Records that cannot be read are reported on standard error with their \
             file, line and byte offset and left out; the exit status is then 1.
             """)
@@ -30,7 +31,7 @@ struct SignCommand: ParsableCommand {
         let workspace = hasher.makeWorkspace()
         let configuration = hasher.configuration
         let header =
-            "\"signature\":{\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
+            "\"signature\":{\"format\":\(Signature.formatVersion),\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
             + ",\"seed\":\(configuration.seed),\"shingling\":\"\(configuration.shingling)\""
             + ",\"fold_diacritics\":\(configuration.normalization.foldsDiacritics)"
         let sink: OutputSink

@@ -57,6 +57,21 @@ import Testing
         #expect(run.stderr.contains("signatures.jsonl:1: skipped: the signature of \"a\" was made with"), "words:3 signatures, words:5 run")
     }
 
+    /// Signatures of format 1 (written before the word-shingle hash changed: no "format"
+    /// field) are refused line by line, naming the file and line and saying what to do.
+    @Test func signaturesOfTheOldFormatAreRefusedByLine() throws {
+        let (folder, _, signatures) = try Self.signed()
+        let current = try String(contentsOfFile: signatures, encoding: .utf8)
+        #expect(current.contains("\"signature\":{\"format\":2,"))
+        let old = folder.appendingPathComponent("old.jsonl")
+        try current.replacingOccurrences(of: "\"format\":2,", with: "").write(to: old, atomically: true, encoding: .utf8)
+        let run = try CLITests.run(["dedup", old.path, "--signatures", "--shingle", "words:3", "--pairs", "/dev/null"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("old.jsonl:1:"), "\(run.stderr)")
+        #expect(run.stderr.contains("signature format version 1"), "\(run.stderr)")
+        #expect(run.stderr.contains("sign the documents again"), "\(run.stderr)")
+    }
+
     @Test func indexFromSignaturesAnswersSignatureQueriesWithEstimates() throws {
         let (folder, _, signatures) = try Self.signed()
         let index = folder.appendingPathComponent("sig.ndx").path

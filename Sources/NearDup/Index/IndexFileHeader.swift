@@ -1,11 +1,11 @@
 import Foundation
 
-/// The header of an index file (format version 2). All integers little-endian.
+/// The header of an index file (format version 3). All integers little-endian.
 ///
 /// ```
 /// offset  size  field
 ///      0     8  magic "NDUPINDX"
-///      8     4  format version (2)
+///      8     4  format version (3)
 ///     12     4  header length in bytes (64 + configuration JSON, padded to 8)
 ///     16     8  committed length: bytes of the file that hold complete records
 ///     24     8  record count
@@ -33,14 +33,17 @@ import Foundation
 ///
 /// Format 1 (before issue 12) kept the low 32 bits of each MinHash value and of each shingle
 /// hash, so one 32-bit collision made two unrelated one-shingle documents an exact match; it is
-/// refused with a message asking for the index to be created again.
+/// refused with a message asking for the index to be created again. Format 2 (before
+/// signature format 2) stored MinHash values and shingle hashes made with the old word-shingle
+/// combination (a second XXH3 call): queries signed now would not match them, so it is refused
+/// the same way.
 ///
 /// Appends write records after the committed length, sync, then rewrite the header with the
 /// new committed length and count: bytes past the committed length (an interrupted append)
 /// are ignored and overwritten by the next append.
 struct IndexFileHeader: Equatable {
     static let magic = Array("NDUPINDX".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let fixedLength = 64
 
     var configuration: MinHashConfiguration
@@ -92,6 +95,11 @@ struct IndexFileHeader: Equatable {
             throw NearDupError(
                 .unsupportedFormat,
                 "\(path): index format version 1 (32-bit fingerprints, written before NearDup 0.2) is no longer read: its exact matches could be false; create the index again with neardup index create")
+        }
+        guard version != 2 else {
+            throw NearDupError(
+                .unsupportedFormat,
+                "\(path): index format version 2 holds signatures and shingle hashes of signature format 1, which this build no longer computes (it reads index format \(Self.version)): create the index again with neardup index create")
         }
         guard version == Self.version else {
             throw NearDupError(.unsupportedFormat, "\(path): index format version \(version), this build reads version \(Self.version)")

@@ -1,9 +1,9 @@
-/// The stable binary form of a signature (format version 1), all integers little-endian:
+/// The stable binary form of a signature (format version 2), all integers little-endian:
 ///
 /// | offset | size | field |
 /// | --- | --- | --- |
 /// | 0 | 4 | magic `NDMH` |
-/// | 4 | 1 | format version (1) |
+/// | 4 | 1 | format version (2) |
 /// | 5 | 1 | scheme: 1 one-permutation, 2 classic |
 /// | 6 | 1 | shingle unit: 1 words, 2 characters |
 /// | 7 | 1 | shingle size n |
@@ -13,11 +13,30 @@
 /// | 16 | 8 | seed |
 /// | 24 | 8 | number of distinct shingles |
 /// | 32 | 8·k | the k values |
+///
+/// The format version names the shingle hash too: version 2 combines the word hashes of a
+/// word shingle into a polynomial modulo 2⁶⁴ finished by a 64-bit mixer, version 1 with a
+/// second XXH3 call. Values of the two
+/// cannot be compared, so version 1 is refused with ``NearDupError/Code/unsupportedFormat``,
+/// asking for the documents to be signed again.
 extension Signature {
     /// Bytes before the values.
     public static let binaryHeaderSize = 32
     static let magic: [UInt8] = Array("NDMH".utf8)
-    static let formatVersion: UInt8 = 1
+    /// The format version this build writes and reads (binary byte 4, JSON field `format`).
+    public static let formatVersion: UInt8 = 2
+
+    /// The error for a signature of another format version, `where` naming the field or offset.
+    static func unsupportedVersion(_ version: Int, at location: String) -> NearDupError {
+        if version < Int(formatVersion) {
+            return NearDupError(
+                .unsupportedFormat,
+                "signature format version \(version) (\(location)) was made with an older shingle hash; this build makes and reads version \(formatVersion) only: sign the documents again (neardup sign)")
+        }
+        return NearDupError(
+            .unsupportedFormat,
+            "signature format version \(version) (\(location)) is newer than this build reads (version \(formatVersion)): use a newer NearDup")
+    }
 
     /// The binary encoding.
     ///
@@ -43,7 +62,8 @@ extension Signature {
     /// Decodes the binary form.
     ///
     /// - Parameter bytes: exactly the bytes ``binaryEncoded()`` wrote.
-    /// - Throws: ``NearDupError/Code/invalidEncoding`` naming the offending field and offset.
+    /// - Throws: ``NearDupError/Code/invalidEncoding`` naming the offending field and offset;
+    ///   ``NearDupError/Code/unsupportedFormat`` for another format version.
     /// - Complexity: O(k).
     public init<Bytes: Collection>(binaryEncoded bytes: Bytes) throws where Bytes.Element == UInt8 {
         let b = Array(bytes)
@@ -52,7 +72,7 @@ extension Signature {
             throw fail("\(b.count) bytes, shorter than the \(Self.binaryHeaderSize)-byte header")
         }
         guard Array(b[0..<4]) == Self.magic else { throw fail("bad magic at offset 0 (expected NDMH)") }
-        guard b[4] == Self.formatVersion else { throw fail("unsupported format version \(b[4]) at offset 4") }
+        guard b[4] == Self.formatVersion else { throw Self.unsupportedVersion(Int(b[4]), at: "offset 4") }
         let scheme: MinHashScheme
         switch b[5] {
         case 1: scheme = .onePermutation

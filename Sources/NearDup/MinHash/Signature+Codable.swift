@@ -3,16 +3,19 @@ import Foundation
 /// The JSON form of a signature:
 ///
 /// ```json
-/// {"scheme": "one-permutation", "permutations": 128, "seed": 1, "shingling": "words:5",
+/// {"format": 2, "scheme": "one-permutation", "permutations": 128, "seed": 1, "shingling": "words:5",
 ///  "fold_diacritics": false, "set_size": 412, "hashvalues": "<base64>"}
 /// ```
 ///
+/// `format` is the binary form's format version (see ``Signature/init(binaryEncoded:)``): it
+/// names the shingle hash. A signature without it was written before version 2 (format 1) and
+/// is refused, as is any other version, with an error saying to sign the documents again.
 /// `hashvalues` is the base64 of the k values as little-endian 64-bit integers (the same bytes
 /// as the binary form after its header). Decoding checks every field and that the values are
 /// exactly k, and that the set size is in range (``Signature/maximumSetSize``).
 extension Signature: Codable {
     enum CodingKeys: String, CodingKey {
-        case scheme, permutations, seed, shingling
+        case format, scheme, permutations, seed, shingling
         case foldDiacritics = "fold_diacritics"
         case setSize = "set_size"
         case hashValues = "hashvalues"
@@ -27,6 +30,11 @@ extension Signature: Codable {
     ///   values (over ``Signature/maximumSetSize``, or 0 with values other than `UInt64.max`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let format = try c.decodeIfPresent(Int.self, forKey: .format) ?? 1
+        guard format == Int(Self.formatVersion) else {
+            let error = Self.unsupportedVersion(format, at: c.contains(.format) ? "field \"format\"" : "no field \"format\"")
+            throw DecodingError.dataCorruptedError(forKey: .format, in: c, debugDescription: error.message)
+        }
         let k = try c.decode(Int.self, forKey: .permutations)
         guard (1...MinHashConfiguration.maximumPermutations).contains(k) else {
             throw DecodingError.dataCorruptedError(forKey: .permutations, in: c, debugDescription: "k out of range")
@@ -56,6 +64,7 @@ extension Signature: Codable {
     /// - Throws: what the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Int(Self.formatVersion), forKey: .format)
         try c.encode(configuration.scheme, forKey: .scheme)
         try c.encode(configuration.permutations, forKey: .permutations)
         try c.encode(configuration.seed, forKey: .seed)

@@ -1,8 +1,9 @@
 /// Produces the 64-bit shingle hashes of a text without building a string per shingle.
 ///
-/// - Word n-grams: each word is hashed once (XXH3 of its normalised UTF-8, with the seed); a
-///   shingle is the XXH3 (same seed) of its n word hashes laid out as n little-endian 64-bit
-///   integers. The last n word hashes are kept in a doubled ring, so every window is contiguous.
+/// - Word n-grams: each word is hashed once (XXH3 of its normalised UTF-8, with the seed); the
+///   n word hashes of a shingle are combined by ``WordShingleHash`` (a polynomial updated in
+///   O(1) per word, then a 64-bit finaliser). The last n word hashes are kept in a ring for the
+///   word that leaves the window.
 /// - Character n-grams: the normalised words are joined by one space; a shingle is the XXH3 of
 ///   the UTF-8 bytes of n consecutive scalars.
 ///
@@ -17,12 +18,18 @@ final class ShingleEngine {
     private var ring: GrowableBuffer<UInt64>
     private var joined: GrowableBuffer<UInt8>
     private var scalarStarts: GrowableBuffer<Int>
+    /// A fresh rolling state (Bⁿ computed once per engine).
+    private let rolling: RollingWordShingleHash
+    /// XXH3 of each word with the seed, inlined for words of up to 16 bytes.
+    private let wordHash: ShortXXH3
 
     init(shingling: Shingling, seed: UInt64, normalization: Normalization) {
         self.shingling = shingling
         self.seed = seed
         scanner = WordScanner(normalization: normalization)
-        ring = GrowableBuffer(capacity: 2 * shingling.size)
+        ring = GrowableBuffer(capacity: shingling.size)
+        rolling = RollingWordShingleHash(size: shingling.size)
+        wordHash = ShortXXH3(seed: seed)
         joined = GrowableBuffer(capacity: 4096)
         scalarStarts = GrowableBuffer(capacity: 1024)
     }
@@ -58,32 +65,35 @@ final class ShingleEngine {
         let ring: UnsafeMutablePointer<UInt64>
         let n: Int
         let seed: UInt64
+        let wordHash: ShortXXH3
+        var rolling: RollingWordShingleHash
         var words = 0
         var slot = 0
         var sink: Sink
 
         @inline(__always)
         mutating func word(start: Int, end: Int, normalized: UnsafePointer<UInt8>, count: Int) {
-            let hash = CBoundary.xxh3(normalized, count, seed: seed).littleEndian
+            let hash = wordHash.hash(normalized, count)
+            let leaving = ring[slot]  // 0 while fewer than n words came before
             ring[slot] = hash
-            ring[slot &+ n] = hash
+            rolling.append(hash, leaving: leaving)
             words &+= 1
             slot &+= 1
             if slot == n { slot = 0 }
-            if words >= n {
-                // After the write, the window of the last n words starts at `slot`.
-                sink.shingle(CBoundary.xxh3(ring + slot, n &* 8, seed: seed))
-            }
+            if words >= n { sink.shingle(WordShingleHash.finish(rolling.polynomial, seed: seed)) }
         }
     }
 
     @inline(__always)
     private func forEachWordShingle<Sink: ShingleSink>(in text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
-        var shingler = WordShingler(ring: ring.base, n: shingling.size, seed: seed, sink: sink)
+        ring.base.initialize(repeating: 0, count: shingling.size)
+        var shingler = WordShingler(
+            ring: ring.base, n: shingling.size, seed: seed, wordHash: wordHash, rolling: rolling, sink: sink)
         scanner.scan(text, into: &shingler)
         sink = shingler.sink
         if shingler.words > 0 && shingler.words < shingling.size {
-            sink.shingle(CBoundary.xxh3(ring.base, shingler.words &* 8, seed: seed))
+            // A short text: one shingle of all its words (the polynomial has never dropped one).
+            sink.shingle(WordShingleHash.finish(shingler.rolling.polynomial, seed: seed))
         }
     }
 

@@ -1,5 +1,5 @@
 /// Word-shingle hashes from word hashes already computed, combined exactly as ``ShingleEngine``
-/// combines them (XXH3, with the seed, of n little-endian 64-bit word hashes), so a caller that
+/// combines them (``WordShingleHash``, by its direct formula), so a caller that
 /// tokenises once (the report) gets the same shingles as ``ShingleSet/init(text:shingling:seed:normalization:)``.
 enum WordShingles {
     /// Appends the shingles of `words` (word hashes in text order) to `out`. A run shorter than
@@ -9,15 +9,14 @@ enum WordShingles {
     /// - Complexity: O(w · size) hashing work for w words.
     static func append(of words: [UInt64], size: Int, seed: UInt64, keepShort: Bool = true, to out: inout [UInt64]) {
         guard !words.isEmpty else { return }
-        let little = words.map(\.littleEndian)
-        little.withUnsafeBufferPointer { buffer in
+        words.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
             if buffer.count < size {
-                if keepShort { out.append(CBoundary.xxh3(base, buffer.count &* 8, seed: seed)) }
+                if keepShort { out.append(WordShingleHash.hash(of: base, count: buffer.count, seed: seed)) }
                 return
             }
             for start in 0...(buffer.count - size) {
-                out.append(CBoundary.xxh3(base + start, size &* 8, seed: seed))
+                out.append(WordShingleHash.hash(of: base + start, count: size, seed: seed))
             }
         }
     }

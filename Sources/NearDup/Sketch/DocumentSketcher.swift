@@ -16,8 +16,12 @@ final class DocumentSketcher {
     /// The band keys of the last document (b values).
     private(set) var bandKeys: UnsafeMutableBufferPointer<UInt64>
     private var fingerprintStorage: GrowableBuffer<UInt64>
-    /// Number of fingerprints of the last document (all shingles, repeats included, unless
-    /// ``sketch(utf8:sortingFingerprints:)`` sorted them).
+    /// The distinct shingles in the counter's order, before sorting.
+    private var unsorted: GrowableBuffer<UInt64>
+    /// Bucket counts of ``ShingleFingerprints/sort(_:count:into:counts:)``.
+    private var bucketCounts: GrowableBuffer<Int>
+    /// Number of fingerprints of the last document: its distinct shingle hashes, in no
+    /// particular order unless ``sketch(utf8:sortingFingerprints:)`` sorted them.
     private(set) var fingerprintCount = 0
     /// Number of distinct shingles of the last document (0: empty, no band keys).
     private(set) var setSize = 0
@@ -36,6 +40,8 @@ final class DocumentSketcher {
         compact = .allocate(capacity: hasher.configuration.permutations)
         bandKeys = .allocate(capacity: lsh.bands)
         fingerprintStorage = GrowableBuffer(capacity: 4096)
+        unsorted = GrowableBuffer(capacity: 4096)
+        bucketCounts = GrowableBuffer(capacity: 4097)
     }
 
     deinit {
@@ -43,6 +49,8 @@ final class DocumentSketcher {
         compact.deallocate()
         bandKeys.deallocate()
         fingerprintStorage.free()
+        unsorted.free()
+        bucketCounts.free()
     }
 
     /// The fingerprints of the last document.
@@ -52,22 +60,24 @@ final class DocumentSketcher {
 
     /// Sketches one document.
     ///
-    /// - Complexity: O(bytes + k), plus O(n log n) when sorting fingerprints.
+    /// - Complexity: O(bytes + k), plus O(n) expected (O(n log n) at worst) when sorting the n
+    ///   distinct fingerprints.
     func sketch(utf8: UnsafeBufferPointer<UInt8>, sortingFingerprints: Bool) {
         var count = 0
+        setSize = hasher.sign(utf8: utf8, into: values, using: workspace)
         if keepsFingerprints {
-            var storage = fingerprintStorage
-            setSize = hasher.sign(utf8: utf8, into: values, using: workspace) { hash in
-                storage.reserve(count &+ 1, keeping: count)
-                storage.base[count] = hash
-                count &+= 1
-            }
-            fingerprintStorage = storage
+            // The distinct shingles are already in the signing loop's counter: copied out
+            // rather than collected one by one as they are made.
+            fingerprintStorage.reserve(setSize, keeping: 0)
             if sortingFingerprints {
-                count = ShingleFingerprints.sortUnique(fingerprintStorage.base, count: count)
+                unsorted.reserve(setSize, keeping: 0)
+                workspace.counter.copyDistinct(to: unsorted.base)
+                ShingleFingerprints.sort(
+                    unsorted.base, count: setSize, into: fingerprintStorage.base, counts: &bucketCounts)
+            } else {
+                workspace.counter.copyDistinct(to: fingerprintStorage.base)
             }
-        } else {
-            setSize = hasher.sign(utf8: utf8, into: values, using: workspace)
+            count = setSize
         }
         fingerprintCount = count
         contentKey = Mixing.fmix64(workspace.counter.setHash &+ UInt64(setSize) &* 0x9E37_79B9_7F4A_7C15)

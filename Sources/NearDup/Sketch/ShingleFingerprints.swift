@@ -9,11 +9,10 @@
 enum ShingleFingerprints {
     /// Sorts `values[0..<count]` in place and removes repeats; returns the new count.
     ///
-    /// A least-significant-digit radix sort on the top 33 bits (three passes of 11 bits, as
-    /// cheap as sorting 32-bit values), then a pass that orders the rare runs sharing their
-    /// top 33 bits: shingle hashes are uniform, so for a document of n shingles such a run
-    /// occurs with probability about n²/2³⁴.
-    /// - Complexity: O(n), plus O(n) scratch memory for the call.
+    /// Small inputs use the standard sort; larger ones ``sort(_:count:into:counts:)`` (buckets
+    /// on the top bits, then an insertion sort) through a scratch copy.
+    /// - Complexity: O(n) expected for uniform hashes (O(n log n) at worst), plus O(n) scratch
+    ///   memory for the call.
     static func sortUnique(_ values: UnsafeMutablePointer<UInt64>, count: Int) -> Int {
         guard count > 1 else { return count }
         if count < 64 {
@@ -22,36 +21,10 @@ enum ShingleFingerprints {
         } else {
             let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
             defer { scratch.deallocate() }
-            let counts = UnsafeMutablePointer<Int>.allocate(capacity: 2048)
-            defer { counts.deallocate() }
-            var source = values, target = scratch
-            for shift in stride(from: 31 as UInt64, through: 53, by: 11) {
-                counts.initialize(repeating: 0, count: 2048)
-                for i in 0..<count { counts[Int((source[i] >> shift) & 0x7FF)] &+= 1 }
-                var total = 0
-                for digit in 0..<2048 {
-                    let c = counts[digit]
-                    counts[digit] = total
-                    total &+= c
-                }
-                for i in 0..<count {
-                    let v = source[i]
-                    let digit = Int((v >> shift) & 0x7FF)
-                    target[counts[digit]] = v
-                    counts[digit] &+= 1
-                }
-                swap(&source, &target)
-            }
-            // Three passes: the values, sorted on their top 33 bits, are in `scratch`.
-            values.update(from: source, count: count)
-            var runStart = 0
-            for i in 1...count where i == count || values[i] >> 31 != values[runStart] >> 31 {
-                if i - runStart > 1 {
-                    var run = UnsafeMutableBufferPointer(start: values + runStart, count: i - runStart)
-                    run.sort()
-                }
-                runStart = i
-            }
+            scratch.initialize(from: values, count: count)
+            var counts = GrowableBuffer<Int>(capacity: count &* 2 &+ 1)
+            defer { counts.free() }
+            sort(scratch, count: count, into: values, counts: &counts)
         }
         var unique = 1
         for i in 1..<count where values[i] != values[unique - 1] {
@@ -59,6 +32,57 @@ enum ShingleFingerprints {
             unique += 1
         }
         return unique
+    }
+
+    /// Writes the `count` values at `source` to `destination` in ascending order (repeats kept),
+    /// using `counts` (grown as needed, kept by the caller) as scratch: allocation-free after
+    /// warm-up.
+    ///
+    /// Shingle hashes are uniform, so one counting pass on their top bits into between n and 2n
+    /// buckets leaves only the few values that share a bucket out of order, and an insertion
+    /// sort finishes in expected O(n). Should the values not be uniform (a text made to collide
+    /// on the top bits), the insertion sort gives up after 16n moves and a comparison sort
+    /// finishes: O(n log n) at worst.
+    /// - Precondition: `source` and `destination` do not overlap.
+    /// - Complexity: O(n) expected, O(n log n) at worst.
+    static func sort(
+        _ source: UnsafePointer<UInt64>, count: Int, into destination: UnsafeMutablePointer<UInt64>,
+        counts: inout GrowableBuffer<Int>
+    ) {
+        guard count > 1 else {
+            if count == 1 { destination[0] = source[0] }
+            return
+        }
+        let bits = min(Int.bitWidth &- count.leadingZeroBitCount, 24)
+        let buckets = 1 &<< bits
+        let shift = UInt64(64 &- bits)
+        counts.reserve(buckets &+ 1, keeping: 0)
+        let starts = counts.base
+        starts.initialize(repeating: 0, count: buckets &+ 1)
+        for i in 0..<count { starts[Int(truncatingIfNeeded: source[i] &>> shift) &+ 1] &+= 1 }
+        for bucket in 0..<buckets { starts[bucket &+ 1] &+= starts[bucket] }
+        for i in 0..<count {
+            let value = source[i]
+            let bucket = Int(truncatingIfNeeded: value &>> shift)
+            destination[starts[bucket]] = value
+            starts[bucket] &+= 1
+        }
+        var moves = 0
+        for i in 1..<count {
+            let value = destination[i]
+            var j = i
+            while j > 0 && destination[j &- 1] > value {
+                destination[j] = destination[j &- 1]
+                j &-= 1
+            }
+            destination[j] = value
+            moves &+= i &- j
+            if moves > 16 &* count {
+                var all = UnsafeMutableBufferPointer(start: destination, count: count)
+                all.sort()
+                return
+            }
+        }
     }
 
     /// |A ∩ B| of two sorted, repeat-free fingerprint sets.

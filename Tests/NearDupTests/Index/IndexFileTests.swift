@@ -173,14 +173,19 @@ struct IndexFileTests {
         let folder = (path as NSString).deletingLastPathComponent
         #expect { try IndexBuilder(creating: folder) } throws: { ($0 as? NearDupError)?.code == .isDirectory }
         try Self.build(path, documents: Array(Self.corpus)[0..<3])
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        bytes[8] = 1  // format version 1
-        try bytes.write(to: URL(fileURLWithPath: path))
-        #expect {
-            try Deduplicator(contentsOf: path)
-        } throws: { error in
-            let error = error as? NearDupError
-            return error?.code == .unsupportedFormat && error!.message.contains("index create")
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(original[8] == 3)
+        for version: UInt8 in [1, 2] {  // 32-bit fingerprints; signature format 1
+            var bytes = original
+            bytes[8] = version
+            try bytes.write(to: URL(fileURLWithPath: path))
+            #expect {
+                try Deduplicator(contentsOf: path)
+            } throws: { error in
+                let error = error as? NearDupError
+                return error?.code == .unsupportedFormat && error!.message.contains("index create")
+                    && error!.message.contains("version \(version)") && error!.message.contains(path)
+            }
         }
     }
 

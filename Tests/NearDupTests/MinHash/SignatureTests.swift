@@ -21,8 +21,10 @@ import NearDup
     }
 
     /// Golden values: the signature of a fixed text must never change across releases and
-    /// platforms (stored signatures and indexes depend on it). Recorded once; a change here is a
-    /// format break and needs a new format version.
+    /// platforms (stored signatures and indexes depend on it); a change here is a format break
+    /// and needs a new format version. The values of format 2 were computed independently by
+    /// `scripts/signature-reference.py` (Python: regex words, the xxhash package's XXH3, the
+    /// word-shingle polynomial as a plain sum, MinHash), which also reproduces format 1's.
     @Test func goldenValuesAreStable() {
         let oph = MinHasher(MinHashConfiguration(permutations: 8, seed: 1, shingling: .words(2))).signature(for: text)
         let classic = MinHasher(MinHashConfiguration(scheme: .classic, permutations: 4, seed: 1, shingling: .words(2)))
@@ -90,7 +92,7 @@ import NearDup
     /// The issue's 40-byte signature (k = 1, set size 0x4000000000000001) used to be accepted
     /// and then trapped `containment(in:)` on overflow.
     @Test func hugeSetSizeIsRefusedNotTrapped() throws {
-        var bytes = Array("NDMH".utf8) + [1, 1, 1, 5, 0, 0, 0, 0]
+        var bytes = Array("NDMH".utf8) + [2, 1, 1, 5, 0, 0, 0, 0]
         Signature.appendForTest(UInt32(1), to: &bytes)
         Signature.appendForTest(UInt64(1), to: &bytes)
         Signature.appendForTest(UInt64(0x4000_0000_0000_0001), to: &bytes)
@@ -109,6 +111,40 @@ import NearDup
         #expect(try again.containment(in: again) == 1)
     }
 
+    /// Format 1 (the word shingles combined by a second XXH3 call) is refused, in binary and
+    /// in JSON (where it had no `format` field), with an error that says what to do.
+    @Test func otherFormatVersionsAreRefusedClearly() throws {
+        let signature = MinHasher(MinHashConfiguration(permutations: 8)).signature(for: text)
+        #expect(Signature.formatVersion == 2)
+        var old = signature.binaryEncoded()
+        #expect(old[4] == 2)
+        for (version, fragment) in [(UInt8(1), "sign the documents again"), (3, "newer")] {
+            old[4] = version
+            do {
+                _ = try Signature(binaryEncoded: old)
+                Issue.record("accepted format version \(version)")
+            } catch let error as NearDupError {
+                #expect(error.code == .unsupportedFormat)
+                #expect(error.message.contains("version \(version) (offset 4)"), "\(error.message)")
+                #expect(error.message.contains(fragment), "\(error.message)")
+            }
+        }
+        let data = try JSONEncoder().encode(signature)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["format"] as? Int == 2)
+        object["format"] = nil
+        let withoutFormat = try JSONSerialization.data(withJSONObject: object)
+        do {
+            _ = try JSONDecoder().decode(Signature.self, from: withoutFormat)
+            Issue.record("accepted a signature without a format field")
+        } catch DecodingError.dataCorrupted(let context) {
+            #expect(context.debugDescription.contains("format version 1 (no field \"format\")"), "\(context.debugDescription)")
+            #expect(context.debugDescription.contains("sign the documents again"), "\(context.debugDescription)")
+        }
+        object["format"] = 2
+        #expect(try JSONDecoder().decode(Signature.self, from: JSONSerialization.data(withJSONObject: object)) == signature)
+    }
+
     @Test func reservedBytesAndEmptySetsAreChecked() throws {
         let good = MinHasher(MinHashConfiguration(permutations: 8)).signature(for: text).binaryEncoded()
         for offset in 9..<12 {
@@ -124,7 +160,7 @@ import NearDup
     @Test func jsonDecoderChecksTheSetSize() throws {
         let values = Data(repeating: 0, count: 8).base64EncodedString()
         for size in ["4611686018427387905", "-1", "0"] {
-            let json = #"{"scheme":"one-permutation","permutations":1,"seed":1,"shingling":"words:5","set_size":"# + size + #","hashvalues":""# + values + #""}"#
+            let json = #"{"format":2,"scheme":"one-permutation","permutations":1,"seed":1,"shingling":"words:5","set_size":"# + size + #","hashvalues":""# + values + #""}"#
             #expect(throws: DecodingError.self) { try JSONDecoder().decode(Signature.self, from: Data(json.utf8)) }
         }
     }
@@ -137,7 +173,7 @@ import NearDup
         #expect(object?["permutations"] as? Int == 16)
         #expect(object?["shingling"] as? String == "words:5")
         #expect(try JSONDecoder().decode(Signature.self, from: data) == signature)
-        let wrongLength = #"{"scheme":"classic","permutations":16,"seed":3,"shingling":"words:5","set_size":1,"hashvalues":"AAAA"}"#
+        let wrongLength = #"{"format":2,"scheme":"classic","permutations":16,"seed":3,"shingling":"words:5","set_size":1,"hashvalues":"AAAA"}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Signature.self, from: Data(wrongLength.utf8)) }
     }
 

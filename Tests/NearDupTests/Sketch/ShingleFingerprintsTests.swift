@@ -3,18 +3,52 @@ import Testing
 
 @Suite("Shingle fingerprints")
 struct ShingleFingerprintsTests {
-    @Test("sortUnique sorts and removes repeats, for small and radix-sized inputs", arguments: [0, 1, 5, 63, 64, 1000, 20_000])
+    @Test("sortUnique sorts and removes repeats, for small and bucket-sorted inputs", arguments: [0, 1, 5, 63, 64, 1000, 20_000])
     func sortUnique(count: Int) {
         var rng = SplitMix64(seed: UInt64(count))
         var values = (0..<count).map { _ in rng.next() }
         values += values.prefix(count / 3)  // repeats
-        // Values that share their top 33 bits (the radix key) and differ below it.
+        // Values that share their top 33 bits (so their sort buckets) and differ below it.
         values += values.prefix(count / 5).map { $0 ^ (rng.next() & 0x7FFF_FFFF) }
         let expected = Array(Set(values)).sorted()
         let unique = values.withUnsafeMutableBufferPointer {
             ShingleFingerprints.sortUnique($0.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!, count: $0.count)
         }
         #expect(Array(values.prefix(unique)) == expected)
+    }
+
+    @Test("sort orders distinct values, uniform or all in one bucket", arguments: [0, 1, 2, 5, 64, 1000, 20_000])
+    func bucketSort(count: Int) {
+        var rng = SplitMix64(seed: UInt64(count) &+ 77)
+        let uniform = Array(Set((0..<count).map { _ in rng.next() }))
+        // Values sharing their top 40 bits: every one in the same bucket, so the insertion sort
+        // gives up and the fallback sort must finish the job.
+        let clustered = Array(Set((0..<count).map { _ in 0xABCD_EF12_3400_0000 | (rng.next() & 0xFF_FFFF) }))
+        var counts = GrowableBuffer<Int>(capacity: 16)
+        defer { counts.free() }
+        for values in [uniform, clustered] {
+            var sorted = [UInt64](repeating: 0, count: values.count)
+            values.withUnsafeBufferPointer { source in
+                sorted.withUnsafeMutableBufferPointer { destination in
+                    ShingleFingerprints.sort(
+                        source.baseAddress ?? UnsafePointer(bitPattern: 8)!, count: source.count,
+                        into: destination.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!, counts: &counts)
+                }
+            }
+            #expect(sorted == values.sorted())
+        }
+    }
+
+    @Test("the sketcher's fingerprints are the text's shingle set, sorted")
+    func sketcherFingerprintsAreTheShingleSet() {
+        let text = "the council approved the budget on monday after a long debate about the budget on monday"
+        let hasher = MinHasher(MinHashConfiguration(permutations: 16, shingling: .words(3)))
+        let sketcher = DocumentSketcher(hasher: hasher, lsh: LSHParameters(bands: 4, rows: 4), keepsFingerprints: true)
+        sketcher.sketch(text, sortingFingerprints: true)
+        #expect(Array(sketcher.fingerprints) == ShingleSet(text: text, shingling: .words(3)).hashes)
+        #expect(sketcher.setSize == sketcher.fingerprints.count)
+        sketcher.sketch(text, sortingFingerprints: false)
+        #expect(Array(sketcher.fingerprints).sorted() == ShingleSet(text: text, shingling: .words(3)).hashes)
     }
 
     @Test("exact Jaccard on fingerprints equals ShingleSet's on real text")

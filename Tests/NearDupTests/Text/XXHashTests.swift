@@ -21,6 +21,24 @@ import Testing
         #expect(hash == vector.xxh3)
     }
 
+    /// The Swift short-input XXH3 (``ShortXXH3``) gives the library's values: every length from
+    /// 0 to 40 (the inlined paths end at 16), random bytes, several seeds (0, 1, large ones).
+    @Test func shortXXH3MatchesTheLibrary() {
+        var random = SplitMix64(seed: 3)
+        for seed: UInt64 in [0, 1, 42, 0xFFFF_FFFF_FFFF_FFFF, 0x1234_5678_9ABC_DEF0] {
+            let hasher = ShortXXH3(seed: seed)
+            for count in 0...40 {
+                for _ in 0..<50 {
+                    let bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+                    bytes.withUnsafeBufferPointer { buffer in
+                        let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                        #expect(hasher.hash(base, count) == CBoundary.xxh3(base, count, seed: seed), "\(count) bytes, seed \(seed)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func xxh64MatchesReference() {
         let empty = [UInt8]()
         #expect(empty.withUnsafeBytes { CBoundary.xxh64($0.baseAddress, 0, seed: 0) } == 0xEF46_DB37_51D8_E999)
