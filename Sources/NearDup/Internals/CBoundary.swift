@@ -1,6 +1,8 @@
-// Every call into C goes through this file (the swift-system pattern): xxHash for hashing,
-// utf8proc for Unicode properties and normalisation, libstemmer for Snowball stemming.
-// Nothing here is public.
+// The calls into C go through this file (the swift-system pattern): xxHash for hashing,
+// utf8proc for Unicode properties and normalisation, libstemmer for Snowball stemming. The one
+// other C boundary is zlib, in Corpus/GzipStream.swift, which owns its stream state. XXH3 of
+// words up to 16 bytes is also computed in Swift (Internals/ShortXXH3.swift, tested equal to
+// the library's) so that it inlines into the signing loop. Nothing here is public.
 internal import CStemmer
 internal import CUTF8Proc
 internal import CXXHash

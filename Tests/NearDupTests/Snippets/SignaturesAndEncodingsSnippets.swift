@@ -33,7 +33,8 @@ enum SignaturesAndEncodingsSnippets {
         #expect(decoded == signature)
         // The keys and values the article shows.
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == ["scheme", "permutations", "seed", "shingling", "fold_diacritics", "set_size", "hashvalues"])
+        #expect(Set(object.keys) == ["format", "scheme", "permutations", "seed", "shingling", "fold_diacritics", "set_size", "hashvalues"])
+        #expect(object["format"] as? Int == Int(Signature.formatVersion))
         #expect(object["scheme"] as? String == "one-permutation" && object["shingling"] as? String == "words:5")
         #expect(object["permutations"] as? Int == 128 && object["seed"] as? Int == 1)
         #expect(object["fold_diacritics"] as? Bool == false && object["set_size"] as? Int == signature.setSize)
