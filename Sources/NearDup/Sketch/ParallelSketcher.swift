@@ -181,6 +181,12 @@ final class ParallelSketcher: @unchecked Sendable {
             out.bandKeys.reserveCapacity(n * lsh.bands)
             out.setSizes.reserveCapacity(n)
             out.fingerprintCounts.reserveCapacity(n)
+            out.contentKeys.reserveCapacity(n)
+            // A document of b bytes has at most about b / 2 words, hence shingles; prose has
+            // about one shingle per 5–6 bytes. Reserving b / 4 up front saves the ten or so
+            // doublings (each a reallocation and a copy) of a batch's fingerprint array; a
+            // batch that needs more still grows as usual.
+            if keepsFingerprints { out.fingerprints.reserveCapacity(batch.bytes / 4) }
             for (text, signature) in zip(batch.texts, batch.signatures) {
                 if let signature {
                     sketcher.sketch(signature: signature)
