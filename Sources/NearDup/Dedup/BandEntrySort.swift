@@ -9,8 +9,8 @@ struct BandEntry {
 ///
 /// Band keys are hashes, uniform over 64 bits, so one stable counting pass on their top bits
 /// into between n and 2n buckets leaves only the few entries that share a bucket to order, and
-/// an insertion sort finishes in expected O(n) (about 30 instructions an entry against about
-/// 550 for the standard library's comparison sort on 4,000 entries). Entries with equal keys
+/// an insertion sort finishes in expected O(n) (about 50 instructions an entry, callgrind, 4,000
+/// entries a band; the standard library's comparison sort took about 450). Entries with equal keys
 /// (a bucket of near-copies) share a counting bucket and arrive in input order, which is
 /// document order, so they cost no moves. Should many different keys share their top bits
 /// (keys not uniform), the insertion sort gives up after 16n moves and a comparison sort

@@ -2,7 +2,14 @@ import Foundation
 
 /// The streaming front of the pipeline: documents arrive on one thread, are sketched
 /// (``DocumentSketcher``) in batches on `threads` threads, and reach `sink` in input order,
-/// one batch at a time, whichever thread finished them. Texts are dropped once sketched.
+/// one batch at a time, on the adding thread (in ``add(id:text:record:)`` and ``finish()``).
+/// Texts are dropped once sketched.
+///
+/// The sink runs on the adding thread, not on the sketching threads: its work (the dedup
+/// pipeline's scratch-file writes, a kernel copy of every fingerprint, and its tables) then
+/// overlaps the sketching instead of adding to it. The adding thread mostly waits for the
+/// sketching threads anyway (reading JSONL is several times faster than sketching it), so
+/// with one sketching thread the sink's work leaves the critical path.
 ///
 /// Memory is bounded whatever the input: at most ``window`` batches (the queue's capacity plus
 /// one per thread) are between the reader and the sink at any time, queued, being sketched or
@@ -70,9 +77,11 @@ final class ParallelSketcher: @unchecked Sendable {
     private var pending: [Int: SketchedBatch] = [:]
     /// The most batches the reorder buffer has held at once.
     private(set) var pendingHighWaterMark = 0
-    private var nextToSink = 0
-    private var failure: Error?
     private var cancelled = false
+    // The adding thread's state (the sink runs there).
+    private var nextToSink = 0
+    /// The first error of `sink`; no batch is sunk after it.
+    private var failure: Error?
     // The adding thread's state.
     private var batch = Batch(sequence: 0)
     private var nextBatch = 0
@@ -102,10 +111,11 @@ final class ParallelSketcher: @unchecked Sendable {
         }
     }
 
-    /// Queues a document; hands a full batch (256 documents or 512 KB) to the threads.
+    /// Queues a document; hands a full batch (256 documents or 512 KB) to the threads, after
+    /// sinking the batches they have finished.
     ///
     /// - Throws: the first error of `sink`.
-    /// - Complexity: amortised O(1) on the calling thread.
+    /// - Complexity: amortised O(1) on the calling thread, plus the sink's work.
     func add(id: String, text: String, record: [UInt8]?) throws {
         try add(id: id, text: text, signature: nil, record: record)
     }
@@ -133,7 +143,8 @@ final class ParallelSketcher: @unchecked Sendable {
         try submit()
         finished = true
         queue.close()
-        workers.wait()
+        defer { workers.wait() }
+        while nextToSink < nextBatch && failure == nil { sinkNext(waiting: true) }
         if let failure { throw failure }
     }
 
@@ -150,7 +161,8 @@ final class ParallelSketcher: @unchecked Sendable {
         workers.wait()
     }
 
-    /// The most batches the reorder buffer has held at once (at most ``window`` − 1).
+    /// The most batches the reorder buffer has held at once (at most ``window``: every batch
+    /// submitted and not yet sunk, while the adding thread is busy reading).
     var reorderHighWaterMark: Int {
         lock.lock()
         defer { lock.unlock() }
@@ -159,12 +171,10 @@ final class ParallelSketcher: @unchecked Sendable {
 
     private func submit() throws {
         guard !batch.ids.isEmpty else { return }
-        lock.lock()
-        // Wait until fewer than `window` batches are between here and the sink.
-        while failure == nil && !cancelled && nextBatch - nextToSink >= window { lock.wait() }
-        let failed = failure
-        lock.unlock()
-        if let failed { throw failed }
+        // Sink what is ready, then wait (sinking) until fewer than `window` batches are
+        // between here and the sink.
+        while failure == nil && nextToSink < nextBatch && sinkNext(waiting: nextBatch - nextToSink >= window) {}
+        if let failure { throw failure }
         queue.push(batch)
         nextBatch += 1
         batch = Batch(sequence: nextBatch)
@@ -217,12 +227,24 @@ final class ParallelSketcher: @unchecked Sendable {
         defer { lock.unlock() }
         pending[sketched.batch.sequence] = sketched
         pendingHighWaterMark = max(pendingHighWaterMark, pending.count)
-        while let next = pending.removeValue(forKey: nextToSink) {
-            if failure == nil && !cancelled {
-                do { try sink(next) } catch { failure = error }
-            }
-            nextToSink += 1
-        }
         lock.broadcast()
+    }
+
+    /// On the adding thread: hands the next batch in input order to the sink, if it has been
+    /// sketched; with `waiting`, waits for it first. Returns whether a batch was sunk. A sink
+    /// error is kept in `failure` (and no later batch is sunk).
+    @discardableResult
+    private func sinkNext(waiting: Bool) -> Bool {
+        lock.lock()
+        var next = pending.removeValue(forKey: nextToSink)
+        while next == nil && waiting && !cancelled {
+            lock.wait()
+            next = pending.removeValue(forKey: nextToSink)
+        }
+        lock.unlock()
+        guard let next else { return false }
+        nextToSink += 1
+        do { try sink(next) } catch { failure = error }
+        return true
     }
 }
