@@ -91,6 +91,9 @@ struct PairVerifier {
                 parallelRanges(range.count, threads: options.threads, minimumChunk: 512) { part in
                     var intersection = FingerprintIntersection()
                     defer { intersection.free() }
+                    // The slot of the document loaded into `intersection`: pairs come sorted by
+                    // their first document, which is loaded once for all of its pairs.
+                    var loaded = -1
                     for i in part {
                         let index = range.lowerBound + i
                         let pair = candidates[index]
@@ -102,9 +105,12 @@ struct PairVerifier {
                             }
                         }
                         if exact {
+                            if a != loaded {
+                                intersection.load(.init(sa + signatureWords, count: starts[a + 1] - starts[a] - signatureWords))
+                                loaded = a
+                            }
                             out.value.1[index] = intersection.jaccard(
-                                .init(sa + signatureWords, count: starts[a + 1] - starts[a] - signatureWords),
-                                .init(sb + signatureWords, count: starts[b + 1] - starts[b] - signatureWords))
+                                against: .init(sb + signatureWords, count: starts[b + 1] - starts[b] - signatureWords))
                         }
                     }
                 }

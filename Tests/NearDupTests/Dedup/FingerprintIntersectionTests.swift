@@ -24,7 +24,9 @@ struct FingerprintIntersectionTests {
                             #expect(intersection.count(.init(a), .init(b)) == merged)
                             #expect(intersection.count(.init(b), .init(a)) == merged)
                             #expect(merged == common.count || a.isEmpty || b.isEmpty)
-                            #expect(intersection.jaccard(.init(a), .init(b)) == ShingleFingerprints.jaccard(.init(sortedA), .init(sortedB)))
+                            intersection.load(.init(a))
+                            #expect(intersection.jaccard(against: .init(b)) == ShingleFingerprints.jaccard(.init(sortedA), .init(sortedB)))
+                            #expect(intersection.count(against: .init(b)) == merged)  // a loaded set serves again
                         }
                     }
                 }
@@ -32,7 +34,7 @@ struct FingerprintIntersectionTests {
         }
     }
 
-    @Test("values that share their low bits (one long probe run) are counted and removed")
+    @Test("values that share their low bits (one long probe run) are counted and cleared")
     func collidingLowBits() {
         var rng = SplitMix64(seed: 3)
         let a = (0..<300).map { _ in rng.next() << 20 }
@@ -42,7 +44,7 @@ struct FingerprintIntersectionTests {
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 #expect(intersection.count(.init(a), .init(b)) == 100)
-                // The table is empty again: a second count gives the same answer.
+                // Loading another set clears the first: a second count gives the same answer.
                 #expect(intersection.count(.init(b), .init(a)) == 100)
             }
         }
