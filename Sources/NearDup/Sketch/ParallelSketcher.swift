@@ -37,7 +37,7 @@ final class ParallelSketcher: @unchecked Sendable {
         var bandKeys: [UInt64] = []
         var setSizes: [Int] = []
         var contentKeys: [UInt64] = []
-        var fingerprints: [UInt64] = []
+        var fingerprints = FingerprintBatch(capacity: 0)
         var fingerprintCounts: [Int] = []
 
         var count: Int { batch.ids.count }
@@ -46,15 +46,14 @@ final class ParallelSketcher: @unchecked Sendable {
         /// compact signature.
         func forEachSketch(k: Int, _ body: (Int, DocumentSketch) throws -> Void) rethrows {
             var fingerprintStart = 0
+            let fingerprints = self.fingerprints.buffer
             try compact.withUnsafeBufferPointer { compact in
-                try fingerprints.withUnsafeBufferPointer { fingerprints in
-                    for i in 0..<count {
-                        let n = fingerprintCounts[i]
-                        try body(i, DocumentSketch(
-                            setSize: setSizes[i], compact: UnsafeBufferPointer(rebasing: compact[(i * k)..<((i + 1) * k)]),
-                            fingerprints: .init(UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)]))))
-                        fingerprintStart += n
-                    }
+                for i in 0..<count {
+                    let n = fingerprintCounts[i]
+                    try body(i, DocumentSketch(
+                        setSize: setSizes[i], compact: UnsafeBufferPointer(rebasing: compact[(i * k)..<((i + 1) * k)]),
+                        fingerprints: .init(UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)]))))
+                    fingerprintStart += n
                 }
             }
         }
@@ -194,20 +193,20 @@ final class ParallelSketcher: @unchecked Sendable {
             out.contentKeys.reserveCapacity(n)
             // A document of b bytes has at most about b / 2 words, hence shingles; prose has
             // about one shingle per 5–6 bytes. Reserving b / 4 up front saves the ten or so
-            // doublings (each a reallocation and a copy) of a batch's fingerprint array; a
-            // batch that needs more still grows as usual.
-            if keepsFingerprints { out.fingerprints.reserveCapacity(batch.bytes / 4) }
+            // doublings (each a reallocation and a copy) of a batch's fingerprint buffer; a
+            // batch that needs more still grows as usual. The sketcher writes each document's
+            // fingerprints straight into it.
+            if keepsFingerprints { out.fingerprints = FingerprintBatch(capacity: batch.bytes / 4) }
             for (text, signature) in zip(batch.texts, batch.signatures) {
                 if let signature {
                     sketcher.sketch(signature: signature)
                 } else {
-                    sketcher.sketch(text, sortingFingerprints: sortsFingerprints)
+                    sketcher.sketch(text, sortingFingerprints: sortsFingerprints, appendingTo: out.fingerprints)
                 }
                 out.compact.append(contentsOf: sketcher.compact)
                 out.bandKeys.append(contentsOf: sketcher.bandKeys)
                 out.setSizes.append(sketcher.setSize)
                 out.contentKeys.append(sketcher.contentKey)
-                out.fingerprints.append(contentsOf: sketcher.fingerprints)
                 out.fingerprintCounts.append(sketcher.fingerprintCount)
             }
             out.batch.texts = []
