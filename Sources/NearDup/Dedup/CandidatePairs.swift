@@ -1,5 +1,5 @@
 /// Candidate generation for a whole corpus at once: for each band, the documents are sorted by
-/// their band key (``BandEntrySort``: a counting pass on the top bits, expected linear), and
+/// their band key (``KeyedDocumentSort``: a counting pass on the top bits, expected linear), and
 /// the documents in a run of equal keys (a bucket) become candidate pairs.
 /// Sorting keeps memory at about 40 bytes a document per band in flight (the entries, a
 /// scratch copy and the counting buckets), against several times that for a hash table of
@@ -66,16 +66,16 @@ enum CandidatePairs {
     private static func pairs(
         ofBand band: Int, bands: Int, keyBatches: [[UInt64]], isLeftOut: [Bool], bucketLimit: Int
     ) -> [UInt64] {
-        var entries: [BandEntry] = []
+        var entries: [KeyedDocument] = []
         entries.reserveCapacity(isLeftOut.count)
         var doc = 0
         for keys in keyBatches {
             for i in 0..<(keys.count / bands) {
-                if !isLeftOut[doc] { entries.append(BandEntry(key: keys[i * bands + band], document: UInt32(doc))) }
+                if !isLeftOut[doc] { entries.append(KeyedDocument(key: keys[i * bands + band], document: UInt32(doc))) }
                 doc += 1
             }
         }
-        BandEntrySort.sort(&entries)
+        KeyedDocumentSort.sort(&entries)
         var pairs: [UInt64] = []
         guard entries.count > 1 else { return pairs }
         var runStart = 0

@@ -1,13 +1,15 @@
-/// One document's key in one LSH band, as ``CandidatePairs`` sorts them.
-struct BandEntry {
+/// A document and a 64-bit hash key of it: its key in one LSH band (``CandidatePairs``) or its
+/// content key (``ExactCopies``).
+struct KeyedDocument {
     var key: UInt64
     var document: UInt32
 }
 
-/// Sorts one band's entries by key, and by document within a key: the order in which the
-/// documents of a bucket (a run of equal keys) come out earliest first.
+/// Sorts documents by key, and by document within a key: the order in which the documents of
+/// a group (a run of equal keys: an LSH bucket, a group of exact copies) come out earliest
+/// first.
 ///
-/// Band keys are hashes, uniform over 64 bits, so one stable counting pass on their top bits
+/// The keys are hashes, uniform over 64 bits, so one stable counting pass on their top bits
 /// into between n and 2n buckets leaves only the few entries that share a bucket to order, and
 /// an insertion sort finishes in expected O(n) (about 50 instructions an entry, callgrind, 4,000
 /// entries a band; the standard library's comparison sort took about 450). Entries with equal keys
@@ -16,17 +18,18 @@ struct BandEntry {
 /// (keys not uniform), the insertion sort gives up after 16n moves and a comparison sort
 /// finishes: O(n log n) at worst.
 ///
-/// The order is the total order on (key, document), documents being distinct within a band,
-/// so the result is the same whichever way it is reached.
-enum BandEntrySort {
+/// The order is the total order on (key, document), documents being distinct, so the result
+/// is the same whichever way it is reached.
+enum KeyedDocumentSort {
     /// Sorts `entries` in place by (key, document).
     ///
-    /// - Precondition: the documents are distinct and in ascending order on entry (the
-    ///   order in which ``CandidatePairs`` collects them); only then are equal keys already in
-    ///   order after the counting pass. Any order is still sorted correctly, only slower.
+    /// - Precondition: the documents are distinct and in ascending order on entry (the order
+    ///   in which ``CandidatePairs`` and ``ExactCopies`` collect them); only then are equal
+    ///   keys already in order after the counting pass. Any order is still sorted correctly,
+    ///   only slower.
     /// - Complexity: O(n) expected for uniform keys, O(n log n) at worst; scratch memory 16
     ///   bytes an entry (a copy) plus 4 bytes a counting bucket (at most 2n of them).
-    static func sort(_ entries: inout [BandEntry]) {
+    static func sort(_ entries: inout [KeyedDocument]) {
         let count = entries.count
         guard count >= 64 else {
             entries.sort(by: precedes)
@@ -39,7 +42,7 @@ enum BandEntrySort {
         let starts = UnsafeMutablePointer<UInt32>.allocate(capacity: buckets &+ 1)
         defer { starts.deallocate() }
         starts.initialize(repeating: 0, count: buckets &+ 1)
-        let source = UnsafeMutablePointer<BandEntry>.allocate(capacity: count)
+        let source = UnsafeMutablePointer<KeyedDocument>.allocate(capacity: count)
         defer { source.deallocate() }
         entries.withUnsafeMutableBufferPointer { entries in
             let destination = entries.baseAddress!
@@ -71,7 +74,7 @@ enum BandEntrySort {
     }
 
     @inline(__always)
-    private static func precedes(_ a: BandEntry, _ b: BandEntry) -> Bool {
+    private static func precedes(_ a: KeyedDocument, _ b: KeyedDocument) -> Bool {
         a.key != b.key ? a.key < b.key : a.document < b.document
     }
 }
