@@ -85,7 +85,7 @@ struct DedupCommand: ParsableCommand {
             let dedup = try CorpusDeduplicator(configuration: hashing.configuration, options: options)
             let keepsRecords = keep != nil
             var locations = DocumentLocations()
-            try signatureInput.read(input, progress: progress) { id, content, location, record in
+            try signatureInput.read(input, progress: progress, keepsRecords: keepsRecords) { id, content, location, record in
                 var record = record
                 do {
                     switch content {

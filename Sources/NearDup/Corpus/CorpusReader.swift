@@ -39,6 +39,10 @@ public struct CorpusReader: Sendable {
     /// Called with the number of bytes read from each input as it is read (compressed bytes for
     /// gzip): progress measured against the inputs' sizes. `nil`: not called.
     public var inputBytesRead: (@Sendable (Int) -> Void)?
+    /// Whether each JSONL document carries its line as ``CorpusDocument/record`` (a copy of
+    /// the line, one allocation a document). A consumer that never uses records (a dedup run
+    /// without `--keep`) turns it off; the record is then `nil`. On by default.
+    public var keepsRecords = true
 
     /// Creates a reader.
     ///
@@ -221,7 +225,7 @@ public struct CorpusReader: Sendable {
                 : record.otherMembers.map { String(decoding: line[$0], as: UTF8.self) }.joined(separator: ",")
             try document(CorpusDocument(
                 id: record.id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(path):\(number)", text: decoded.text, encoding: decoded.encoding,
-                location: location, record: Array(line), otherFieldsJSON: others))
+                location: location, record: keepsRecords ? Array(line) : nil, otherFieldsJSON: others))
         }
     }
 

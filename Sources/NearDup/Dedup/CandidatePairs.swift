@@ -1,7 +1,9 @@
 /// Candidate generation for a whole corpus at once: for each band, the documents are sorted by
-/// their band key, and the documents in a run of equal keys (a bucket) become candidate pairs.
-/// Sorting keeps memory at 12 bytes a document per band in flight, against several times that
-/// for a hash table of buckets.
+/// their band key (``KeyedDocumentSort``: a counting pass on the top bits, expected linear), and
+/// the documents in a run of equal keys (a bucket) become candidate pairs.
+/// Sorting keeps memory at about 40 bytes a document per band in flight (the entries, a
+/// scratch copy and the counting buckets), against several times that for a hash table of
+/// buckets.
 ///
 /// A bucket of at most `bucketLimit` documents gives every pair of its members; a larger one
 /// gives only the pairs of its first (earliest) member with each other member, as text-dedup
@@ -61,11 +63,6 @@ enum CandidatePairs {
         return out
     }
 
-    private struct KeyedDocument {
-        var key: UInt64
-        var document: UInt32
-    }
-
     private static func pairs(
         ofBand band: Int, bands: Int, keyBatches: [[UInt64]], isLeftOut: [Bool], bucketLimit: Int
     ) -> [UInt64] {
@@ -78,7 +75,7 @@ enum CandidatePairs {
                 doc += 1
             }
         }
-        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.document < $1.document }
+        KeyedDocumentSort.sort(&entries)
         var pairs: [UInt64] = []
         guard entries.count > 1 else { return pairs }
         var runStart = 0

@@ -88,7 +88,7 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     public let lsh: LSHParameters
 
     private let spill: SpillFile
-    // Filled in input order by the sketcher's sink (under its lock); read after `finish`.
+    // Filled in input order by the sketcher's sink (on the adding thread); read after `finish`.
     private let box = DocumentTableBox()
     private var sketcher: ParallelSketcher!
     private var finished = false

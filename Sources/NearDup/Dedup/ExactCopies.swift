@@ -19,7 +19,8 @@ struct ExactCopies {
 
     /// Groups documents by content key.
     ///
-    /// - Complexity: O(n log n) time, 16 bytes a document of scratch memory.
+    /// - Complexity: O(n) expected time (``KeyedDocumentSort``), O(n log n) at worst; about 40
+    ///   bytes a document of scratch memory.
     init(contentKeys: [UInt64], isEmpty: [Bool]) {
         precondition(contentKeys.count == isEmpty.count)
         let n = contentKeys.count
@@ -28,10 +29,10 @@ struct ExactCopies {
             for i in 0..<n { buffer[i] = UInt32(i) }
             initialized = n
         }
-        var entries: [(key: UInt64, document: UInt32)] = []
+        var entries: [KeyedDocument] = []
         entries.reserveCapacity(n)
-        for doc in 0..<n where !isEmpty[doc] { entries.append((contentKeys[doc], UInt32(doc))) }
-        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.document < $1.document }
+        for doc in 0..<n where !isEmpty[doc] { entries.append(KeyedDocument(key: contentKeys[doc], document: UInt32(doc))) }
+        KeyedDocumentSort.sort(&entries)
         var copies = 0
         var runStart = 0
         for i in entries.indices {

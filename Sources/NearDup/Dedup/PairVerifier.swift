@@ -14,7 +14,7 @@ struct PairVerifier {
     /// pair its MinHash estimate and, with exact verification, its exact Jaccard; in the order
     /// of `pairs`.
     ///
-    /// - Complexity: O(documents · (k + s log s) + pairs · (k + s)), s the shingles of a
+    /// - Complexity: O(documents · (k + s) + pairs · (k + s)) expected, s the shingles of a
     ///   document; memory at most ``CorpusDeduplicator/Options/verificationMemory`` of document
     ///   data at once.
     func similarities(_ pairs: [UInt64]) throws -> PairSimilarities {
@@ -65,50 +65,53 @@ struct PairVerifier {
         for (slot, doc) in documents.enumerated() { starts[slot + 1] = starts[slot] + size(of: doc) }
         let arena = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, starts.last!))
         defer { arena.deallocate() }
-        // Per document: its number of distinct fingerprints, after sorting them in place.
-        var counts = [Int](repeating: 0, count: documents.count)
         let errors = ErrorBox()
-        let verification = options.verification
+        let exact = options.verification == .exact
         let k = self.k, signatureWords = self.signatureWords
-        counts.withUnsafeMutableBufferPointer { counts in
-            let out = UnsafeSendableBox(counts)
-            parallelRanges(documents.count, threads: options.threads, minimumChunk: 64) { slots in
-                for slot in slots {
-                    let doc = documents[slot]
-                    let words = starts[slot + 1] - starts[slot]
-                    do {
-                        try spill.read(at: table.offsets[doc], count: words * 8, into: arena + starts[slot])
-                    } catch {
-                        errors.record(error)
-                        return
-                    }
-                    if verification == .exact {
-                        out.value[slot] = ShingleFingerprints.sortUnique(arena + starts[slot] + signatureWords, count: words - signatureWords)
-                    }
+        parallelRanges(documents.count, threads: options.threads, minimumChunk: 64) { slots in
+            for slot in slots {
+                let doc = documents[slot]
+                let words = starts[slot + 1] - starts[slot]
+                do {
+                    try spill.read(at: table.offsets[doc], count: words * 8, into: arena + starts[slot])
+                } catch {
+                    errors.record(error)
+                    return
                 }
             }
         }
         if let error = errors.first { throw error }
         // Exact copies never get here (``ExactCopies`` groups them before banding), so no
-        // shortcut for identical sets: every pair is compared in full.
+        // shortcut for identical sets: every pair is compared in full. The fingerprints are
+        // the sketcher's distinct shingle hashes in its counter's order: distinct, unsorted,
+        // which is what ``FingerprintIntersection`` takes (no sort of any document).
         estimates.withUnsafeMutableBufferPointer { estimates in
             exacts.withUnsafeMutableBufferPointer { exacts in
                 let out = UnsafeSendableBox((estimates, exacts))
                 parallelRanges(range.count, threads: options.threads, minimumChunk: 512) { part in
+                    var intersection = FingerprintIntersection()
+                    defer { intersection.free() }
+                    // The slot of the document loaded into `intersection`: pairs come sorted by
+                    // their first document, which is loaded once for all of its pairs.
+                    var loaded = -1
                     for i in part {
                         let index = range.lowerBound + i
                         let pair = candidates[index]
                         let a = Int(slotOf[Int(pair >> 32)]), b = Int(slotOf[Int(pair & 0xFFFF_FFFF)])
                         let sa = arena + starts[a], sb = arena + starts[b]
-                        let (estimate, jaccard) = UnsafeRawPointer(sa).withMemoryRebound(to: UInt32.self, capacity: k) { ca in
+                        out.value.0[index] = UnsafeRawPointer(sa).withMemoryRebound(to: UInt32.self, capacity: k) { ca in
                             UnsafeRawPointer(sb).withMemoryRebound(to: UInt32.self, capacity: k) { cb in
-                                verification.similarity(
-                                    ca, .init(sa + signatureWords, count: counts[a]),
-                                    cb, .init(sb + signatureWords, count: counts[b]), k: k)
+                                CompactSignature.estimate(ca, cb, count: k)
                             }
                         }
-                        out.value.0[index] = estimate
-                        if let jaccard { out.value.1[index] = jaccard }
+                        if exact {
+                            if a != loaded {
+                                intersection.load(.init(sa + signatureWords, count: starts[a + 1] - starts[a] - signatureWords))
+                                loaded = a
+                            }
+                            out.value.1[index] = intersection.jaccard(
+                                against: .init(sb + signatureWords, count: starts[b + 1] - starts[b] - signatureWords))
+                        }
                     }
                 }
             }

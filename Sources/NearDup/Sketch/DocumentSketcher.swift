@@ -21,8 +21,10 @@ final class DocumentSketcher {
     /// Bucket counts of ``ShingleFingerprints/sort(_:count:into:counts:)``.
     private var bucketCounts: GrowableBuffer<Int>
     /// Number of fingerprints of the last document: its distinct shingle hashes, in no
-    /// particular order unless ``sketch(utf8:sortingFingerprints:)`` sorted them.
+    /// particular order unless ``sketch(utf8:sortingFingerprints:appendingTo:)`` sorted them.
     private(set) var fingerprintCount = 0
+    /// Number of them in the sketcher's own buffer (0 when they went to a batch).
+    private var ownFingerprintCount = 0
     /// Number of distinct shingles of the last document (0: empty, no band keys).
     private(set) var setSize = 0
     /// A 64-bit key of the last document's set of shingle hashes: equal for documents with
@@ -53,33 +55,44 @@ final class DocumentSketcher {
         bucketCounts.free()
     }
 
-    /// The fingerprints of the last document.
+    /// The fingerprints of the last document when they were not appended to a batch (empty
+    /// when they were).
     var fingerprints: UnsafeBufferPointer<UInt64> {
-        UnsafeBufferPointer(start: fingerprintStorage.base, count: fingerprintCount)
+        UnsafeBufferPointer(start: fingerprintStorage.base, count: ownFingerprintCount)
     }
 
     /// Sketches one document.
     ///
+    /// - Parameter batch: where to write the fingerprints, after those already there; `nil`:
+    ///   in the sketcher's own buffer (``fingerprints``). With a batch, ``fingerprints`` is
+    ///   left as it was and ``fingerprintCount`` counts what was appended.
     /// - Complexity: O(bytes + k), plus O(n) expected (O(n log n) at worst) when sorting the n
     ///   distinct fingerprints.
-    func sketch(utf8: UnsafeBufferPointer<UInt8>, sortingFingerprints: Bool) {
+    func sketch(utf8: UnsafeBufferPointer<UInt8>, sortingFingerprints: Bool, appendingTo batch: FingerprintBatch? = nil) {
         var count = 0
         setSize = hasher.sign(utf8: utf8, into: values, using: workspace)
         if keepsFingerprints {
             // The distinct shingles are already in the signing loop's counter: copied out
             // rather than collected one by one as they are made.
-            fingerprintStorage.reserve(setSize, keeping: 0)
+            let destination: UnsafeMutablePointer<UInt64>
+            if let batch {
+                destination = batch.reserve(setSize)
+            } else {
+                fingerprintStorage.reserve(setSize, keeping: 0)
+                destination = fingerprintStorage.base
+            }
             if sortingFingerprints {
                 unsorted.reserve(setSize, keeping: 0)
                 workspace.counter.copyDistinct(to: unsorted.base)
-                ShingleFingerprints.sort(
-                    unsorted.base, count: setSize, into: fingerprintStorage.base, counts: &bucketCounts)
+                ShingleFingerprints.sort(unsorted.base, count: setSize, into: destination, counts: &bucketCounts)
             } else {
-                workspace.counter.copyDistinct(to: fingerprintStorage.base)
+                workspace.counter.copyDistinct(to: destination)
             }
+            batch?.commit(setSize)
             count = setSize
         }
         fingerprintCount = count
+        ownFingerprintCount = batch == nil ? count : 0
         contentKey = Mixing.fmix64(workspace.counter.setHash &+ UInt64(setSize) &* 0x9E37_79B9_7F4A_7C15)
         for i in 0..<values.count { compact[i] = CompactSignature.value(values[i], slot: i) }
         lsh.writeBandKeys(of: compact.baseAddress!, seed: hasher.configuration.seed, into: bandKeys.baseAddress!)
@@ -95,6 +108,7 @@ final class DocumentSketcher {
     func sketch(signature: Signature) {
         precondition(signature.configuration == hasher.configuration, "signature of another configuration")
         fingerprintCount = 0
+        ownFingerprintCount = 0
         setSize = signature.setSize
         for i in 0..<compact.count { compact[i] = CompactSignature.value(signature.values[i], slot: i) }
         contentKey = Mixing.fmix64(
@@ -118,7 +132,7 @@ final class DocumentSketcher {
     }
 
     /// Sketches a `String` (contiguous UTF-8 in place when it is native).
-    func sketch(_ text: String, sortingFingerprints: Bool) {
-        withUTF8(of: text) { sketch(utf8: $0, sortingFingerprints: sortingFingerprints) }
+    func sketch(_ text: String, sortingFingerprints: Bool, appendingTo batch: FingerprintBatch? = nil) {
+        withUTF8(of: text) { sketch(utf8: $0, sortingFingerprints: sortingFingerprints, appendingTo: batch) }
     }
 }

@@ -2,7 +2,14 @@ import Foundation
 
 /// The streaming front of the pipeline: documents arrive on one thread, are sketched
 /// (``DocumentSketcher``) in batches on `threads` threads, and reach `sink` in input order,
-/// one batch at a time, whichever thread finished them. Texts are dropped once sketched.
+/// one batch at a time, on the adding thread (in ``add(id:text:record:)`` and ``finish()``).
+/// Texts are dropped once sketched.
+///
+/// The sink runs on the adding thread, not on the sketching threads: its work (the dedup
+/// pipeline's scratch-file writes, a kernel copy of every fingerprint, and its tables) then
+/// overlaps the sketching instead of adding to it. The adding thread mostly waits for the
+/// sketching threads anyway (reading JSONL is several times faster than sketching it), so
+/// with one sketching thread the sink's work leaves the critical path.
 ///
 /// Memory is bounded whatever the input: at most ``window`` batches (the queue's capacity plus
 /// one per thread) are between the reader and the sink at any time, queued, being sketched or
@@ -30,7 +37,7 @@ final class ParallelSketcher: @unchecked Sendable {
         var bandKeys: [UInt64] = []
         var setSizes: [Int] = []
         var contentKeys: [UInt64] = []
-        var fingerprints: [UInt64] = []
+        var fingerprints = FingerprintBatch(capacity: 0)
         var fingerprintCounts: [Int] = []
 
         var count: Int { batch.ids.count }
@@ -39,15 +46,14 @@ final class ParallelSketcher: @unchecked Sendable {
         /// compact signature.
         func forEachSketch(k: Int, _ body: (Int, DocumentSketch) throws -> Void) rethrows {
             var fingerprintStart = 0
+            let fingerprints = self.fingerprints.buffer
             try compact.withUnsafeBufferPointer { compact in
-                try fingerprints.withUnsafeBufferPointer { fingerprints in
-                    for i in 0..<count {
-                        let n = fingerprintCounts[i]
-                        try body(i, DocumentSketch(
-                            setSize: setSizes[i], compact: UnsafeBufferPointer(rebasing: compact[(i * k)..<((i + 1) * k)]),
-                            fingerprints: .init(UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)]))))
-                        fingerprintStart += n
-                    }
+                for i in 0..<count {
+                    let n = fingerprintCounts[i]
+                    try body(i, DocumentSketch(
+                        setSize: setSizes[i], compact: UnsafeBufferPointer(rebasing: compact[(i * k)..<((i + 1) * k)]),
+                        fingerprints: .init(UnsafeBufferPointer(rebasing: fingerprints[fingerprintStart..<(fingerprintStart + n)]))))
+                    fingerprintStart += n
                 }
             }
         }
@@ -70,9 +76,11 @@ final class ParallelSketcher: @unchecked Sendable {
     private var pending: [Int: SketchedBatch] = [:]
     /// The most batches the reorder buffer has held at once.
     private(set) var pendingHighWaterMark = 0
-    private var nextToSink = 0
-    private var failure: Error?
     private var cancelled = false
+    // The adding thread's state (the sink runs there).
+    private var nextToSink = 0
+    /// The first error of `sink`; no batch is sunk after it.
+    private var failure: Error?
     // The adding thread's state.
     private var batch = Batch(sequence: 0)
     private var nextBatch = 0
@@ -102,10 +110,11 @@ final class ParallelSketcher: @unchecked Sendable {
         }
     }
 
-    /// Queues a document; hands a full batch (256 documents or 512 KB) to the threads.
+    /// Queues a document; hands a full batch (256 documents or 512 KB) to the threads, after
+    /// sinking the batches they have finished.
     ///
     /// - Throws: the first error of `sink`.
-    /// - Complexity: amortised O(1) on the calling thread.
+    /// - Complexity: amortised O(1) on the calling thread, plus the sink's work.
     func add(id: String, text: String, record: [UInt8]?) throws {
         try add(id: id, text: text, signature: nil, record: record)
     }
@@ -133,7 +142,8 @@ final class ParallelSketcher: @unchecked Sendable {
         try submit()
         finished = true
         queue.close()
-        workers.wait()
+        defer { workers.wait() }
+        while nextToSink < nextBatch && failure == nil { sinkNext(waiting: true) }
         if let failure { throw failure }
     }
 
@@ -150,7 +160,8 @@ final class ParallelSketcher: @unchecked Sendable {
         workers.wait()
     }
 
-    /// The most batches the reorder buffer has held at once (at most ``window`` − 1).
+    /// The most batches the reorder buffer has held at once (at most ``window``: every batch
+    /// submitted and not yet sunk, while the adding thread is busy reading).
     var reorderHighWaterMark: Int {
         lock.lock()
         defer { lock.unlock() }
@@ -159,12 +170,10 @@ final class ParallelSketcher: @unchecked Sendable {
 
     private func submit() throws {
         guard !batch.ids.isEmpty else { return }
-        lock.lock()
-        // Wait until fewer than `window` batches are between here and the sink.
-        while failure == nil && !cancelled && nextBatch - nextToSink >= window { lock.wait() }
-        let failed = failure
-        lock.unlock()
-        if let failed { throw failed }
+        // Sink what is ready, then wait (sinking) until fewer than `window` batches are
+        // between here and the sink.
+        while failure == nil && nextToSink < nextBatch && sinkNext(waiting: nextBatch - nextToSink >= window) {}
+        if let failure { throw failure }
         queue.push(batch)
         nextBatch += 1
         batch = Batch(sequence: nextBatch)
@@ -181,17 +190,23 @@ final class ParallelSketcher: @unchecked Sendable {
             out.bandKeys.reserveCapacity(n * lsh.bands)
             out.setSizes.reserveCapacity(n)
             out.fingerprintCounts.reserveCapacity(n)
+            out.contentKeys.reserveCapacity(n)
+            // A document of b bytes has at most about b / 2 words, hence shingles; prose has
+            // about one shingle per 5–6 bytes. Reserving b / 4 up front saves the ten or so
+            // doublings (each a reallocation and a copy) of a batch's fingerprint buffer; a
+            // batch that needs more still grows as usual. The sketcher writes each document's
+            // fingerprints straight into it.
+            if keepsFingerprints { out.fingerprints = FingerprintBatch(capacity: batch.bytes / 4) }
             for (text, signature) in zip(batch.texts, batch.signatures) {
                 if let signature {
                     sketcher.sketch(signature: signature)
                 } else {
-                    sketcher.sketch(text, sortingFingerprints: sortsFingerprints)
+                    sketcher.sketch(text, sortingFingerprints: sortsFingerprints, appendingTo: out.fingerprints)
                 }
                 out.compact.append(contentsOf: sketcher.compact)
                 out.bandKeys.append(contentsOf: sketcher.bandKeys)
                 out.setSizes.append(sketcher.setSize)
                 out.contentKeys.append(sketcher.contentKey)
-                out.fingerprints.append(contentsOf: sketcher.fingerprints)
                 out.fingerprintCounts.append(sketcher.fingerprintCount)
             }
             out.batch.texts = []
@@ -211,12 +226,24 @@ final class ParallelSketcher: @unchecked Sendable {
         defer { lock.unlock() }
         pending[sketched.batch.sequence] = sketched
         pendingHighWaterMark = max(pendingHighWaterMark, pending.count)
-        while let next = pending.removeValue(forKey: nextToSink) {
-            if failure == nil && !cancelled {
-                do { try sink(next) } catch { failure = error }
-            }
-            nextToSink += 1
-        }
         lock.broadcast()
+    }
+
+    /// On the adding thread: hands the next batch in input order to the sink, if it has been
+    /// sketched; with `waiting`, waits for it first. Returns whether a batch was sunk. A sink
+    /// error is kept in `failure` (and no later batch is sunk).
+    @discardableResult
+    private func sinkNext(waiting: Bool) -> Bool {
+        lock.lock()
+        var next = pending.removeValue(forKey: nextToSink)
+        while next == nil && waiting && !cancelled {
+            lock.wait()
+            next = pending.removeValue(forKey: nextToSink)
+        }
+        lock.unlock()
+        guard let next else { return false }
+        nextToSink += 1
+        do { try sink(next) } catch { failure = error }
+        return true
     }
 }

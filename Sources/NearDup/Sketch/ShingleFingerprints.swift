@@ -7,33 +7,6 @@
 /// |A|·|B|/2⁶⁴ per pair (10⁻¹⁴ for two 600-shingle stories). Earlier versions kept the low
 /// 32 bits, which made two unrelated one-shingle documents equal once in 2³² pairs.
 enum ShingleFingerprints {
-    /// Sorts `values[0..<count]` in place and removes repeats; returns the new count.
-    ///
-    /// Small inputs use the standard sort; larger ones ``sort(_:count:into:counts:)`` (buckets
-    /// on the top bits, then an insertion sort) through a scratch copy.
-    /// - Complexity: O(n) expected for uniform hashes (O(n log n) at worst), plus O(n) scratch
-    ///   memory for the call.
-    static func sortUnique(_ values: UnsafeMutablePointer<UInt64>, count: Int) -> Int {
-        guard count > 1 else { return count }
-        if count < 64 {
-            var buffer = UnsafeMutableBufferPointer(start: values, count: count)
-            buffer.sort()
-        } else {
-            let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
-            defer { scratch.deallocate() }
-            scratch.initialize(from: values, count: count)
-            var counts = GrowableBuffer<Int>(capacity: count &* 2 &+ 1)
-            defer { counts.free() }
-            sort(scratch, count: count, into: values, counts: &counts)
-        }
-        var unique = 1
-        for i in 1..<count where values[i] != values[unique - 1] {
-            values[unique] = values[i]
-            unique += 1
-        }
-        return unique
-    }
-
     /// Writes the `count` values at `source` to `destination` in ascending order (repeats kept),
     /// using `counts` (grown as needed, kept by the caller) as scratch: allocation-free after
     /// warm-up.

@@ -14,9 +14,9 @@ extension Verification {
     /// The similarity of two sketched documents as this verification checks it: the MinHash
     /// estimate (the share of equal compact signature values, ``CompactSignature/estimate(_:_:count:)``)
     /// and, for ``exact``, the exact Jaccard of the two fingerprint sets
-    /// (``ShingleFingerprints/jaccard(_:_:)``). The one comparison of two documents that both
-    /// the batch pipeline (a dedup run, its candidate pairs) and the incremental index (a
-    /// query, against each candidate) make.
+    /// (``ShingleFingerprints/jaccard(_:_:)``): the incremental index's comparison of a query
+    /// with each candidate. (A dedup run's pair verifier computes the same two figures, the
+    /// Jaccard with ``FingerprintIntersection`` on unsorted fingerprints.)
     ///
     /// - Parameters:
     ///   - a, b: the k compact signature values of each document.

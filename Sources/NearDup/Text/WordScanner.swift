@@ -55,6 +55,9 @@ final class WordScanner {
             self.word = word
             self.folded = folded
         }
+        // A word's bytes are bytes of `text` (lower-cased ASCII, or copied as they are), so a
+        // buffer of n bytes holds any word: reserved once here, not once a word.
+        word.reserve(n, keeping: 0)
         var start = -1
         var end = 0
         var length = 0
@@ -67,7 +70,6 @@ final class WordScanner {
                 if fold[Int(b)] != 0 {
                     // A run of ASCII letters and digits, lower-cased into the word buffer.
                     if start < 0 { start = i }
-                    word.reserve(length &+ (n &- i), keeping: length)
                     let destination = word.base
                     var j = i
                     while j < n {

@@ -25,9 +25,11 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// The reader of the inputs; with `progress`, every byte read from them is counted there.
-    func reader(progress: ProgressReporter? = nil) -> CorpusReader {
+    /// The reader of the inputs; with `progress`, every byte read from them is counted there;
+    /// without `keepsRecords`, JSONL documents come without their line (``CorpusReader/keepsRecords``).
+    func reader(progress: ProgressReporter? = nil, keepsRecords: Bool = true) -> CorpusReader {
         var reader = CorpusReader(idField: idField, textField: textField, maximumDocumentBytes: maxDocumentBytes)
+        reader.keepsRecords = keepsRecords
         if let progress { reader.inputBytesRead = { progress.read(bytes: $0) } }
         return reader
     }

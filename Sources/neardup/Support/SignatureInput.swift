@@ -22,15 +22,16 @@ struct SignatureInput: ParsableArguments {
 
     /// Reads the inputs as texts or as signature records, whichever `--signatures` says,
     /// calling `add` with each document's id, its text or signature, its location and its
-    /// record (the JSONL line, or `nil` for a text file).
+    /// record (the JSONL line, or `nil` for a text file; `nil` for texts too without
+    /// `keepsRecords`, which spares the reader a copy of every line).
     func read(
-        _ input: InputOptions, progress: ProgressReporter? = nil, add: (_ id: String, _ content: Content, _ location: SourceLocation, _ record: [UInt8]?) throws -> Void,
+        _ input: InputOptions, progress: ProgressReporter? = nil, keepsRecords: Bool = true, add: (_ id: String, _ content: Content, _ location: SourceLocation, _ record: [UInt8]?) throws -> Void,
         problem: (CorpusProblem) -> Void
     ) throws {
         if signatures {
             try input.reader(progress: progress).readSignatures(input.inputs, signature: { try add($0.id, .signature($0.signature), $0.location, $0.record) }, problem: problem)
         } else {
-            try input.reader(progress: progress).read(input.inputs, document: { try add($0.id, .text($0.text), $0.location, $0.record) }, problem: problem)
+            try input.reader(progress: progress, keepsRecords: keepsRecords).read(input.inputs, document: { try add($0.id, .text($0.text), $0.location, $0.record) }, problem: problem)
         }
     }
 
