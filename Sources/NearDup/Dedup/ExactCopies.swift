@@ -9,7 +9,7 @@
 ///
 /// Two documents are taken as copies when their set sizes and order-independent set hashes are
 /// equal: a false match needs a 64-bit collision, probability about 2⁻⁶⁴ per pair of sets of
-/// the same size (the same bound as the identical-set shortcut of exact verification).
+/// the same size.
 struct ExactCopies {
     /// Per document, the earliest document with the same shingle set (itself if none is earlier).
     /// Empty documents (no shingles) are their own representatives: they match nothing.
