@@ -57,9 +57,26 @@ func count(_ needle: String, in line: ArraySlice<UInt8>) -> Int {
     return (line.startIndex...(line.endIndex - n.count)).filter { line[$0..<($0 + n.count)].elementsEqual(n) }.count
 }
 
+/// Whether `line` has a comma followed (after blanks) by `}` or `]` anywhere, inside strings too
+/// (a conservative test: such lines are only left out of the comparison).
+func hasTrailingComma(_ line: ArraySlice<UInt8>) -> Bool {
+    var sawComma = false
+    for byte in line {
+        switch byte {
+        case UInt8(ascii: ","): sawComma = true
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): continue
+        case UInt8(ascii: "}"), UInt8(ascii: "]"): if sawComma { return true }
+        default: sawComma = false
+        }
+    }
+    return false
+}
+
 /// Differential check of the hand-written JSON scanning against JSONSerialization, on lines
 /// where they must agree: valid UTF-8, the `"text"` and `"id"` keys written once and plainly
-/// (duplicates resolve differently), no escaped surrogate (the reader keeps a lone one as U+FFFD).
+/// (duplicates resolve differently), no escaped surrogate (the reader keeps a lone one as U+FFFD),
+/// no trailing comma (`{"text": "x",}`: invalid JSON, RFC 8259, which the reader refuses and
+/// Foundation's JSONSerialization on Linux accepts).
 func compareWithFoundation(_ bytes: UnsafeBufferPointer<UInt8>, _ events: [Event]) {
     let documents = Dictionary(events.compactMap { event -> (Int, (String, String))? in
         guard case .document(let id, let text, _, let location, _, _) = event else { return nil }
@@ -68,6 +85,7 @@ func compareWithFoundation(_ bytes: UnsafeBufferPointer<UInt8>, _ events: [Event
     for (number, line) in Array(bytes).split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
         guard String(validating: line, as: UTF8.self) != nil, count("\"text\"", in: line) == 1,
             count("\"id\"", in: line) <= 1, count("\\ud", in: line) + count("\\uD", in: line) == 0,
+            !hasTrailingComma(line),
             let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
             let text = object["text"] as? String
         else { continue }
@@ -76,8 +94,13 @@ func compareWithFoundation(_ bytes: UnsafeBufferPointer<UInt8>, _ events: [Event
             continue
         }
         invariant(got == text, "line \(number + 1): text \(got.debugDescription), JSONSerialization \(text.debugDescription)")
+        // The id rule: a non-empty string is the id as written; an empty one becomes FILE:LINE.
         if let expectedID = object["id"] as? String {
-            invariant(id == expectedID, "line \(number + 1): id \(id.debugDescription), JSONSerialization \(expectedID.debugDescription)")
+            if expectedID.isEmpty {
+                invariant(id.hasSuffix(":\(number + 1)"), "line \(number + 1): empty id read as \(id.debugDescription), not FILE:LINE")
+            } else {
+                invariant(id == expectedID, "line \(number + 1): id \(id.debugDescription), JSONSerialization \(expectedID.debugDescription)")
+            }
         }
     }
 }

@@ -42,6 +42,25 @@ import NearDup
         #expect(problems[1].message.contains("\"text\""))
     }
 
+    /// A trailing comma is not JSON (RFC 8259): the line is skipped as malformed, naming where,
+    /// although Foundation's JSONSerialization on Linux accepts it (found by the jsonl fuzz
+    /// target's comparison with JSONSerialization, which now leaves such lines out).
+    @Test func trailingCommasAreMalformed() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("commas.jsonl")
+        let lines = [
+            #"{"id": "a", "text": "one", "url": "http://x",}"#,
+            #"{"id": "b", "text": "two", "tags": ["x",]}"#,
+            #"{"id": "c", "text": "three, }"}"#,
+        ]
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let (documents, problems) = try readAll([file.path])
+        #expect(documents.map(\.id) == ["c"])
+        #expect(documents.first?.text == "three, }")
+        #expect(problems.map { $0.location.line } == [1, 2])
+        #expect(problems.allSatisfy { $0.message.contains("malformed JSON") })
+    }
+
     @Test func lineWithoutTrailingNewlineAndCRLF() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("c.jsonl")
