@@ -13,8 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The only C boundaries of the library: xxHash (hashing) and utf8proc (Unicode
-        // normalisation of non-ASCII words). Both are imported `internal` by NearDup.
+        // The library's C boundaries, all Debian packages imported `internal` by NearDup (no C
+        // type in its public API): xxHash (hashing), utf8proc (Unicode normalisation of
+        // non-ASCII words), Snowball's libstemmer and zlib, below.
         .systemLibrary(
             name: "CXXHash",
             pkgConfig: "libxxhash",
