@@ -105,19 +105,6 @@ public struct MinHasher: Sendable {
         return sign(utf8: utf8, into: values, using: workspace, observer: &observer)
     }
 
-    /// ``sign(utf8:into:using:)`` that also hands every shingle hash (repeats included) to
-    /// `observe`, so a caller can keep the shingles (for exact verification) without shingling
-    /// the text twice.
-    func sign(
-        utf8: UnsafeBufferPointer<UInt8>, into values: UnsafeMutableBufferPointer<UInt64>,
-        using workspace: MinHashWorkspace, observing observe: (UInt64) -> Void
-    ) -> Int {
-        withoutActuallyEscaping(observe) { observe in
-            var observer = ClosureShingleSink(body: observe)
-            return sign(utf8: utf8, into: values, using: workspace, observer: &observer)
-        }
-    }
-
     /// The signing loop, specialised for each observer type: bytes → words → shingles → bins
     /// in one inlined pass.
     @inline(__always)
