@@ -6,14 +6,12 @@
 /// so that progress can be measured against the size of the files.
 final class InputBytes {
     private let descriptor: Int32
-    private let path: String
     private let counted: (@Sendable (Int) -> Void)?
     private var sniffed = false
     private var gzip: GzipStream?
 
-    init(descriptor: Int32, path: String, counted: (@Sendable (Int) -> Void)? = nil) {
+    init(descriptor: Int32, counted: (@Sendable (Int) -> Void)? = nil) {
         self.descriptor = descriptor
-        self.path = path
         self.counted = counted
     }
 
@@ -26,12 +24,12 @@ final class InputBytes {
     ///   ``NearDupError/Code/invalidInput`` naming the compressed byte offset.
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(NearDupError) -> Int {
         if let gzip { return try gzip.read(into: buffer, count: count) }
-        if sniffed { return try readRaw(into: buffer, count: count) }
+        if sniffed { return try Self.readRaw(descriptor, into: buffer, count: count, counted: counted) }
         sniffed = true
         // Sniff the first two bytes (a pipe may hand over one at a time).
-        var got = try readRaw(into: buffer, count: count)
+        var got = try Self.readRaw(descriptor, into: buffer, count: count, counted: counted)
         while got == 1 && buffer.load(as: UInt8.self) == 0x1F && count > 1 {
-            let more = try readRaw(into: buffer + 1, count: count - 1)
+            let more = try Self.readRaw(descriptor, into: buffer + 1, count: count - 1, counted: counted)
             if more == 0 { break }
             got += more
         }
@@ -39,16 +37,18 @@ final class InputBytes {
             return got
         }
         let stream = try GzipStream { [descriptor, counted] target, capacity throws(NearDupError) in
-            let n = try Syscalls.read(descriptor, into: target, count: capacity, context: "read error")
-            counted?(n)
-            return n
+            try Self.readRaw(descriptor, into: target, count: capacity, counted: counted)
         }
         gzip = stream
         stream.feed(UnsafeRawBufferPointer(start: buffer, count: got))
         return try stream.read(into: buffer, count: count)
     }
 
-    private func readRaw(into buffer: UnsafeMutableRawPointer, count: Int) throws(NearDupError) -> Int {
+    /// One read of the descriptor itself, counted (static, so the gzip stream's source captures
+    /// no `self`).
+    private static func readRaw(
+        _ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int, counted: (@Sendable (Int) -> Void)?
+    ) throws(NearDupError) -> Int {
         let n = try Syscalls.read(descriptor, into: buffer, count: count, context: "read error")
         counted?(n)
         return n

@@ -13,7 +13,7 @@ public enum TextFile {
     /// - Complexity: O(file bytes); memory O(file bytes).
     public static func read(path: String, maximumBytes: Int = 64 << 20) -> Result<DecodedText, CorpusProblem> {
         if path == "-" {
-            return read(source: InputBytes(descriptor: 0, path: path), path: path, maximumBytes: maximumBytes)
+            return read(source: InputBytes(descriptor: 0), path: path, maximumBytes: maximumBytes)
         }
         let descriptor: Int32
         do {
@@ -23,7 +23,7 @@ public enum TextFile {
             return .failure(CorpusProblem(.skipped, SourceLocation(path: path), reason))
         }
         defer { Syscalls.close(descriptor) }
-        return read(source: InputBytes(descriptor: descriptor, path: path), path: path, maximumBytes: maximumBytes)
+        return read(source: InputBytes(descriptor: descriptor), path: path, maximumBytes: maximumBytes)
     }
 
     static func read(source: InputBytes, path: String, maximumBytes: Int) -> Result<DecodedText, CorpusProblem> {
