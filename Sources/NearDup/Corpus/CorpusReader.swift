@@ -171,7 +171,7 @@ public struct CorpusReader: Sendable {
             try readJSONLines(descriptor: descriptor, path: path, document: document, problem: problem)
             return
         }
-        let source = InputBytes(descriptor: descriptor, path: path, counted: inputBytesRead)
+        let source = InputBytes(descriptor: descriptor, counted: inputBytesRead)
         switch TextFile.read(source: source, path: path, maximumBytes: maximumDocumentBytes) {
         case .failure(let failure):
             problem(failure)
@@ -198,15 +198,7 @@ public struct CorpusReader: Sendable {
         try forEachJSONLine(
             descriptor: descriptor, path: path, firstLine: firstLine, chunkSize: chunkSize, problem: problem
         ) { number, location, line in
-            let record: JSONLineParser.Record
-            do throws(JSONLineParser.SyntaxError) {
-                record = try parser.parse(line)
-            } catch {
-                problem(CorpusProblem(
-                    .skipped, SourceLocation(path: path, line: number, byteOffset: error.offset),
-                    "malformed JSON: \(error.message)"))
-                return
-            }
+            guard let record = Self.parse(line, with: parser, path: path, number: number, problem: problem) else { return }
             guard record.hasText else {
                 problem(CorpusProblem(.skipped, location, "no string field \"\(textField)\""))
                 return
@@ -224,18 +216,38 @@ public struct CorpusReader: Sendable {
                 ? nil
                 : record.otherMembers.map { String(decoding: line[$0], as: UTF8.self) }.joined(separator: ",")
             try document(CorpusDocument(
-                id: record.id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(path):\(number)", text: decoded.text, encoding: decoded.encoding,
+                id: Self.documentID(record.id, path: path, line: number), text: decoded.text, encoding: decoded.encoding,
                 location: location, record: keepsRecords ? Array(line) : nil, otherFieldsJSON: others))
         }
     }
 
     /// Calls `body(number, location, line)` for every non-blank line of a JSONL stream;
     /// reports lines over the size limit and a failed read as skipped.
+    /// Parses one JSONL line, or reports it as malformed JSON (naming the byte) and returns nil.
+    static func parse(
+        _ line: UnsafeBufferPointer<UInt8>, with parser: JSONLineParser, path: String, number: Int,
+        problem: (CorpusProblem) -> Void
+    ) -> JSONLineParser.Record? {
+        do throws(JSONLineParser.SyntaxError) {
+            return try parser.parse(line)
+        } catch {
+            problem(CorpusProblem(
+                .skipped, SourceLocation(path: path, line: number, byteOffset: error.offset), "malformed JSON: \(error.message)"))
+            return nil
+        }
+    }
+
+    /// The id rule: a non-empty id as written (a number's literal text); a missing or empty one
+    /// is `PATH:LINE`.
+    static func documentID(_ id: String?, path: String, line: Int) -> String {
+        id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(path):\(line)"
+    }
+
     func forEachJSONLine(
         descriptor: Int32, path: String, firstLine: Int = 1, chunkSize: Int = 1 << 20, problem: (CorpusProblem) -> Void,
         _ body: (Int, SourceLocation, UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
-        let source = InputBytes(descriptor: descriptor, path: path, counted: inputBytesRead)
+        let source = InputBytes(descriptor: descriptor, counted: inputBytesRead)
         var reader = ByteLineReader(source: source, maximumLineBytes: maximumDocumentBytes, chunkSize: chunkSize)
         defer { reader.free() }
         let failure = try reader.forEachLine { lineInStream, event in

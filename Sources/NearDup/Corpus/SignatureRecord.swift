@@ -58,17 +58,10 @@ extension CorpusReader {
                     problem(CorpusProblem(.skipped, location, "not a signature record: \(Self.describe(error))"))
                     return
                 }
-                let id: String?
-                do throws(JSONLineParser.SyntaxError) {
-                    id = try parser.parse(line).id
-                } catch {
-                    problem(CorpusProblem(
-                        .skipped, SourceLocation(path: name, line: number, byteOffset: error.offset),
-                        "malformed JSON: \(error.message)"))
-                    return
-                }
-                let documentID = id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(name):\(number)"
-                try signature(SignatureRecord(id: documentID, signature: decoded.signature, location: location, record: bytes))
+                guard let record = Self.parse(line, with: parser, path: name, number: number, problem: problem) else { return }
+                try signature(SignatureRecord(
+                    id: Self.documentID(record.id, path: name, line: number), signature: decoded.signature,
+                    location: location, record: bytes))
             }
         }
     }
