@@ -18,6 +18,17 @@ import json
 import sys
 
 
+def record(path, number, line, fields):
+    """The JSON object on line `number` of `path`, with `fields`; exits naming the file and line otherwise."""
+    try:
+        value = json.loads(line)
+    except ValueError as error:
+        sys.exit("%s:%d: not JSON: %s" % (path, number, error))
+    if not isinstance(value, dict) or any(field not in value for field in fields):
+        sys.exit("%s:%d: not a line with the fields %s" % (path, number, ", ".join(fields)))
+    return value
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("truth", help="the --truth file of neardup generate")
@@ -28,10 +39,10 @@ def main():
 
     found, group_of = set(), {}
     with open(args.pairs, encoding="utf-8") as lines:
-        for line in lines:
+        for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
-            pair = json.loads(line)
+            pair = record(args.pairs, number, line, ("a", "b"))
             if "group" in pair:
                 group_of[pair["b"]] = pair["a"]
                 group_of[pair["a"]] = pair["a"]
@@ -42,7 +53,7 @@ def main():
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
-            truth = json.loads(line)
+            truth = record(args.truth, number, line, ("source", "duplicate"))
             planted += 1
             if "jaccard" not in truth:
                 sys.exit("%s:%d: no \"jaccard\" field: make the truth file again with this neardup generate"
