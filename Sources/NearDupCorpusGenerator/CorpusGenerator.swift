@@ -403,15 +403,28 @@ final class Lexicon: Sendable {
     }
 }
 
-enum JSONEscaping {
+/// JSON string escaping for hand-written JSONL: the generator's records, and (through `package`
+/// access) every line the `neardup` tool writes by hand.
+package enum JSONEscaping {
+    /// `value` as a JSON string literal, quotes included. A value that needs no escape (the
+    /// usual id) is copied whole.
+    ///
+    /// - Complexity: O(n) in the UTF-8 length.
+    package static func quoted(_ value: String) -> String {
+        guard needsEscape(value.utf8) else { return "\"" + value + "\"" }
+        var buffer = Array(value.utf8)
+        escape(&buffer, from: 0)
+        return "\"" + String(decoding: buffer, as: UTF8.self) + "\""
+    }
+
+    /// Whether any byte must be escaped inside a JSON string: a control byte, `"` or `\`.
+    static func needsEscape<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    }
+
     /// Escapes `buffer[from...]` in place as the inside of a JSON string.
     static func escape(_ buffer: inout [UInt8], from start: Int) {
-        var needs = false
-        for i in start..<buffer.count where buffer[i] < 0x20 || buffer[i] == 0x22 || buffer[i] == 0x5C {
-            needs = true
-            break
-        }
-        guard needs else { return }
+        guard needsEscape(buffer[start...]) else { return }
         let tail = buffer[start...]
         var escaped: [UInt8] = []
         escaped.reserveCapacity(tail.count + 16)

@@ -36,7 +36,7 @@ struct CompareCommand: ParsableCommand {
         let documents = try [a, b].map { path -> String in
             switch TextFile.read(path: path) {
             case .success(let decoded):
-                if let warning = decoded.warning { StandardError.warning("\(path): \(warning)") }
+                if let warning = decoded.warning { StandardError.warning("\(SourceLocation(path: path)): \(warning)") }
                 return decoded.text
             case .failure(let problem):
                 StandardError.error("\(problem.location): \(problem.message)")
@@ -63,11 +63,7 @@ struct CompareCommand: ParsableCommand {
         let rendered = json
             ? try comparison.json(a: a, b: b, configuration: configuration)
             : comparison.text(a: a, b: b, configuration: configuration)
-        let sink: OutputSink
-        do { sink = try OutputSink(path: output) } catch let failure as CommandFailure {
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
-        }
+        let sink = try OutputSink.openOrExit(path: output)
         sink.write(rendered + "\n")
         try sink.commitOrExit()
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupCorpusGenerator
 
 /// `neardup dedup`: every near-duplicate pair and cluster of a corpus, and the corpus without them.
 struct DedupCommand: ParsableCommand {
@@ -58,7 +59,7 @@ struct DedupCommand: ParsableCommand {
     mutating func validate() throws {
         try banding.validate(permutations: hashing.permutations)
         _ = try signatureInput.verification(verify)
-        guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
+        try ThreadCount.validate(threads)
         guard pairwiseLimit >= 2 else { throw ValidationError("--pairwise-limit must be at least 2") }
         let outputs = [pairs, clusters, keep].compactMap { $0 }.filter { $0 != "-" }
         guard Set(outputs).count == outputs.count else { throw ValidationError("--pairs, --clusters and --keep must name different files") }
@@ -73,7 +74,7 @@ struct DedupCommand: ParsableCommand {
         defer { progress.stop() }
         let options = CorpusDeduplicator.Options(
             threshold: banding.threshold, verification: try signatureInput.verification(verify), lsh: banding.explicitLSH,
-            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, keepsRecords: keep != nil, pairwiseLimit: pairwiseLimit)
+            threads: ThreadCount.resolve(threads), keepsRecords: keep != nil, pairwiseLimit: pairwiseLimit)
         var skipped = 0
         let result: DedupResult
         do {
@@ -91,7 +92,7 @@ struct DedupCommand: ParsableCommand {
                     switch content {
                     case .text(let text):
                         if keepsRecords && record == nil {
-                            record = Array(("{\"id\":" + JSONText.quoted(id) + ",\"text\":" + JSONText.quoted(text) + "}").utf8)
+                            record = Array(("{\"id\":" + JSONEscaping.quoted(id) + ",\"text\":" + JSONEscaping.quoted(text) + "}").utf8)
                         }
                         try dedup.add(id: id, text: text, record: record)
                     case .signature(let signature):
@@ -102,7 +103,7 @@ struct DedupCommand: ParsableCommand {
                     skipped += 1
                     let first = dedup.position(ofID: id).map { locations[$0] } ?? "an earlier document"
                     StandardError.write(
-                        "neardup: \(location): skipped: duplicate id \(JSONText.quoted(id)), first at \(first); the first is kept")
+                        "neardup: \(location): skipped: duplicate id \(JSONEscaping.quoted(id)), first at \(first); the first is kept")
                     return
                 } catch let error as NearDupError where error.code == .incompatibleSignatures {
                     skipped += 1
@@ -128,9 +129,9 @@ struct DedupCommand: ParsableCommand {
         }
         progress.stop()
         progress.summary(
-            progress.throughputText + "; "
+            progress.throughputText() + "; "
                 + "\(result.copyCount) \(signatureInput.signatures ? "identical signatures" : "exact copies"), \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
-                + "\(result.isKept.filter { $0 }.count) kept; " + ProgressReporter.peakMemoryText())
+                + "\(result.isKept.filter { $0 }.count) kept")
         try StandardError.exitIfSkipped(skipped)
     }
 
@@ -139,7 +140,7 @@ struct DedupCommand: ParsableCommand {
         let ids = result.ids
         if let sink = pairs {
             for pair in result.pairs {
-                var line = "{\"a\":" + JSONText.quoted(ids[pair.first]) + ",\"b\":" + JSONText.quoted(ids[pair.second])
+                var line = "{\"a\":" + JSONEscaping.quoted(ids[pair.first]) + ",\"b\":" + JSONEscaping.quoted(ids[pair.second])
                 line += ",\"estimate\":\(Self.rounded(pair.estimate))"
                 if let jaccard = pair.jaccard { line += ",\"jaccard\":\(Self.rounded(jaccard))" }
                 if let group = pair.group { line += ",\"group\":\(group)" }
@@ -148,8 +149,8 @@ struct DedupCommand: ParsableCommand {
         }
         if let sink = clusters {
             for cluster in result.clusters {
-                let members = cluster.members.map { JSONText.quoted(ids[$0]) }.joined(separator: ",")
-                sink.write("{\"representative\":\(JSONText.quoted(ids[cluster.representative])),\"size\":\(cluster.members.count),\"members\":[\(members)]}\n")
+                let members = cluster.members.map { JSONEscaping.quoted(ids[$0]) }.joined(separator: ",")
+                sink.write("{\"representative\":\(JSONEscaping.quoted(ids[cluster.representative])),\"size\":\(cluster.members.count),\"members\":[\(members)]}\n")
             }
         }
         if let sink = keep {

@@ -64,6 +64,9 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--shingle must be words:N or chars:N with N from 1 to \(Shingling.maximumSize), not '\(shingle)'")
         }
         _ = try parsedKinds()
+        if let truth, truth == output {
+            throw ValidationError("--output and --truth must name different files (or standard output once), not both \(truth)")
+        }
     }
 
     private func parsedKinds() throws -> [DuplicateKind] {
@@ -93,12 +96,7 @@ struct GenerateCommand: ParsableCommand {
             throw ExitCode(failure.exitCode)
         }
         progress.stop()
-        let (count, bytes) = progress.totals
-        let seconds = max(progress.elapsed, 1e-3)
-        progress.summary(
-            "\(count) documents (\(planted) planted near-duplicates), \(ProgressReporter.format(Double(bytes) / 1e6, 1)) MB "
-                + "written in \(ProgressReporter.format(seconds, 2)) s (\(ProgressReporter.format(Double(bytes) / 1e6 / seconds, 1)) MB/s); "
-                + ProgressReporter.peakMemoryText())
+        progress.summary(progress.throughputText(documentsNote: " (\(planted) planted near-duplicates)", verb: "written"))
     }
 
     /// Writes the corpus (and the truth file); returns the number of planted duplicates.
@@ -116,22 +114,32 @@ struct GenerateCommand: ParsableCommand {
         while start < documents {
             let end = min(documents, start + chunk * workers)
             let parts = (start..<end).chunked(chunk)
-            let results = ResultSlots<([UInt8], [UInt8])>(count: parts.count)
+            let results = ResultSlots<(bytes: [UInt8], truth: [UInt8], planted: Int)>(count: parts.count)
             DispatchQueue.concurrentPerform(iterations: parts.count) { p in
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(parts[p].count * words * 8)
                 var truthBytes: [UInt8] = []
+                var plantedHere = 0
                 for i in parts[p] {
-                    if let planted = corpus.appendJSONLine(ofDocumentAt: i, to: &bytes), measuresJaccard {
-                        let jaccard = Self.jaccard(corpus, planted, shingling: shingling)
+                    if measuresJaccard, corpus.plan(ofDocumentAt: i) != nil {
+                        // Generate the duplicate once: for its record and for its Jaccard.
+                        let document = corpus[i]
+                        bytes.append(contentsOf: document.jsonLine().utf8)
+                        bytes.append(0x0A)
+                        let planted = document.planted!
+                        let jaccard = Self.jaccard(corpus, planted, duplicateText: document.text, shingling: shingling)
                         truthBytes.append(contentsOf: planted.jsonLine(jaccard: jaccard, shingling: shingling.description).utf8)
                         truthBytes.append(0x0A)
+                        plantedHere += 1
+                    } else if corpus.appendJSONLine(ofDocumentAt: i, to: &bytes) != nil {
+                        plantedHere += 1
                     }
                 }
-                results.set(p, (bytes, truthBytes))
+                results.set(p, (bytes, truthBytes, plantedHere))
             }
             for p in 0..<parts.count {
-                let (bytes, truthBytes) = results.get(p)
+                let (bytes, truthBytes, plantedHere) = results.get(p)
+                planted += plantedHere
                 out.write(bytes)
                 truthFile?.write(truthBytes)
                 progress.read(bytes: bytes.count)
@@ -139,7 +147,6 @@ struct GenerateCommand: ParsableCommand {
             }
             start = end
         }
-        planted = (0..<documents).reduce(0) { $0 + (corpus.plan(ofDocumentAt: $1) == nil ? 0 : 1) }
         progress.phase("writing")
         try out.commit()
         try truthFile?.commit()
@@ -149,12 +156,13 @@ struct GenerateCommand: ParsableCommand {
     /// The exact Jaccard similarity of a planted pair's texts, over the shingles dedup uses by
     /// default (hash seed 1, standard normalisation) with `shingling`.
     ///
-    /// - Complexity: O(n log n) in the words of the two texts (both are generated again).
-    static func jaccard(_ corpus: CorpusGenerator, _ planted: PlantedDuplicate, shingling: Shingling) -> Double {
+    /// - Complexity: O(n log n) in the words of the two texts (the source is generated again).
+    static func jaccard(
+        _ corpus: CorpusGenerator, _ planted: PlantedDuplicate, duplicateText: String, shingling: Shingling
+    ) -> Double {
         let defaults = MinHashConfiguration.default
-        let sets = [planted.sourceIndex, planted.duplicateIndex].map { index in
-            ShingleSet(
-                text: corpus[index].text, shingling: shingling, seed: defaults.seed, normalization: defaults.normalization)
+        let sets = [corpus[planted.sourceIndex].text, duplicateText].map { text in
+            ShingleSet(text: text, shingling: shingling, seed: defaults.seed, normalization: defaults.normalization)
         }
         return sets[0].jaccard(sets[1])
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupCorpusGenerator
 
 /// `neardup index create|add|query`: a persistent near-duplicate index in one file.
 struct IndexCommand: ParsableCommand {
@@ -26,11 +27,11 @@ struct IndexCommand: ParsableCommand {
         var threads: Int?
 
         func validate() throws {
-            guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1") }
+            try ThreadCount.validate(threads)
         }
 
         /// `--threads`, or all cores.
-        var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+        var threadCount: Int { ThreadCount.resolve(threads) }
     }
 
     struct Create: ParsableCommand {
@@ -141,7 +142,7 @@ struct IndexCommand: ParsableCommand {
                     guard !matches.isEmpty || !matchesOnly else { return }
                     // Copies of one text match with equal similarities, next to each other:
                     // their similarity text is formatted once.
-                    var line = "{\"id\":\(JSONText.quoted(id)),\"matches\":["
+                    var line = "{\"id\":\(JSONEscaping.quoted(id)),\"matches\":["
                     var formatted: (estimate: Double, jaccard: Double?, text: String)?
                     for (i, match) in matches.enumerated() {
                         if formatted == nil || formatted!.estimate != match.estimate || formatted!.jaccard != match.jaccard {
@@ -150,7 +151,7 @@ struct IndexCommand: ParsableCommand {
                             formatted = (match.estimate, match.jaccard, text)
                         }
                         line += i == 0 ? "{\"id\":" : ",{\"id\":"
-                        line += JSONText.quoted(match.id)
+                        line += JSONEscaping.quoted(match.id)
                         line += formatted!.text
                     }
                     line += "]}\n"
@@ -163,8 +164,7 @@ struct IndexCommand: ParsableCommand {
                 progress.stop()
                 progress.summary(
                     "index of \(deduplicator.count) documents loaded in \(ProgressReporter.format(loadSeconds, 2)) s; "
-                        + "\(progress.totals.documents) queries, \(matched) with matches, in \(ProgressReporter.format(progress.elapsed, 2)) s; "
-                        + ProgressReporter.peakMemoryText())
+                        + "\(progress.totals.documents) queries, \(matched) with matches, in \(ProgressReporter.format(progress.elapsed, 2)) s")
             } catch let error as NearDupError {
                 progress.stop()
                 StandardError.error(error.message)
@@ -214,10 +214,9 @@ struct IndexCommand: ParsableCommand {
             throw ExitCode(2)
         }
         progress.stop()
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         progress.summary(
-            progress.throughputText + "; \(path): \(ProgressReporter.format(Double(size) / 1e6, 1)) MB; "
-                + ProgressReporter.peakMemoryText())
+            progress.throughputText() + "; \(path): "
+                + "\(ProgressReporter.format(Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6, 1)) MB")
         try StandardError.exitIfSkipped(skipped)
     }
 }

@@ -132,19 +132,14 @@ struct ReportCommand: ParsableCommand {
         case .html:
             rendered = HTMLReportRenderer(top: top).render(report, reference: referenceDocument, candidates: documents)
         case .text:
-            let toTerminal = (output == nil || output == "-") && StandardError.isTerminal(1)
+            let toTerminal = OutputSink.isStandardOutput(output) && StandardError.isTerminal(1)
             let colour = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             rendered = TextReportRenderer(colour: colour && toTerminal, top: top).render(report)
         }
-        do {
-            let sink = try OutputSink(path: output)
-            sink.write(rendered)
-            try sink.commit()
-        } catch let failure as CommandFailure {
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
-        }
-        if let output, output != "-" { StandardError.write("neardup: wrote \(format.rawValue) report to \(output)") }
+        let sink = try OutputSink.openOrExit(path: output)
+        sink.write(rendered)
+        try sink.commitOrExit()
+        if let output, !OutputSink.isStandardOutput(output) { StandardError.write("neardup: wrote \(format.rawValue) report to \(output)") }
     }
 }
 

@@ -44,7 +44,7 @@ struct ReportInputs {
     /// binary and unreadable files are problems.
     func read(path: String) -> Result<ReportDocument, Problem> {
         let id = Self.name(of: path)
-        let shown = path == "-" ? id : path
+        let shown = SourceLocation(path: path).description
         switch TextFile.read(path: path) {
         case .failure(let problem):
             var reason = problem.message

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NearDup
+import NearDupCorpusGenerator
 
 /// `neardup sign`: a corpus in, one JSONL signature record a document out.
 struct SignCommand: ParsableCommand {
@@ -34,16 +35,12 @@ struct SignCommand: ParsableCommand {
             "\"signature\":{\"format\":\(Signature.formatVersion),\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
             + ",\"seed\":\(configuration.seed),\"shingling\":\"\(configuration.shingling)\""
             + ",\"fold_diacritics\":\(configuration.normalization.foldsDiacritics)"
-        let sink: OutputSink
-        do { sink = try OutputSink(path: output) } catch let failure as CommandFailure {
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
-        }
+        let sink = try OutputSink.openOrExit(path: output)
         var skipped = 0
         try input.reader(progress: progress).read(input.inputs) { document in
             progress.document()
             let signature = hasher.signature(for: document.text, using: workspace)
-            var line = "{\"id\":" + JSONText.quoted(document.id)
+            var line = "{\"id\":" + JSONEscaping.quoted(document.id)
             if let others = document.otherFieldsJSON { line += "," + others }
             line += "," + header + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}}\n"
             sink.write(line)
@@ -54,7 +51,7 @@ struct SignCommand: ParsableCommand {
         progress.phase("writing")
         try sink.commitOrExit()
         progress.stop()
-        progress.summary(progress.throughputText + "; " + ProgressReporter.peakMemoryText())
+        progress.summary(progress.throughputText())
         try StandardError.exitIfSkipped(skipped)
     }
 }

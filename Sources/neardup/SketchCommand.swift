@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupCorpusGenerator
 
 /// `neardup sketch`: per document, what a cluster needs to deduplicate a corpus as `dedup` does
 /// (band keys, set size, compact signature, shingle fingerprints), as JSONL. The Spark job
@@ -59,16 +60,12 @@ struct SketchCommand: ParsableCommand {
         let sketcher = DedupSketcher(
             configuration: hashing.configuration, lsh: banding.lsh(permutations: hashing.permutations),
             keepsFingerprints: verify == Verification.exact.rawValue)
-        let sink: OutputSink
-        do { sink = try OutputSink(path: output) } catch let failure as CommandFailure {
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
-        }
+        let sink = try OutputSink.openOrExit(path: output)
         var problems = 0
         try reader.read(input.inputs) { document in
             progress.document()
             let sketch = sketcher.sketch(document.text)
-            var line = "{\"id\":" + JSONText.quoted(document.id)
+            var line = "{\"id\":" + JSONEscaping.quoted(document.id)
             if let number = document.location.line { line += ",\"line\":\(number)" }
             line += ",\"set_size\":\(sketch.setSize),\"bands\":\"" + Self.base64(sketch.bandKeys)
             line += "\",\"signature\":\"" + Self.base64(sketch.compactSignature)
@@ -77,13 +74,13 @@ struct SketchCommand: ParsableCommand {
         } problem: { problem in
             problems += problem.severity == .skipped ? 1 : 0
             StandardError.write("neardup: \(problem)")
-            var line = "{\"\(problem.severity.rawValue)\":" + JSONText.quoted(problem.description)
+            var line = "{\"\(problem.severity.rawValue)\":" + JSONEscaping.quoted(problem.description)
             if let number = problem.location.line { line += ",\"line\":\(number)" }
             sink.write(line + "}\n")
         }
         try sink.commitOrExit()
         progress.stop()
-        progress.summary(progress.throughputText + "; " + ProgressReporter.peakMemoryText())
+        progress.summary(progress.throughputText())
         try StandardError.exitIfSkipped(problems)
     }
 

@@ -92,3 +92,19 @@ import Testing
         #expect(!counted.isEmpty && hits.count == counted.count, "\(hits.count) of \(counted.count)")
     }
 }
+
+extension GenerateTruthCLITests {
+    /// The corpus and the truth file in one place would mix or replace each other: refused
+    /// before anything is written, as dedup refuses two outputs on one path.
+    @Test func corpusAndTruthMustBeDifferentFiles() throws {
+        let folder = try ConventionsCLITests.folder()
+        let file = folder.appendingPathComponent("both.jsonl")
+        try "kept\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLITests.run(["generate", "-q", "--documents", "10", "-o", file.path, "--truth", file.path])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--output and --truth must name different files"), "\(run.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "kept\n")
+        let piped = try CLITests.run(["generate", "-q", "--documents", "10", "--truth", "-"])
+        #expect(piped.status == 64)
+    }
+}

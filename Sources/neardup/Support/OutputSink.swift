@@ -22,7 +22,7 @@ final class OutputSink {
     ///
     /// - Throws: ``CommandFailure`` naming the path.
     init(path: String?) throws {
-        if let path, path != "-" {
+        if let path, !Self.isStandardOutput(path) {
             do {
                 let file = try OutputFile(path: path)
                 self.file = file
@@ -92,6 +92,18 @@ final class OutputSink {
 }
 
 extension OutputSink {
+    /// Whether an output path means standard output: none, or `-`.
+    static func isStandardOutput(_ path: String?) -> Bool { path == nil || path == "-" }
+
+    /// ``init(path:)`` for a command's output: a failure is reported on standard error and
+    /// ends the command with its exit code.
+    static func openOrExit(path: String?) throws -> OutputSink {
+        do { return try OutputSink(path: path) } catch let failure as CommandFailure {
+            StandardError.error(failure.message)
+            throw ExitCode(failure.exitCode)
+        }
+    }
+
     /// ``commit()`` for a command's output: a failure is reported on standard error and ends
     /// the command with its exit code.
     func commitOrExit() throws {

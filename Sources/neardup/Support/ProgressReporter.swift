@@ -102,19 +102,22 @@ final class ProgressReporter: @unchecked Sendable {
         return (documents, bytes)
     }
 
-    /// Writes the closing summary, `neardup: ` and `text`, unless quiet. Call after ``stop()``.
-    func summary(_ text: String) {
+    /// Writes the closing summary, `neardup: `, `text` and the peak memory, unless quiet (then
+    /// `text` is not even built: it may stat files or count tables). Call after ``stop()``.
+    func summary(_ text: @autoclosure () -> String) {
         guard !quiet else { return }
-        StandardError.write("neardup: " + text)
+        let memory = Self.peakMemoryText()
+        StandardError.write("neardup: " + text() + (memory.isEmpty ? "" : "; " + memory))
     }
 
-    /// "N documents, X MB in S s (R MB/s)": the start of every summary.
-    var throughputText: String {
+    /// "N documents, X MB in S s (R MB/s)": the start of every summary. `documentsNote` follows
+    /// the document count, `verb` comes before "in" (`generate`: " (P planted …)", "written").
+    func throughputText(documentsNote: String = "", verb: String = "") -> String {
         let (documents, bytes) = totals
         let seconds = max(elapsed, 1e-3)
         let megabytes = Double(bytes) / 1e6
-        return "\(documents) documents, \(Self.format(megabytes, 1)) MB in \(Self.format(seconds, 2)) s "
-            + "(\(Self.format(megabytes / seconds, 1)) MB/s)"
+        return "\(documents) documents\(documentsNote), \(Self.format(megabytes, 1)) MB \(verb.isEmpty ? "" : verb + " ")in "
+            + "\(Self.format(seconds, 2)) s (\(Self.format(megabytes / seconds, 1)) MB/s)"
     }
 
     /// The progress line (callers hold the lock).
