@@ -30,6 +30,7 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         try StandardInput.checkReadOnce([a, b])
+        try OutputRule.check(outputs: [("-o", output)], inputs: [a, b])
     }
 
     func run() throws {

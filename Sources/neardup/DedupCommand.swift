@@ -61,11 +61,10 @@ struct DedupCommand: ParsableCommand {
         _ = try signatureInput.verification(verify)
         try ThreadCount.validate(threads)
         guard pairwiseLimit >= 2 else { throw ValidationError("--pairwise-limit must be at least 2") }
-        let outputs = [pairs, clusters, keep].compactMap { $0 }.filter { $0 != "-" }
-        guard Set(outputs).count == outputs.count else { throw ValidationError("--pairs, --clusters and --keep must name different files") }
         guard [pairs, clusters, keep].filter({ $0 == "-" }).count <= 1 else {
             throw ValidationError("only one of --pairs, --clusters and --keep can be - (standard output)")
         }
+        try OutputRule.check(outputs: [("--pairs", pairs), ("--clusters", clusters), ("--keep", keep)], inputs: input.inputs)
     }
 
     func run() throws {

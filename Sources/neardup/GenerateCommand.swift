@@ -64,9 +64,10 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--shingle must be words:N or chars:N with N from 1 to \(Shingling.maximumSize), not '\(shingle)'")
         }
         _ = try parsedKinds()
-        if let truth, truth == output {
+        if let truth, truth == output, OutputSink.isStandardOutput(truth) {
             throw ValidationError("--output and --truth must name different files (or standard output once), not both \(truth)")
         }
+        try OutputRule.check(outputs: [("--output", output), ("--truth", truth)], inputs: [])
     }
 
     private func parsedKinds() throws -> [DuplicateKind] {

@@ -53,6 +53,7 @@ struct IndexCommand: ParsableCommand {
         mutating func validate() throws {
             guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
             _ = try signatureInput.verification(verify)
+            try OutputRule.check(outputs: [("the index", index)], inputs: input.inputs)
         }
 
         func run() throws {
@@ -73,6 +74,10 @@ struct IndexCommand: ParsableCommand {
         @OptionGroup var signatureInput: SignatureInput
         @OptionGroup(title: "Hashing options (must be those the index was created with)") var hashing: HashingOptions
         @OptionGroup var common: Common
+
+        func validate() throws {
+            try OutputRule.check(outputs: [("the index", index)], inputs: input.inputs)
+        }
 
         func run() throws {
             try IndexCommand.build(input: input, signatureInput: signatureInput, common: common, path: index) {
@@ -111,6 +116,10 @@ struct IndexCommand: ParsableCommand {
 
         @Flag(name: .long, help: "Write only documents that have matches.")
         var matchesOnly = false
+
+        func validate() throws {
+            try OutputRule.check(outputs: [("-o", output)], inputs: [index] + input.inputs)
+        }
 
         func run() throws {
             try input.checkInputsExist()

@@ -51,6 +51,7 @@ struct ReportCommand: ParsableCommand {
             [reference] + candidates, labels: ["--reference"] + Array(repeating: "a candidate", count: candidates.count))
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         _ = try analyzerConfiguration()
+        try OutputRule.check(outputs: [("-o", output)], inputs: [reference] + candidates)
     }
 
     /// The analysis settings from the options; refuses what the report cannot honour.

@@ -24,6 +24,10 @@ struct SignCommand: ParsableCommand {
 
     @OptionGroup var progressOptions: ProgressOptions
 
+    func validate() throws {
+        try OutputRule.check(outputs: [("-o", output)], inputs: input.inputs)
+    }
+
     func run() throws {
         try input.checkInputsExist()
         let progress = ProgressReporter(progressOptions, inputs: input.inputs)

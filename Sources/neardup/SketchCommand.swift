@@ -48,6 +48,7 @@ struct SketchCommand: ParsableCommand {
         try banding.validate(permutations: hashing.permutations)
         guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
         guard firstLine >= 1 else { throw ValidationError("--first-line must be at least 1") }
+        try OutputRule.check(outputs: [("-o", output)], inputs: input.inputs)
     }
 
     func run() throws {

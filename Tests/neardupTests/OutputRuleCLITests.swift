@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// Issue 17, the output side: an output is never an input, two outputs are never one file,
+/// odd but legal output names work, and a failed run never replaces an output with less.
+@Suite(.serialized) struct OutputRuleCLITests {
+    static let corpus = OutputPathCLITests.corpus
+
+    /// A fresh folder holding `c.jsonl` (the three-record corpus).
+    static func fixture() throws -> (folder: URL, corpus: String) {
+        let folder = try BadInputCLITests.folder()
+        let corpus = folder.appendingPathComponent("c.jsonl").path
+        try Self.corpus.write(toFile: corpus, atomically: true, encoding: .utf8)
+        return (folder, corpus)
+    }
+
+    /// Runs the executable in `folder` (relative output names are relative to it); `wrapper`
+    /// (a shell line ending in `"$@"`) runs it under other limits or another user.
+    static func run(_ arguments: [String], in folder: URL, wrapper: String? = nil, stdin: String = "") throws -> CLITests.Run {
+        let out = folder.appendingPathComponent("..\(UUID().uuidString).out")
+        let err = folder.appendingPathComponent("..\(UUID().uuidString).err")
+        let input = folder.appendingPathComponent("..\(UUID().uuidString).in")
+        defer { for url in [out, err, input] { try? FileManager.default.removeItem(at: url) } }
+        try Data(stdin.utf8).write(to: input)
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        if let wrapper {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", wrapper, "neardup", CLITests.executable.path] + arguments
+        } else {
+            process.executableURL = CLITests.executable
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = folder
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        try process.run()
+        process.waitUntilExit()
+        return CLITests.Run(
+            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
+            stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+
+    /// The files of `folder`, hidden ones included, without the runner's own.
+    static func listing(_ folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix("..") }.sorted()
+    }
+
+    /// Item 1: every writing command refused to write over one of its inputs only by luck;
+    /// `dedup x.jsonl --pairs x.jsonl` replaced the corpus with its pairs, exit 0.
+    @Test func anOutputThatIsAnInputIsAUsageErrorAndTheInputIsKept() throws {
+        let (folder, corpus) = try Self.fixture()
+        let index = folder.appendingPathComponent("i.ndx").path
+        #expect(try Self.run(["index", "create", "-q", index, corpus], in: folder).status == 0)
+        let indexBytes = try Data(contentsOf: URL(fileURLWithPath: index))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.jsonl").path, withDestinationPath: "c.jsonl")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("d"), withIntermediateDirectories: true)
+        try Self.corpus.write(toFile: folder.appendingPathComponent("d/in.jsonl").path, atomically: true, encoding: .utf8)
+        let story = "seeds/000_ae173d8b20e40bc0.txt"
+        try FileManager.default.copyItem(atPath: CLITests.packageRoot.appendingPathComponent(story).path, toPath: folder.appendingPathComponent("a.txt").path)
+        try FileManager.default.copyItem(atPath: CLITests.packageRoot.appendingPathComponent("seeds/002_b0680b2d050e38bf.txt").path, toPath: folder.appendingPathComponent("b.txt").path)
+        let cases: [(arguments: [String], input: String)] = [
+            (["dedup", "c.jsonl", "--pairs", "c.jsonl"], "c.jsonl"),
+            (["dedup", "c.jsonl", "--keep", "./c.jsonl"], "c.jsonl"),
+            (["dedup", "c.jsonl", "--clusters", "link.jsonl"], "c.jsonl"),
+            (["sign", "c.jsonl", "-o", "c.jsonl"], "c.jsonl"),
+            (["sign", "d", "-o", "d/in.jsonl"], "d/in.jsonl"),
+            (["sketch", "c.jsonl", "-o", "link.jsonl"], "c.jsonl"),
+            (["index", "create", "c.jsonl", "c.jsonl"], "c.jsonl"),
+            (["index", "add", "i.ndx", "i.ndx"], "i.ndx"),
+            (["index", "query", "i.ndx", "c.jsonl", "-o", "i.ndx"], "i.ndx"),
+            (["report", "--reference", "a.txt", "b.txt", "-o", "b.txt"], "b.txt"),
+            (["report", "--reference", "a.txt", "b.txt", "-o", "./a.txt"], "a.txt"),
+            (["compare", "a.txt", "b.txt", "-o", "a.txt"], "a.txt"),
+        ]
+        for (arguments, input) in cases {
+            let before = try Data(contentsOf: folder.appendingPathComponent(input))
+            let listing = try Self.listing(folder)
+            let run = try Self.run(arguments + ["-q"].filter { _ in !["report", "compare"].contains(arguments[0]) }, in: folder)
+            #expect(run.status == 64, "\(arguments): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("is also an input"), "\(arguments): \(run.stderr)")
+            #expect(try Data(contentsOf: folder.appendingPathComponent(input)) == before, "\(arguments) changed \(input)")
+            #expect(try Self.listing(folder) == listing, "\(arguments)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == indexBytes)
+    }
+
+    /// Item 2: two outputs naming one file through another spelling or a link; one was lost.
+    @Test func twoOutputsThatAreOneFileAreAUsageError() throws {
+        let (folder, _) = try Self.fixture()
+        try "old\n".write(to: folder.appendingPathComponent("o.jsonl"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("to-o").path, withDestinationPath: "o.jsonl")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("to-new").path, withDestinationPath: "new.jsonl")
+        try FileManager.default.linkItem(atPath: folder.appendingPathComponent("o.jsonl").path, toPath: folder.appendingPathComponent("hard.jsonl").path)
+        for arguments in [
+            ["dedup", "c.jsonl", "--pairs", "o.jsonl", "--clusters", "./o.jsonl"],
+            ["dedup", "c.jsonl", "--pairs", "o.jsonl", "--keep", "to-o"],
+            ["dedup", "c.jsonl", "--clusters", "hard.jsonl", "--keep", "o.jsonl"],
+            ["dedup", "c.jsonl", "--pairs", "new.jsonl", "--keep", "to-new"],
+            ["generate", "--documents", "3", "-o", "g.jsonl", "--truth", "./g.jsonl"],
+            ["generate", "--documents", "3", "-o", "o.jsonl", "--truth", "to-o"],
+        ] {
+            let listing = try Self.listing(folder)
+            let run = try Self.run(arguments + ["-q"], in: folder)
+            #expect(run.status == 64, "\(arguments): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("are one file"), "\(arguments): \(run.stderr)")
+            #expect(try String(contentsOf: folder.appendingPathComponent("o.jsonl"), encoding: .utf8) == "old\n")
+            #expect(try Self.listing(folder) == listing, "\(arguments)")
+        }
+        // Outputs written in place are outside the rule: /dev/null twice is fine.
+        let run = try Self.run(["dedup", "c.jsonl", "--pairs", "/dev/null", "--clusters", "/dev/null", "-q"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    /// Item 3: a one-character output name crashed every writing command (SIGILL in
+    /// Foundation's path splitting); so did `x/` and a link to a one-character name.
+    @Test func oneCharacterOutputNamesWork() throws {
+        let (folder, _) = try Self.fixture()
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link").path, withDestinationPath: "t")
+        let commands: [[String]] = [
+            ["sign", "c.jsonl", "-o", "p"], ["sketch", "c.jsonl", "-o", "k"], ["dedup", "c.jsonl", "--pairs", "a", "--clusters", "b", "--keep", "c"],
+            ["generate", "--documents", "50", "-o", "g", "--truth", "h"], ["index", "create", "i", "c.jsonl"],
+            ["index", "query", "i", "c.jsonl", "-o", "q"], ["sign", "c.jsonl", "-o", "link"],
+        ]
+        for arguments in commands {
+            let run = try Self.run(arguments + ["-q"], in: folder)
+            #expect(run.status == 0, "\(arguments): \(run.status) \(run.stderr)")
+        }
+        for name in ["p", "k", "a", "b", "c", "g", "h", "i", "q", "t"] {
+            let size = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int
+            #expect((size ?? 0) > 0, "\(name)")
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("link").path) == "t")
+        let report = try Self.run(["report", "--reference", CLITests.seeds.appendingPathComponent("000_ae173d8b20e40bc0.txt").path,
+                                   CLITests.seeds.appendingPathComponent("002_b0680b2d050e38bf.txt").path, "-o", "r"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        // `x/` names a folder: refused with a message, nothing created.
+        let listing = try Self.listing(folder)
+        for arguments in [["sign", "c.jsonl", "-o", "x/"], ["dedup", "c.jsonl", "--pairs", "y", "--keep", "x/"]] {
+            let run = try Self.run(arguments + ["-q"], in: folder)
+            #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("cannot write x/: a file name cannot end with /"), "\(run.stderr)")
+            #expect(try Self.listing(folder) == listing, "\(arguments)")
+        }
+        #expect(!Self.hasTemporaryFile(folder))
+    }
+
+    /// Whether `folder` holds a hidden temporary file.
+    static func hasTemporaryFile(_ folder: URL) -> Bool {
+        ((try? Self.listing(folder)) ?? []).contains { $0.contains(".tmp-") }
+    }
+}
