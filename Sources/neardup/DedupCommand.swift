@@ -60,7 +60,9 @@ struct DedupCommand: ParsableCommand {
         try banding.validate(permutations: hashing.permutations)
         _ = try signatureInput.verification(verify)
         try ThreadCount.validate(threads)
-        guard pairwiseLimit >= 2 else { throw ValidationError("--pairwise-limit must be at least 2") }
+        guard (2...Limits.maximumPairwiseLimit).contains(pairwiseLimit) else {
+            throw ValidationError("--pairwise-limit must be from 2 to \(Limits.maximumPairwiseLimit)")
+        }
         guard [pairs, clusters, keep].filter({ $0 == "-" }).count <= 1 else {
             throw ValidationError("only one of --pairs, --clusters and --keep can be - (standard output)")
         }

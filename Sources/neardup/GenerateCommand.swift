@@ -55,8 +55,12 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var progressOptions: ProgressOptions
 
     mutating func validate() throws {
-        guard documents >= 0 else { throw ValidationError("--documents must not be negative, not \(documents)") }
-        guard words >= 1 else { throw ValidationError("--words must be at least 1, not \(words)") }
+        guard (0...Limits.maximumGeneratedDocuments).contains(documents) else {
+            throw ValidationError("--documents must be from 0 to \(Limits.maximumGeneratedDocuments), not \(documents)")
+        }
+        guard (1...Limits.maximumGeneratedWords).contains(words) else {
+            throw ValidationError("--words must be from 1 to \(Limits.maximumGeneratedWords), not \(words)")
+        }
         guard (0...1).contains(duplicates) else {
             throw ValidationError("--duplicates must be from 0 to 1, not \(duplicates)")
         }

@@ -51,7 +51,7 @@ struct IndexCommand: ParsableCommand {
         var verify: String?
 
         mutating func validate() throws {
-            guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
+            try Limits.checkThreshold(threshold, "--threshold", includingOne: false)
             _ = try signatureInput.verification(verify)
             try OutputRule.check(outputs: [("the index", index)], inputs: input.inputs)
         }
@@ -118,6 +118,7 @@ struct IndexCommand: ParsableCommand {
         var matchesOnly = false
 
         func validate() throws {
+            if let threshold { try Limits.checkThreshold(threshold, "--threshold", includingOne: true) }
             try OutputRule.check(outputs: [("-o", output)], inputs: [index] + input.inputs)
         }
 

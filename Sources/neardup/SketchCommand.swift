@@ -47,7 +47,7 @@ struct SketchCommand: ParsableCommand {
     mutating func validate() throws {
         try banding.validate(permutations: hashing.permutations)
         guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
-        guard firstLine >= 1 else { throw ValidationError("--first-line must be at least 1") }
+        guard (1...Limits.maximumLine).contains(firstLine) else { throw ValidationError("--first-line must be from 1 to \(Limits.maximumLine)") }
         try OutputRule.check(outputs: [("-o", output)], inputs: input.inputs)
     }
 

@@ -31,8 +31,10 @@ import Testing
         try run(arguments, stdinData: Data((stdin ?? "").utf8))
     }
 
-    /// ``run(_:stdin:)`` with bytes on standard input.
-    static func run(_ arguments: [String], stdinData: Data) throws -> Run {
+    /// ``run(_:stdin:)`` with bytes on standard input, in `directory` (default: the package
+    /// root); `wrapper`, a bash line ending in `"$@"`, runs the executable under other limits
+    /// or another user (`"$1"` is the executable).
+    static func run(_ arguments: [String], stdinData: Data, directory: URL? = nil, wrapper: String? = nil) throws -> Run {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -42,9 +44,14 @@ import Testing
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        if let wrapper {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", wrapper, "neardup", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = directory ?? packageRoot
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardInput = try FileHandle(forReadingFrom: inURL)

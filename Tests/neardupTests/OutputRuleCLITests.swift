@@ -14,38 +14,14 @@ import Testing
         return (folder, corpus)
     }
 
-    /// Runs the executable in `folder` (relative output names are relative to it); `wrapper`
-    /// (a shell line ending in `"$@"`) runs it under other limits or another user.
+    /// Runs the executable in `folder` (relative output names are relative to it).
     static func run(_ arguments: [String], in folder: URL, wrapper: String? = nil, stdin: String = "") throws -> CLITests.Run {
-        let out = folder.appendingPathComponent("..\(UUID().uuidString).out")
-        let err = folder.appendingPathComponent("..\(UUID().uuidString).err")
-        let input = folder.appendingPathComponent("..\(UUID().uuidString).in")
-        defer { for url in [out, err, input] { try? FileManager.default.removeItem(at: url) } }
-        try Data(stdin.utf8).write(to: input)
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        if let wrapper {
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", wrapper, "neardup", CLITests.executable.path] + arguments
-        } else {
-            process.executableURL = CLITests.executable
-            process.arguments = arguments
-        }
-        process.currentDirectoryURL = folder
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        try process.run()
-        process.waitUntilExit()
-        return CLITests.Run(
-            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-            stderr: try String(contentsOf: err, encoding: .utf8))
+        try CLITests.run(arguments, stdinData: Data(stdin.utf8), directory: folder, wrapper: wrapper)
     }
 
     /// The files of `folder`, hidden ones included, without the runner's own.
     static func listing(_ folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix("..") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     }
 
     /// Item 1: every writing command refused to write over one of its inputs only by luck;

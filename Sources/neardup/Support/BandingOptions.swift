@@ -16,10 +16,11 @@ struct BandingOptions: ParsableArguments {
 
     /// Checks the options against k (`--permutations`).
     func validate(permutations: Int) throws {
-        guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1 (exclusive)") }
+        try Limits.checkThreshold(threshold, "--threshold", includingOne: false)
         guard (bands == nil) == (rows == nil) else { throw ValidationError("give --bands and --rows together") }
         if let bands, let rows {
-            guard bands >= 1, rows >= 1, bands * rows <= permutations else {
+            // Each at most k first, so that the product cannot overflow.
+            guard (1...permutations).contains(bands), (1...permutations).contains(rows), bands * rows <= permutations else {
                 throw ValidationError("--bands × --rows must be from 1 to --permutations (\(permutations))")
             }
         }
