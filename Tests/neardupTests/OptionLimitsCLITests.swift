@@ -16,7 +16,7 @@ import Testing
             (["index", "query", index, corpus, "--threshold", "5"], "--threshold"),
             (["index", "query", index, corpus, "--threshold", "nan"], "--threshold"),
             (["index", "query", index, corpus, "--threshold", "inf"], "--threshold"),
-            (["index", "query", index, corpus, "--threshold", "-1"], "--threshold"),
+            (["index", "query", index, corpus, "--threshold=-1"], "--threshold"),
             (["index", "query", index, corpus, "--threshold", "0"], "--threshold"),
             (["index", "create", folder.appendingPathComponent("n.ndx").path, corpus, "--threshold", "nan"], "--threshold"),
             (["dedup", corpus, "--threshold", "inf"], "--threshold"),

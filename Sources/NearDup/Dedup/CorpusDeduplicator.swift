@@ -102,7 +102,8 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     ///   - options: the threshold, verification, banding, threads and limits of the run.
     /// - Precondition: `options.threshold` is in (0, 1), `options.threads` ≥ 1,
     ///   `options.pairwiseLimit` ≥ 2, and the banding uses at most k values.
-    /// - Throws: ``NearDupError/Code/ioError`` when the scratch file cannot be created.
+    /// - Throws: ``NearDupError/Code/ioError`` when the scratch file cannot be created or the
+    ///   signing threads cannot be started (the system's limit of threads).
     public init(configuration: MinHashConfiguration = .default, options: Options = Options()) throws {
         precondition(options.threshold > 0 && options.threshold < 1, "threshold must be in (0, 1)")
         precondition(options.threads >= 1, "threads must be at least 1")
@@ -116,7 +117,7 @@ public final class CorpusDeduplicator: @unchecked Sendable {
         self.spill = spill
         box.table.bands = lsh.bands
         let box = self.box
-        sketcher = ParallelSketcher(
+        sketcher = try ParallelSketcher(
             hasher: MinHasher(configuration), lsh: lsh, keepsFingerprints: options.verification == .exact,
             sortsFingerprints: false, keepsRecords: options.keepsRecords, threads: options.threads
         ) { sketched in
@@ -125,7 +126,7 @@ public final class CorpusDeduplicator: @unchecked Sendable {
     }
 
     deinit {
-        sketcher.cancel()
+        sketcher?.cancel()  // nil when the threads could not be started
     }
 
     /// Adds a document (in input order: its position is the number of documents added before).

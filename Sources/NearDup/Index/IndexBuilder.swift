@@ -34,8 +34,8 @@ public final class IndexBuilder: @unchecked Sendable {
     ///     (8 bytes per shingle) so that queries report exact Jaccard similarities.
     ///   - lsh: the banding; by default chosen from the threshold and k.
     ///   - threads: sketching threads; 0 means one per core.
-    /// - Throws: ``NearDupError`` when the temporary file beside `path` cannot be created or
-    ///   `path` is not a regular file.
+    /// - Throws: ``NearDupError`` when the temporary file beside `path` cannot be created,
+    ///   `path` is not a regular file, or the sketching threads cannot be started.
     /// - Precondition: `threshold` is in (0, 1).
     public convenience init(
         creating path: String, configuration: MinHashConfiguration = .default, threshold: Double = 0.8,
@@ -56,18 +56,19 @@ public final class IndexBuilder: @unchecked Sendable {
     ///   - path: an existing index file.
     ///   - expected: when given, a file written with another configuration is refused.
     ///   - threads: sketching threads; 0 means one per core.
-    /// - Throws: ``NearDupError`` when the file is missing, damaged or of another configuration.
+    /// - Throws: ``NearDupError`` when the file is missing, damaged or of another configuration,
+    ///   or the sketching threads cannot be started (the system's limit of threads).
     /// - Complexity: O(file size), to check every record.
     public convenience init(appendingTo path: String, expecting expected: MinHashConfiguration? = nil, threads: Int = 0) throws {
         try self.init(writer: IndexFileWriter(appendingTo: path, expecting: expected), threads: threads)
     }
 
-    private init(writer: IndexFileWriter, threads: Int) {
+    private init(writer: IndexFileWriter, threads: Int) throws {
         self.writer = writer
         let header = writer.header
         configuration = header.configuration
         let k = header.configuration.permutations
-        sketcher = ParallelSketcher(
+        sketcher = try ParallelSketcher(
             hasher: MinHasher(header.configuration), lsh: header.lsh, keepsFingerprints: header.storesFingerprints,
             sortsFingerprints: true, keepsRecords: false,
             threads: threads > 0 ? threads : max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -78,7 +79,7 @@ public final class IndexBuilder: @unchecked Sendable {
 
     deinit {
         // Abandoned without finish(): stop the threads and remove a new file's temporary file.
-        sketcher.cancel()
+        sketcher?.cancel()  // nil when the threads could not be started
         writer.abandon()
     }
 

@@ -265,12 +265,54 @@ package enum Syscalls {
     /// This process's id.
     package static var processID: Int32 { getpid() }
 
+    // MARK: Threads
+
+    /// Starts a detached thread running `body`.
+    ///
+    /// Not Foundation's `Thread.start()`, which ignores a failure to create the thread: a pool
+    /// waiting for a thread that never ran hung for ever (issue 17, item 11).
+    ///
+    /// - Throws: ``NearDupError`` "`context`: reason" when the system refuses a thread
+    ///   (`EAGAIN`: the limit of threads or processes, `ulimit -u`, or memory).
+    package static func startThread(context: @autoclosure () -> String, _ body: @escaping @Sendable () -> Void) throws(NearDupError) {
+        let box = Unmanaged.passRetained(ThreadBody(body))
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let result = pthread_create(&thread, nil, { raw in
+            guard let raw else { return nil }
+            Unmanaged<ThreadBody>.fromOpaque(raw).takeRetainedValue().body()
+            return nil
+        }, box.toOpaque())
+        guard result == 0 else {
+            box.release()
+            throw error(result, context())
+        }
+        #if canImport(Glibc)
+        pthread_detach(thread)
+        #else
+        if let thread { pthread_detach(thread) }
+        #endif
+    }
+
+    /// The body of a thread being started, carried through `pthread_create`'s pointer.
+    private final class ThreadBody {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
     // MARK: Signals and exit
 
     /// SIGINT, the terminal's interrupt (Control-C).
     package static var interruptSignal: Int32 { SIGINT }
     /// SIGTERM, the polite request to stop (`kill`, service managers).
     package static var terminationSignal: Int32 { SIGTERM }
+    /// SIGHUP, the terminal closed.
+    package static var hangUpSignal: Int32 { SIGHUP }
+    /// SIGQUIT, the terminal's quit (Control-\\).
+    package static var quitSignal: Int32 { SIGQUIT }
 
     /// Makes the process ignore `signal` (so that a dispatch source can take it instead).
     /// Returns whether it was ignored already: a process started with a signal ignored (a

@@ -90,7 +90,7 @@ final class ParallelSketcher: @unchecked Sendable {
         hasher: MinHasher, lsh: LSHParameters, keepsFingerprints: Bool, sortsFingerprints: Bool,
         keepsRecords: Bool, threads: Int, beforeSketching: (@Sendable (Batch) -> Void)? = nil,
         sink: @escaping (SketchedBatch) throws -> Void
-    ) {
+    ) throws {
         self.hasher = hasher
         self.lsh = lsh
         self.keepsFingerprints = keepsFingerprints
@@ -100,13 +100,21 @@ final class ParallelSketcher: @unchecked Sendable {
         queue = BoundedQueue(capacity: 2 * threads)
         window = 2 * threads + threads
         self.beforeSketching = beforeSketching
-        for _ in 0..<threads {
+        for started in 0..<threads {
             workers.enter()
-            let thread = Thread { [self] in
-                work()
+            do {
+                try Syscalls.startThread(context: "cannot start sketching thread \(started + 1) of \(threads)") { [self] in
+                    work()
+                    workers.leave()
+                }
+            } catch {
+                // Never wait for a thread that was not made: stop those that were, and say why.
                 workers.leave()
+                cancel()
+                throw NearDupError(
+                    error.code, error.message + " (the system's limit of threads or processes, ulimit -u, is reached: give fewer --threads)",
+                    systemErrorNumber: error.systemErrorNumber)
             }
-            thread.start()
         }
     }
 

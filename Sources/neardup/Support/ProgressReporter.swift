@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// Progress of a long run on standard error, never on standard output: a line redrawn in place
 /// five times a second when standard error is a terminal; with `--progress` and standard error
@@ -18,7 +19,7 @@ final class ProgressReporter: @unchecked Sendable {
     private var phase: String?
     private var stopped = false
     private let start = Date()
-    private let drawing: Bool
+    private var drawing: Bool
     private let quiet: Bool
     /// Redrawn in place (a terminal) rather than written as lines (a log, `--progress`).
     private let inPlace: Bool
@@ -38,7 +39,7 @@ final class ProgressReporter: @unchecked Sendable {
         drawing = !options.quiet && (inPlace || options.progress)
         guard drawing else { return }
         let interval = inPlace ? 0.2 : 2.0
-        let thread = Thread { [self] in
+        let draw: @Sendable () -> Void = { [self] in
             var last = Date()
             while true {
                 Thread.sleep(forTimeInterval: 0.05)
@@ -58,7 +59,8 @@ final class ProgressReporter: @unchecked Sendable {
             }
             done.signal()
         }
-        thread.start()
+        // No thread, no progress line (the system's limit of threads): the run goes on without.
+        do { try Syscalls.startThread(context: "progress", draw) } catch { drawing = false }
     }
 
     /// Counts one document.

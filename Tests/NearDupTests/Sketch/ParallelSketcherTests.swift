@@ -16,7 +16,7 @@ struct ParallelSketcherTests {
         let lsh = LSHParameters(threshold: 0.8, permutations: 16)
         final class Sink: @unchecked Sendable { var ids: [String] = [] }
         let sink = Sink()
-        let sketcher = ParallelSketcher(
+        let sketcher = try ParallelSketcher(
             hasher: hasher, lsh: lsh, keepsFingerprints: true, sortsFingerprints: false, keepsRecords: false,
             threads: 2,
             beforeSketching: { batch in
