@@ -199,9 +199,10 @@ import Testing
         #expect(run.stderr.contains("folder"), "\(run.stderr)")
     }
 
-    /// SIGINT and SIGTERM remove the hidden temporary files of unfinished outputs and exit
-    /// with 130 and 143.
-    @Test(arguments: [(Int32(2), Int32(130)), (Int32(15), Int32(143))])
+    /// SIGINT, SIGTERM, SIGHUP and SIGQUIT remove the hidden temporary files of unfinished
+    /// outputs and exit with 130, 143, 129 and 131. (Issue 17, item 14: SIGHUP left them, and
+    /// SIGQUIT printed "Program crashed" and the run carried on.)
+    @Test(arguments: [(Int32(2), Int32(130)), (Int32(15), Int32(143)), (Int32(1), Int32(129)), (Int32(3), Int32(131))])
     func interruptedRunsLeaveNoTemporaryFiles(_ signal: Int32, _ status: Int32) throws {
         let folder = try BadInputCLITests.folder()
         for arguments in [

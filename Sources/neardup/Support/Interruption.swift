@@ -1,16 +1,22 @@
 import Dispatch
 import NearDup
 
-/// SIGINT and SIGTERM: remove the temporary files of outputs not yet in place (dedup outputs,
-/// `--output` files, an index being created), say so on standard error, and exit with
-/// 128 + the signal number (130 and 143), as shells expect.
+/// SIGINT, SIGTERM, SIGHUP (the terminal closed) and SIGQUIT: remove the temporary files of
+/// outputs not yet in place (dedup outputs, `--output` files, an index being created), say so
+/// on standard error, and exit with 128 + the signal number (130, 143, 129, 131), as shells
+/// expect. SIGQUIT is taken from the Swift runtime's backtracer, which printed "Program
+/// crashed" for it and let the run carry on (issue 17, item 14).
 enum Interruption {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
-    /// Takes over both signals for the rest of the process. Call once, before any work. A
+    /// Takes over the four signals for the rest of the process. Call once, before any work. A
     /// signal ignored when the process started stays ignored (as coreutils' sort does).
     static func install() {
-        for (signal, name) in [(Syscalls.interruptSignal, "SIGINT"), (Syscalls.terminationSignal, "SIGTERM")] {
+        let signals = [
+            (Syscalls.interruptSignal, "SIGINT"), (Syscalls.terminationSignal, "SIGTERM"),
+            (Syscalls.hangUpSignal, "SIGHUP"), (Syscalls.quitSignal, "SIGQUIT"),
+        ]
+        for (signal, name) in signals {
             if Syscalls.ignore(signal: signal) { continue }
             let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
             source.setEventHandler {
