@@ -45,4 +45,32 @@ import Testing
         #expect(try String(contentsOfFile: index, encoding: .utf8) == "old index\n")
         #expect(try OutputRuleCLITests.listing(folder) == ["c.jsonl", "i.ndx"])
     }
+
+    /// Item 15: an `index add` whose writes fail part way (a full disk; here the write limit of
+    /// `ulimit -f`, which fails a write with EFBIG exactly as ENOSPC would) kept its partial
+    /// append: 32 KB became 100 KB of records nobody reads, and a full disk stayed full. The
+    /// file is now cut back to its last committed record, byte for byte as it was.
+    @Test func aFailedAppendLeavesTheIndexAsItWas() throws {
+        let (folder, _) = try OutputRuleCLITests.fixture()
+        let corpus = folder.appendingPathComponent("big.jsonl")
+        let lines = (0..<400).map { #"{"id":"d\#($0)","text":"story \#($0) about the council budget and the roads of district \#($0 * 7), \#($0 * 13) more"}"# }
+        try (lines.joined(separator: "\n") + "\n").write(to: corpus, atomically: true, encoding: .utf8)
+        let small = folder.appendingPathComponent("small.jsonl")
+        try (lines.prefix(50).joined(separator: "\n") + "\n").write(to: small, atomically: true, encoding: .utf8)
+        let index = folder.appendingPathComponent("i.ndx")
+        #expect(try CLITests.run(["index", "create", "-q", index.path, small.path]).status == 0)
+        let before = try Data(contentsOf: index)
+        #expect(before.count < 100 * 1024)
+        // At most 100 KiB a file: the append (about 290 KB in all) fails part way.
+        let limited = "ulimit -f 100; trap '' XFSZ; exec \"$@\""
+        let run = try CLITests.run(["index", "add", "-q", index.path, corpus.path], stdinData: Data(), directory: folder, wrapper: limited)
+        #expect(run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("cannot write \(index.path): File too large"), "\(run.stderr)")
+        let after = try Data(contentsOf: index)
+        #expect(after == before, "the index must be as it was: \(after.count) bytes, not \(before.count)")
+        // And it still takes the same append when there is room.
+        #expect(try CLITests.run(["index", "add", "-q", index.path, corpus.path]).status == 0)
+        let query = try CLITests.run(["index", "query", "-q", index.path, "-"], stdin: lines[399])
+        #expect(query.stdout.contains(#"{"id":"d399","estimate":1.0"#), "\(query.stdout)")
+    }
 }

@@ -19,6 +19,10 @@ final class IndexFileWriter {
     private var buffer: [UInt8] = []
     private var offset: UInt64
     private var committed = false
+    /// An append: the file's committed length and header when it was opened, restored by
+    /// ``abandon()`` so that a failed append (a full disk) leaves the file, and the disk, as
+    /// they were.
+    private let appendStart: (length: UInt64, header: [UInt8])?
 
     /// Starts a new index file at `path` (written to a temporary file until ``commit()``;
     /// symbolic links are followed; anything but a regular file is refused).
@@ -45,6 +49,7 @@ final class IndexFileWriter {
         let encoded = header.encoded()
         buffer = encoded  // written at offset 0 by the first flush
         offset = 0
+        appendStart = nil
         self.header.committedLength = UInt64(encoded.count)
         self.header.recordCount = 0
     }
@@ -92,6 +97,7 @@ final class IndexFileWriter {
         replacedLock = nil
         self.header = header
         offset = header.committedLength
+        appendStart = (header.committedLength, header.encoded())
     }
 
     deinit {
@@ -100,12 +106,21 @@ final class IndexFileWriter {
         if let replacedLock { Syscalls.close(replacedLock) }
     }
 
-    /// Gives up an uncommitted file: a new one's temporary file is removed, an existing file
-    /// keeps its committed content. Idempotent; nothing happens after ``commit()``.
+    /// Gives up an uncommitted file: a new one's temporary file is removed; an existing file
+    /// is cut back to its committed length, with its header as it was (issue 17, item 15: a
+    /// failed append kept its partial records, and a full disk stayed full). Idempotent;
+    /// nothing happens after ``commit()``.
     func abandon() {
         guard !committed else { return }
         committed = true
         output?.abandon()
+        if let appendStart {
+            // Best effort: the records past the committed length are ignored when the file is
+            // read anyway; this gives their space back.
+            appendStart.header.withUnsafeBytes { try? writeFully($0, at: 0) }
+            try? Syscalls.truncate(descriptor, to: appendStart.length, context: "cannot write \(path)")
+            try? Syscalls.sync(descriptor, context: "cannot write \(path)")
+        }
     }
 
     /// Appends one document's record.
@@ -150,6 +165,15 @@ final class IndexFileWriter {
     /// Makes the records part of the file: syncs them, writes the header with the new
     /// committed length and count, syncs again; a new file is then renamed into place.
     func commit() throws {
+        do {
+            try commitRecords()
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    private func commitRecords() throws {
         try flush()
         try Syscalls.sync(descriptor, context: "cannot write \(path)")
         header.committedLength = offset
