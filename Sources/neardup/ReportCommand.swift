@@ -85,14 +85,20 @@ struct ReportCommand: ParsableCommand {
         for warning in referenceDocument.warnings { StandardError.warning(warning) }
 
         let files: [String]
+        var skipped: [SkippedInput] = []
         do {
-            files = try inputs.candidateFiles(candidates)
+            files = try inputs.candidateFiles(candidates) { problem in
+                StandardError.warning("\(problem.location): \(problem.message)")
+                if problem.severity == .skipped {
+                    let path = problem.location.path
+                    skipped.append(SkippedInput(id: ReportInputs.name(of: path), path: path, reason: problem.message))
+                }
+            }
         } catch let failure as CommandFailure {
             StandardError.error(failure.message)
             throw ExitCode(failure.exitCode)
         }
         var documents: [ReportDocument] = []
-        var skipped: [SkippedInput] = []
         let referenceIdentity = inputs.identity(of: reference)
         // A file given twice (the same path twice, two spellings, a link, a folder and a file
         // in it) is analysed once: the first is kept, the later ones are skipped, named.

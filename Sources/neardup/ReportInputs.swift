@@ -11,10 +11,11 @@ struct ReportInputs {
     }
 
     /// The candidate files: explicit files as given, folders recursively in sorted order without
-    /// hidden files and folders.
+    /// hidden files and folders, symbolic links followed (``CorpusReader/files(below:problem:)``);
+    /// an unreadable subfolder or a link to nothing goes to `problem`.
     ///
     /// - Throws: ``CommandFailure`` naming the first path that does not exist.
-    func candidateFiles(_ paths: [String]) throws -> [String] {
+    func candidateFiles(_ paths: [String], problem: (CorpusProblem) -> Void) throws -> [String] {
         let manager = FileManager.default
         var files: [String] = []
         for path in paths {
@@ -30,14 +31,16 @@ struct ReportInputs {
                 files.append(path)
                 continue
             }
-            files += CorpusReader.files(below: path).map(\.path)
+            files += CorpusReader.files(below: path, problem: problem).map(\.path)
         }
         return files
     }
 
-    /// A document's name in the report: its file name, or `<stdin>` for `-`.
+    /// A document's name in the report: its path by the id rule of every command
+    /// (``CorpusReader/textFileID(_:)``: two `story.txt` in two folders are two names), or
+    /// `<stdin>` for `-`.
     static func name(of path: String) -> String {
-        path == "-" ? "<stdin>" : (path as NSString).lastPathComponent
+        path == "-" ? "<stdin>" : CorpusReader.textFileID(path)
     }
 
     /// Reads and decodes one document (`-`: standard input; gzip is decompressed); empty,

@@ -12,7 +12,8 @@ struct SignCommand: ParsableCommand {
             "scheme", "permutations", "seed", "shingling", "fold_diacritics", "set_size", "hashvalues"}}; \
             format is the signature format version (2; signatures of another version are \
             refused when read); hashvalues is base64 of the k values as little-endian 64-bit integers. The text field \
-            is not copied. Records that cannot be read are reported on standard error with their \
+            is not copied, and a record's own "id" (with --id-field naming another field) and "signature" are \
+            replaced, never written twice. Records that cannot be read are reported on standard error with their \
             file, line and byte offset and left out; the exit status is then 1.
             """)
 
@@ -41,16 +42,22 @@ struct SignCommand: ParsableCommand {
             + ",\"fold_diacritics\":\(configuration.normalization.foldsDiacritics)"
         let sink = try OutputSink.openOrExit(path: output)
         var skipped = 0
-        try input.reader(progress: progress).read(input.inputs) { document in
-            progress.document()
-            let signature = hasher.signature(for: document.text, using: workspace)
-            var line = "{\"id\":" + JSONEscaping.quoted(document.id)
-            if let others = document.otherFieldsJSON { line += "," + others }
-            line += "," + header + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}}\n"
-            sink.write(line)
-        } problem: { problem in
-            if problem.severity == .skipped { skipped += 1 }
-            StandardError.write("neardup: \(problem)")
+        var reader = input.reader(progress: progress)
+        // The output's own members: a record's "id" (with --id-field naming another field) and
+        // a stale "signature" are replaced, never written twice (issue 17).
+        reader.omittedFields = ["id", "signature"]
+        try StandardError.exitOnInputError {
+            try reader.read(input.inputs) { document in
+                progress.document()
+                let signature = hasher.signature(for: document.text, using: workspace)
+                var line = "{\"id\":" + JSONEscaping.quoted(document.id)
+                if let others = document.otherFieldsJSON { line += "," + others }
+                line += "," + header + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}}\n"
+                sink.write(line)
+            } problem: { problem in
+                if problem.severity == .skipped { skipped += 1 }
+                StandardError.write("neardup: \(problem)")
+            }
         }
         progress.phase("writing")
         try sink.commitOrExit()

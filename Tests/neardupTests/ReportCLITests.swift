@@ -97,9 +97,9 @@ import Testing
         #expect(run.stderr.contains("program.bin"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let candidates = try #require(object["candidates"] as? [[String: Any]])
-        #expect(candidates.map { $0["id"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["copy.txt", "latin1.txt"])
+        #expect(candidates.map { $0["id"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["copy.txt", "latin1.txt"].map { folder.path + "/" + $0 })
         let best = try #require(candidates.first)
-        #expect(best["id"] as? String == "copy.txt")
+        #expect(best["id"] as? String == folder.path + "/copy.txt")
         #expect(best["verdict"] as? String == "wholly-derived")
         #expect((best["score"] as? Double ?? 0) > 0.95)
     }

@@ -5,23 +5,36 @@ import Foundation
 ///
 /// Any input, standard input included, that starts with gzip's magic bytes (1f 8b) is
 /// decompressed while read, whatever its name; several gzip members one after another are one
-/// stream (as `gzip -d` reads them). Corrupt or truncated gzip data is a problem naming the file
-/// and the compressed byte offset; the documents before it are still read. A name ending in
-/// `.gz` is looked at without that ending (`news.jsonl.gz` is JSONL).
+/// stream (as `gzip -d` reads them). A name ending in `.gz` is looked at without that ending
+/// (`news.jsonl.gz` is JSONL). A gzip member that fails its check (corrupt data, a CRC or
+/// length that does not match, data cut short) is reported naming the file and the compressed
+/// byte offset, and ``read(_:document:problem:)`` then throws once every input is read: gzip
+/// checks a member only at its end, so documents of the damaged member may already have been
+/// handed over, and whatever was made of them must not be kept.
 ///
 /// - A `.jsonl`, `.ndjson` or `.json` file, or `-`: one JSON object a line with an id and a text
-///   field (names configurable). Blank lines are ignored. A malformed line, or one without a
-///   text field, is reported with its line number and byte offset and skipped; the rest of the
-///   file is still read.
+///   field (names configurable). Blank lines are ignored, and so is a UTF-8 byte order mark at
+///   the start. A malformed line, or one without a text field, is reported with its line number
+///   and byte offset and skipped; the rest of the file is still read. Malformed includes a
+///   repeated id or text field, an id or any passed-through field that is not valid UTF-8, and
+///   an unpaired surrogate escape (`\ud800`) anywhere: none is ever turned into U+FFFD.
 ///
 ///   The id rule: a non-empty JSON string is the id as it is; a JSON number is kept as its
 ///   literal text as written (`42` → `"42"`, `1.50` → `"1.50"`, never reformatted); a missing,
 ///   empty (`""`), `null`, boolean, array or object id gives `FILE:LINE`, the path as given (the
 ///   ``standardInputName`` for `-`) and the 1-based line number (`news.jsonl:17`).
-/// - Any other file: one document whose id is its path (relative to the folder it was found in,
-///   when it came from a folder). A file with a NUL byte in its first 8,000 bytes is binary and
-///   is skipped with a message.
-/// - A folder: every regular file below it, in sorted order, hidden files and folders left out.
+/// - Any other file: one document whose id is its path as given, and for a file found in a
+///   folder, the folder as given joined with the path below it (``textFileID(_:)``: `2023/`
+///   and `2024/` give `2023/story.txt` and `2024/story.txt`). Text in UTF-8, UTF-16 or UTF-32
+///   with a byte order mark, or UTF-16 without one when its zero bytes show it, is decoded
+///   (``TextDecoder/decodeFile(buffer:)``); any other file with a NUL byte in its first 8,000
+///   bytes is binary and is skipped with a message.
+/// - A folder: every regular file below it, in sorted order, hidden files and folders left out,
+///   symbolic links followed with loop protection; an unreadable subfolder is a problem naming
+///   it (``FolderListing``).
+///
+/// A file reached twice in one read (named twice, inside a folder also given, or through a
+/// link: the same device and inode) is read once, at its first appearance, with a warning.
 ///
 /// Text that is not valid UTF-8 is decoded as Windows-1252, with a warning.
 public struct CorpusReader: Sendable {
@@ -43,6 +56,11 @@ public struct CorpusReader: Sendable {
     /// the line, one allocation a document). A consumer that never uses records (a dedup run
     /// without `--keep`) turns it off; the record is then `nil`. On by default.
     public var keepsRecords = true
+    /// Fields left out of ``CorpusDocument/otherFieldsJSON`` besides the id and text fields:
+    /// the names an output writes itself, so that it never writes a key twice (`neardup sign`
+    /// writes `id` and `signature`, so a record's own `id`, with `--id-field` naming another
+    /// field, and a stale `signature` are replaced, not copied). Empty by default.
+    public var omittedFields: [String] = []
 
     /// Creates a reader.
     ///
@@ -94,22 +112,57 @@ public struct CorpusReader: Sendable {
     ///   - paths: JSONL files, text files, folders or `-`, read in this order.
     ///   - document: called with each document, in input order.
     ///   - problem: called with each problem; the reading goes on.
-    /// - Throws: only what `document` throws. Missing, unreadable or malformed input is reported
-    ///   to `problem`, not thrown.
+    /// - Throws: what `document` throws; and after every input is read, when a gzip member
+    ///   failed its check or was cut short, ``NearDupError/Code/invalidInput`` naming the first
+    ///   such file and compressed offset (each was reported to `problem` too): documents of
+    ///   that member may have been handed to `document` before the damage showed, so what was
+    ///   made of this read must be discarded. Missing, unreadable or malformed input is
+    ///   reported to `problem`, not thrown.
     /// - Complexity: O(total input bytes); memory O(largest document).
     public func read(
         _ paths: [String], document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void
     ) throws {
+        var state = ReadState()
         for path in paths {
-            try read(path, document: document, problem: problem)
+            try read(path, state: &state, document: document, problem: problem)
+        }
+        try state.throwIfDamaged()
+    }
+
+    /// What one read remembers across its inputs: the files already read (device and inode, and
+    /// the path first read), and the first damaged gzip input.
+    struct ReadState {
+        var filesRead: [[UInt64]: String] = [:]
+        var firstDamage: CorpusProblem?
+
+        /// Whether the open file `descriptor` (at `path`) was read before in this read; reports
+        /// it if so, and remembers it if not.
+        mutating func isRepeat(_ descriptor: Int32, path: String, problem: (CorpusProblem) -> Void) -> Bool {
+            guard let status = try? Syscalls.status(of: descriptor, context: path), status.kind == .regular else { return false }
+            if let first = filesRead[status.identity] {
+                problem(CorpusProblem(
+                    .warning, SourceLocation(path: path), "the same file as \(first), read earlier: read once"))
+                return true
+            }
+            filesRead[status.identity] = path
+            return false
+        }
+
+        func throwIfDamaged() throws {
+            guard let damage = firstDamage else { return }
+            throw NearDupError(
+                .invalidInput,
+                "\(damage.location): \(damage.message); the run fails: documents read from a damaged gzip member are unverified")
         }
     }
 
-    func read(_ path: String, document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void) throws {
+    func read(
+        _ path: String, state: inout ReadState, document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void
+    ) throws {
         if path == "-" {
             try readJSONLines(
-                descriptor: 0, path: standardInputName, firstLine: standardInputFirstLine, document: document,
-                problem: problem)
+                descriptor: 0, path: standardInputName, firstLine: standardInputFirstLine, state: &state,
+                document: document, problem: problem)
             return
         }
         var isDirectory: ObjCBool = false
@@ -118,46 +171,50 @@ public struct CorpusReader: Sendable {
             return
         }
         if isDirectory.boolValue {
-            for (file, relative) in Self.filesBelow(path) {
-                try readFile(file, id: relative, document: document, problem: problem)
+            for file in FolderListing.files(below: path, problem: problem) {
+                try readFile(file.path, state: &state, document: document, problem: problem)
             }
         } else {
-            try readFile(path, id: path, document: document, problem: problem)
+            try readFile(path, state: &state, document: document, problem: problem)
         }
+    }
+
+    /// The id of a text file at `path` (as given, or a folder as given joined with the path
+    /// below it): the path without `.` components, repeated slashes or a final slash, so that
+    /// `./d/x.txt`, `d//x.txt` and `d/x.txt` are one id and files in different folders never
+    /// share one. Every command (`dedup`, `index`, `sign`, `sketch`, `report`, `compare`) names
+    /// text files this way.
+    ///
+    /// - Parameter path: the path the file is opened by.
+    /// - Returns: the normalised path; `.` for an empty one.
+    public static func textFileID(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
     }
 
     /// The regular files below `folder`, recursively, sorted by relative path, hidden files and
-    /// folders left out, symbolic links to folders not followed (so a link loop cannot repeat the
-    /// tree): pairs of (path to open, path relative to `folder`).
+    /// folders left out, symbolic links followed (a link back to a folder being listed is not
+    /// followed again): pairs of (path to open, path relative to `folder`).
     ///
-    /// - Parameter folder: the folder to list.
+    /// - Parameters:
+    ///   - folder: the folder to list.
+    ///   - problem: called with each path reported rather than listed (an unreadable subfolder,
+    ///     a link to nothing, a link loop, a FIFO or device).
     /// - Returns: (path to open, path relative to `folder`) for each regular file; empty when
-    ///   `folder` cannot be listed.
+    ///   `folder` cannot be listed (reported to `problem`).
     /// - Complexity: O(f log f) for f files.
-    public static func files(below folder: String) -> [(path: String, relativePath: String)] {
-        filesBelow(folder).map { (path: $0.0, relativePath: $0.1) }
-    }
-
-    static func filesBelow(_ folder: String) -> [(String, String)] {
-        let base = URL(fileURLWithPath: folder)
-        guard let enumerator = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        var files: [(String, String)] = []
-        let prefix = base.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            var full = url.standardizedFileURL.path
-            var relative = full
-            if relative.hasPrefix(prefix + "/") { relative.removeFirst(prefix.count + 1) }
-            if folder != "." { full = (folder as NSString).appendingPathComponent(relative) }
-            files.append((full, relative))
-        }
-        return files.sorted { $0.1 < $1.1 }
+    public static func files(
+        below folder: String, problem: (CorpusProblem) -> Void
+    ) -> [(path: String, relativePath: String)] {
+        FolderListing.files(below: folder, problem: problem).map { (path: $0.path, relativePath: $0.relativePath) }
     }
 
     func readFile(
-        _ path: String, id: String, document: (CorpusDocument) throws -> Void, problem: (CorpusProblem) -> Void
+        _ path: String, state: inout ReadState, document: (CorpusDocument) throws -> Void,
+        problem: (CorpusProblem) -> Void
     ) throws {
         let descriptor: Int32
         do {
@@ -167,20 +224,23 @@ public struct CorpusReader: Sendable {
             return
         }
         defer { Syscalls.close(descriptor) }
+        if state.isRepeat(descriptor, path: path, problem: problem) { return }
         if Self.isJSONLines(path) {
-            try readJSONLines(descriptor: descriptor, path: path, document: document, problem: problem)
+            try readJSONLines(descriptor: descriptor, path: path, state: &state, document: document, problem: problem)
             return
         }
         let source = InputBytes(descriptor: descriptor, counted: inputBytesRead)
         switch TextFile.read(source: source, path: path, maximumBytes: maximumDocumentBytes) {
         case .failure(let failure):
             problem(failure)
+            if source.isDamagedGzip && state.firstDamage == nil { state.firstDamage = failure }
         case .success(let decoded):
             if let warning = decoded.warning {
                 problem(CorpusProblem(.warning, SourceLocation(path: path), warning))
             }
             try document(CorpusDocument(
-                id: id, text: decoded.text, encoding: decoded.encoding, location: SourceLocation(path: path)))
+                id: Self.textFileID(path), text: decoded.text, encoding: decoded.encoding,
+                location: SourceLocation(path: path)))
         }
     }
 
@@ -194,9 +254,21 @@ public struct CorpusReader: Sendable {
         document: (CorpusDocument) throws -> Void,
         problem: (CorpusProblem) -> Void
     ) throws {
-        let parser = JSONLineParser(idField: idField, textField: textField)
+        var state = ReadState()
+        try readJSONLines(
+            descriptor: descriptor, path: path, firstLine: firstLine, chunkSize: chunkSize, state: &state,
+            document: document, problem: problem)
+        try state.throwIfDamaged()
+    }
+
+    func readJSONLines(
+        descriptor: Int32, path: String, firstLine: Int = 1, chunkSize: Int = 1 << 20, state: inout ReadState,
+        document: (CorpusDocument) throws -> Void,
+        problem: (CorpusProblem) -> Void
+    ) throws {
+        let parser = JSONLineParser(idField: idField, textField: textField, omittedFields: omittedFields)
         try forEachJSONLine(
-            descriptor: descriptor, path: path, firstLine: firstLine, chunkSize: chunkSize, problem: problem
+            descriptor: descriptor, path: path, firstLine: firstLine, chunkSize: chunkSize, state: &state, problem: problem
         ) { number, location, line in
             guard let record = Self.parse(line, with: parser, path: path, number: number, problem: problem) else { return }
             guard record.hasText else {
@@ -221,8 +293,6 @@ public struct CorpusReader: Sendable {
         }
     }
 
-    /// Calls `body(number, location, line)` for every non-blank line of a JSONL stream;
-    /// reports lines over the size limit and a failed read as skipped.
     /// Parses one JSONL line, or reports it as malformed JSON (naming the byte) and returns nil.
     static func parse(
         _ line: UnsafeBufferPointer<UInt8>, with parser: JSONLineParser, path: String, number: Int,
@@ -243,27 +313,51 @@ public struct CorpusReader: Sendable {
         id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(path):\(line)"
     }
 
+    /// Calls `body(number, location, line)` for every non-blank line of a JSONL stream (a UTF-8
+    /// byte order mark before the first line left out); reports lines over the size limit and a
+    /// failed read as skipped, and a damaged gzip member in `state` too. A stream that starts
+    /// with a UTF-16 or UTF-32 byte order mark is refused whole.
     func forEachJSONLine(
-        descriptor: Int32, path: String, firstLine: Int = 1, chunkSize: Int = 1 << 20, problem: (CorpusProblem) -> Void,
+        descriptor: Int32, path: String, firstLine: Int = 1, chunkSize: Int = 1 << 20, state: inout ReadState,
+        problem: (CorpusProblem) -> Void,
         _ body: (Int, SourceLocation, UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
         let source = InputBytes(descriptor: descriptor, counted: inputBytesRead)
         var reader = ByteLineReader(source: source, maximumLineBytes: maximumDocumentBytes, chunkSize: chunkSize)
         defer { reader.free() }
-        let failure = try reader.forEachLine { lineInStream, event in
-            let number = lineInStream + firstLine - 1
-            let location = SourceLocation(path: path, line: number)
-            switch event {
-            case .tooLong(let length):
-                problem(CorpusProblem(
-                    .skipped, location, "record of \(length) bytes exceeds the limit of \(maximumDocumentBytes) bytes"))
-            case .line(let line):
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-                try body(number, location, line)
+        let failure: NearDupError?
+        do {
+            failure = try reader.forEachLine { lineInStream, event in
+                let number = lineInStream + firstLine - 1
+                let location = SourceLocation(path: path, line: number)
+                switch event {
+                case .tooLong(let length):
+                    problem(CorpusProblem(
+                        .skipped, location, "record of \(length) bytes exceeds the limit of \(maximumDocumentBytes) bytes"))
+                case .line(var line):
+                    if lineInStream == 1 {
+                        if let encoding = TextDecoder.wideByteOrderMark(line) {
+                            problem(CorpusProblem(
+                                .skipped, SourceLocation(path: path),
+                                "JSONL in \(encoding.rawValue) (byte order mark): JSONL is read as UTF-8; convert the file (iconv -f \(encoding.rawValue) -t utf-8)"))
+                            throw StopReading()
+                        }
+                        if line.starts(with: TextDecoder.utf8ByteOrderMark) { line = UnsafeBufferPointer(rebasing: line[3...]) }
+                    }
+                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+                    try body(number, location, line)
+                }
             }
+        } catch is StopReading {
+            return
         }
         if let failure {
-            problem(CorpusProblem(.skipped, SourceLocation(path: path), failure.message))
+            let reported = CorpusProblem(.skipped, SourceLocation(path: path), failure.message)
+            problem(reported)
+            if source.isDamagedGzip && state.firstDamage == nil { state.firstDamage = reported }
         }
     }
+
+    /// Ends the reading of one stream early (a refused stream).
+    private struct StopReading: Error {}
 }

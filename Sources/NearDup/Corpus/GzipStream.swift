@@ -3,7 +3,10 @@ internal import CZlib
 /// Streaming gzip decompression with zlib (RFC 1952), as `gzip -d` reads: several members one
 /// after another (what `cat a.gz b.gz` makes) are one stream. Corrupt data, data cut short and
 /// bytes after the last member that are not another member are errors naming the offset in
-/// the compressed bytes where zlib stopped (the reader's problem report names the file).
+/// the compressed bytes where zlib stopped (the reader's problem report names the file). A
+/// member's checksum (CRC-32 and length) is checked only at its end, so the bytes of a damaged
+/// member may be handed over before the damage shows: ``isDamaged`` says so, and the corpus
+/// reader then fails the whole run rather than let them be used.
 ///
 /// The only user of zlib: nothing of it is public. Memory: a 256 KiB input buffer and zlib's
 /// 32 KiB window.
@@ -24,6 +27,10 @@ final class GzipStream {
     /// Where the member being read starts in the compressed input.
     private var memberStart = 0
     private var finished = false
+    /// Whether a member failed: corrupt data, a checksum or length that does not match, or the
+    /// input cut short inside it. The bytes already handed over from that member are
+    /// unverified. (Junk after the last complete member is an error, but not damage.)
+    private(set) var isDamaged = false
 
     /// - Parameter source: reads more compressed bytes; 0 at the end.
     init(source: @escaping (UnsafeMutableRawPointer, Int) throws(NearDupError) -> Int) throws(NearDupError) {
@@ -98,6 +105,7 @@ final class GzipStream {
             case Z_OK, Z_BUF_ERROR:
                 if produced > 0 { return produced }
                 if stream.pointee.avail_in == 0 && sourceEnded {
+                    isDamaged = true
                     throw NearDupError(
                         .invalidInput,
                         "truncated gzip data: the input ends at compressed byte \(compressedOffset) inside a member")
@@ -109,6 +117,7 @@ final class GzipStream {
                     throw NearDupError(
                         .invalidInput, "data after the end of the gzip stream at compressed byte \(memberStart) (\(reason))")
                 }
+                isDamaged = true
                 throw NearDupError(.invalidInput, "corrupt gzip data at compressed byte \(offset): \(reason)")
             }
         }

@@ -18,6 +18,10 @@ final class InputBytes {
     /// Whether the input turned out to be gzip (known after the first read).
     var isGzip: Bool { gzip != nil }
 
+    /// Whether a gzip member failed its check or was cut short (``GzipStream/isDamaged``): the
+    /// bytes read from it are unverified.
+    var isDamagedGzip: Bool { gzip?.isDamaged ?? false }
+
     /// Reads up to `count` bytes (at least 2) of the input's content into `buffer`; 0 at its end.
     ///
     /// - Throws: a read error, or for gzip data that is corrupt or cut short, an

@@ -28,10 +28,14 @@ struct JSONLineParser {
 
     let idField: [UInt8]
     let textField: [UInt8]
+    /// Members left out of ``Record/otherMembers`` besides the id and text fields (checked all
+    /// the same): names an output writes itself, so that no key is written twice.
+    let omittedFields: [[UInt8]]
 
-    init(idField: String, textField: String) {
+    init(idField: String, textField: String, omittedFields: [String] = []) {
         self.idField = Array(idField.utf8)
         self.textField = Array(textField.utf8)
+        self.omittedFields = omittedFields.map { Array($0.utf8) }
     }
 
     /// Parses `line` (without its newline).
@@ -46,23 +50,42 @@ struct JSONLineParser {
         if cursor.peek == UInt8(ascii: "}") {
             cursor.index += 1
         } else {
+            // A repeated id or text field is refused: readers differ on which one counts
+            // (NearDup read the first, Python, jq and JavaScript read the last).
+            var sawID = false, sawText = false
             while true {
                 cursor.skipSpace()
                 guard cursor.peek == UInt8(ascii: "\"") else { throw cursor.error("expected a field name") }
                 let memberStart = cursor.index
                 let key = try cursor.string()
+                let isText = key == textField, isID = key == idField
+                if (isText && sawText) || (isID && sawID) {
+                    cursor.index = memberStart
+                    throw cursor.error("field \"\(String(decoding: key, as: UTF8.self))\" given twice")
+                }
                 cursor.skipSpace()
                 try cursor.expect(UInt8(ascii: ":"), "expected ':' after a field name")
                 cursor.skipSpace()
-                if key == textField && !record.hasText, cursor.peek == UInt8(ascii: "\"") {
+                if isText, cursor.peek == UInt8(ascii: "\"") {
+                    sawText = true
                     (record.textRange, record.decodedText) = try cursor.stringContent()
-                } else if key == idField && record.id == nil,
-                    let id = try cursor.scalarAsText()
-                {
+                } else if isID, let id = try cursor.scalarAsText() {
+                    sawID = true
                     record.id = id
                 } else {
+                    sawText = sawText || isText
+                    sawID = sawID || isID
                     try cursor.skipValue(depth: 0)
-                    if key != textField && key != idField { record.otherMembers.append(memberStart..<cursor.index) }
+                    // Escapes are checked by skipValue; raw bytes here: a field copied into
+                    // an output must not turn into U+FFFD there.
+                    if let bad = TextDecoder.firstInvalidUTF8Offset(UnsafeBufferPointer(rebasing: line[memberStart..<cursor.index])) {
+                        cursor.index = memberStart + bad
+                        throw cursor.error(
+                            "field \"\(String(decoding: key, as: UTF8.self))\" is not valid UTF-8")
+                    }
+                    if !isText && !isID && !omittedFields.contains(key) {
+                        record.otherMembers.append(memberStart..<cursor.index)
+                    }
                 }
                 cursor.skipSpace()
                 if cursor.peek == UInt8(ascii: ",") { cursor.index += 1; continue }
@@ -178,29 +201,38 @@ struct JSONLineParser {
                 case UInt8(ascii: "r"): out.append(0x0D)
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
-                    var scalar = try hex4()
-                    if (0xD800...0xDBFF).contains(scalar) {
-                        // A high surrogate must be followed by \u and a low surrogate.
-                        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                            bytes[index + 1] == UInt8(ascii: "u")
-                        {
-                            index += 2
-                            let low = try hex4()
-                            guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair") }
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        } else {
-                            scalar = 0xFFFD
-                        }
-                    } else if (0xDC00...0xDFFF).contains(scalar) {
-                        scalar = 0xFFFD
-                    }
-                    out.append(contentsOf: Unicode.Scalar(scalar).map { Array(String($0).utf8) } ?? [0xEF, 0xBF, 0xBD])
+                    let scalar = try escapedScalar()
+                    out.append(contentsOf: Array(String(scalar).utf8))
                 default:
                     index -= 1
                     throw error("invalid escape")
                 }
             }
             throw error("unterminated string")
+        }
+
+        /// The scalar of a `\u` escape whose `u` has just been read: a surrogate pair is one
+        /// scalar; an unpaired surrogate (`\ud800` alone) is an error, never U+FFFD, so that
+        /// two distinct ids cannot become one.
+        mutating func escapedScalar() throws(SyntaxError) -> Unicode.Scalar {
+            let start = index - 2
+            let value = try hex4()
+            if (0xDC00...0xDFFF).contains(value) {
+                index = start
+                throw error("unpaired surrogate escape (a low surrogate without a high one)")
+            }
+            guard (0xD800...0xDBFF).contains(value) else { return Unicode.Scalar(value)! }
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                index = start
+                throw error("unpaired surrogate escape (a high surrogate without a low one)")
+            }
+            index += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else {
+                index = start
+                throw error("unpaired surrogate escape (a high surrogate without a low one)")
+            }
+            return Unicode.Scalar(0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00))!
         }
 
         mutating func hex4() throws(SyntaxError) -> UInt32 {
@@ -224,8 +256,14 @@ struct JSONLineParser {
         /// A string's value or a number's literal as text; `nil` (cursor unmoved) for other values.
         mutating func scalarAsText() throws(SyntaxError) -> String? {
             if peek == UInt8(ascii: "\"") {
+                let start = index
                 let value = try string()
-                return String(decoding: value, as: UTF8.self)
+                // Invalid UTF-8 would become U+FFFD and make distinct ids one.
+                guard let id = String(validating: value, as: UTF8.self) else {
+                    index = start
+                    throw error("the id is not valid UTF-8")
+                }
+                return id
             }
             if let b = peek, b == UInt8(ascii: "-") || (0x30...0x39).contains(b) {
                 let start = index
@@ -329,7 +367,7 @@ struct JSONLineParser {
                     index += 1
                 case UInt8(ascii: "u"):
                     index += 1
-                    _ = try hex4()
+                    _ = try escapedScalar()
                 default:
                     throw error("invalid escape")
                 }

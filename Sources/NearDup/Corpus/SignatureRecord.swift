@@ -27,7 +27,12 @@ extension CorpusReader {
     ///   - paths: JSONL files of signature records, or `-`, read in this order.
     ///   - signature: called with each record, in input order.
     ///   - problem: called with each line or file that cannot be used; the reading goes on.
-    /// - Throws: only what `signature` throws.
+    /// A file named twice (the same device and inode) is read once, with a warning.
+    ///
+    /// - Throws: what `signature` throws; and after every input is read, when a gzip member
+    ///   failed its check or was cut short, ``NearDupError/Code/invalidInput`` as
+    ///   ``read(_:document:problem:)`` does: records of that member may already have been
+    ///   handed over unverified.
     /// - Complexity: O(total input bytes) (one JSON decoding per line); memory O(longest line).
     public func readSignatures(
         _ paths: [String], signature: (SignatureRecord) throws -> Void, problem: (CorpusProblem) -> Void
@@ -35,6 +40,7 @@ extension CorpusReader {
         let decoder = JSONDecoder()
         // The id by the corpus rule (JSONLineParser); the signature object by JSONDecoder.
         let parser = JSONLineParser(idField: idField, textField: "\u{0}signature-record-has-no-text")
+        var state = ReadState()
         for path in paths {
             let descriptor: Int32
             if path == "-" {
@@ -48,8 +54,9 @@ extension CorpusReader {
                 }
             }
             defer { if descriptor != 0 { Syscalls.close(descriptor) } }
+            if path != "-" && state.isRepeat(descriptor, path: path, problem: problem) { continue }
             let name = path == "-" ? standardInputName : path
-            try forEachJSONLine(descriptor: descriptor, path: name, problem: problem) { number, location, line in
+            try forEachJSONLine(descriptor: descriptor, path: name, state: &state, problem: problem) { number, location, line in
                 let bytes = Array(line)
                 let decoded: SignatureLine
                 do {
@@ -64,6 +71,7 @@ extension CorpusReader {
                     location: location, record: bytes))
             }
         }
+        try state.throwIfDamaged()
     }
 
     /// A decoding error as a short sentence naming the field.

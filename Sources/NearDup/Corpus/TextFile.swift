@@ -1,5 +1,6 @@
-/// Reads one whole text file: gzip decompression (by magic bytes), size limit, binary check,
-/// UTF-8 or Windows-1252 decoding.
+/// Reads one whole text file: gzip decompression (by magic bytes), size limit, decoding (UTF-8,
+/// UTF-16 or UTF-32 by byte order mark, UTF-16 by its zero bytes, Windows-1252 for bytes that
+/// are not UTF-8: ``TextDecoder/decodeFile(buffer:)``), binary check.
 public enum TextFile {
     /// Reads and decodes the file at `path`; `-` reads standard input (named `-` in problems,
     /// shown as `<stdin>`). Gzip data (magic bytes 1f 8b) is decompressed, whatever the name.
@@ -8,7 +9,8 @@ public enum TextFile {
     ///   - path: the file to read.
     ///   - maximumBytes: the largest file accepted; 64 MiB by default.
     /// - Returns: the decoded text, or a ``CorpusProblem`` naming the file and what is wrong
-    ///   (missing, unreadable, binary, larger than `maximumBytes` once decompressed, corrupt or
+    ///   (missing, unreadable, binary: a NUL byte in the first 8,000 bytes that is not UTF-16 or
+    ///   UTF-32 text, larger than `maximumBytes` once decompressed, corrupt or
     ///   truncated gzip data with its compressed byte offset).
     /// - Complexity: O(file bytes); memory O(file bytes).
     public static func read(path: String, maximumBytes: Int = 64 << 20) -> Result<DecodedText, CorpusProblem> {
@@ -48,11 +50,12 @@ public enum TextFile {
             }
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            if let nul = buffer.prefix(8000).firstIndex(of: 0) {
+            guard let decoded = TextDecoder.decodeFile(buffer: buffer) else {
+                let nul = buffer.prefix(8000).firstIndex(of: 0)
                 return .failure(CorpusProblem(
                     .skipped, SourceLocation(path: path, byteOffset: nul), "binary file (NUL byte), not text"))
             }
-            return .success(TextDecoder.decode(buffer: buffer))
+            return .success(decoded)
         }
     }
 }

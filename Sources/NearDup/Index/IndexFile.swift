@@ -80,8 +80,24 @@ enum IndexFile {
             let stored = IndexFileHeader.get(bytes, offset + length - 4) as UInt32
             let checksum = UInt32(truncatingIfNeeded: CBoundary.xxh3(mapping.base + offset, length - 4, seed: 0))
             guard stored == checksum else { throw damaged("its checksum does not match") }
-            let idStart = offset + 16 + CompactSignature.storedBytes(k: k) + 8 * fingerprints
-            let id = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[idStart..<(idStart + idLength)]), as: UTF8.self)
+            // Values, not only the checksum (issue 17): what the writer never writes is refused.
+            // An exact index keeps every distinct shingle hash: as many as the set size.
+            guard !header.storesFingerprints || setSize == UInt32.max || fingerprints == setSize else {
+                throw damaged("\(fingerprints) fingerprints for a set of \(setSize) shingles in an index with exact verification")
+            }
+            let fingerprintStart = offset + 16 + CompactSignature.storedBytes(k: k)
+            var previous: UInt64?
+            for i in 0..<fingerprints {
+                let value = IndexFileHeader.get(bytes, fingerprintStart + 8 * i) as UInt64
+                if let previous, previous >= value {
+                    throw damaged("its fingerprints are not ascending and unique (byte \(fingerprintStart + 8 * i))")
+                }
+                previous = value
+            }
+            let idStart = fingerprintStart + 8 * fingerprints
+            guard let id = String(
+                validating: UnsafeRawBufferPointer(rebasing: bytes[idStart..<(idStart + idLength)]), as: UTF8.self)
+            else { throw damaged("its id (byte \(idStart)) is not valid UTF-8") }
             body(id, setSize, fingerprints, (offset + 16) / 4)
             offset += length
         }

@@ -123,9 +123,17 @@ struct IndexFileHeader: Equatable {
         else {
             throw damaged("bands × rows (\(bands) × \(rows)) exceed k = \(configuration.permutations)")
         }
+        // Values, not only the checksum: a header edited and resealed must not load as an
+        // index that answers nothing (issue 17).
+        let threshold = Double(bitPattern: get(bytes, 40))
+        guard threshold.isFinite, threshold > 0, threshold <= 1 else {
+            throw damaged("the threshold (byte 40) is \(threshold), not a similarity in (0, 1]")
+        }
+        let flags: UInt32 = get(bytes, 48)
+        guard flags & ~1 == 0 else { throw damaged("unknown flags \(flags) (byte 48)") }
         var header = IndexFileHeader(
             configuration: configuration, lsh: LSHParameters(bands: bands, rows: rows),
-            threshold: Double(bitPattern: get(bytes, 40)), storesFingerprints: (get(bytes, 48) as UInt32) & 1 == 1)
+            threshold: threshold, storesFingerprints: flags & 1 == 1)
         header.committedLength = get(bytes, 16)
         header.recordCount = get(bytes, 24)
         guard header.committedLength >= UInt64(length) else { throw damaged("the committed length is shorter than the header") }

@@ -8,7 +8,7 @@ import Darwin
 
 // Every file-system call of NearDup and of the `neardup` tool goes through this file (the
 // swift-system pattern, Internals/Syscalls.swift): open, read, pread, pwrite, write, fsync,
-// ftruncate, flock, mmap, rename, unlink, stat, readlink, mkstemp, and the two signal calls the
+// ftruncate, flock, mmap, rename, unlink, stat, readlink, opendir/readdir, mkstemp, and the two signal calls the
 // tool needs. Each call runs in the one EINTR loop below, and a failure becomes a
 // ``NearDupError`` whose code says what happened (``errorCode(for:)``) and whose message names
 // the path. `package` access: the tool uses it, the library's public API never shows it.
@@ -192,6 +192,26 @@ package enum Syscalls {
     @discardableResult
     package static func unlink(_ path: String) -> Bool {
         return systemUnlink(path) == 0
+    }
+
+    /// The names in the folder at `path` (without `.` and `..`), in no particular order.
+    ///
+    /// - Throws: ``NearDupError`` naming the folder when it cannot be opened or read.
+    package static func folderEntries(_ path: String) throws(NearDupError) -> [String] {
+        guard let folder = opendir(path) else { throw error(errno, "\(path): cannot read the folder") }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(folder) else {
+                if errno != 0 { throw error(errno, "\(path): cannot read the folder") }
+                return names
+            }
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
     }
 
     /// The target of the symbolic link at `path`, as stored in the link.

@@ -30,21 +30,21 @@ extension Signature: Codable {
     ///   values (over ``Signature/maximumSetSize``, or 0 with values other than `UInt64.max`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let format = try c.decodeIfPresent(Int.self, forKey: .format) ?? 1
+        let format = c.contains(.format) ? try Self.integer(Int.self, .format, in: c) : 1
         guard format == Int(Self.formatVersion) else {
             let error = Self.unsupportedVersion(format, at: c.contains(.format) ? "field \"format\"" : "no field \"format\"")
             throw DecodingError.dataCorruptedError(forKey: .format, in: c, debugDescription: error.message)
         }
-        let k = try c.decode(Int.self, forKey: .permutations)
+        let k = try Self.integer(Int.self, .permutations, in: c)
         guard (1...MinHashConfiguration.maximumPermutations).contains(k) else {
             throw DecodingError.dataCorruptedError(forKey: .permutations, in: c, debugDescription: "k out of range")
         }
         let configuration = MinHashConfiguration(
             scheme: try c.decode(MinHashScheme.self, forKey: .scheme), permutations: k,
-            seed: try c.decode(UInt64.self, forKey: .seed),
+            seed: try Self.integer(UInt64.self, .seed, in: c),
             shingling: try c.decode(Shingling.self, forKey: .shingling),
             normalization: Normalization(foldsDiacritics: try c.decodeIfPresent(Bool.self, forKey: .foldDiacritics) ?? false))
-        let setSize = try c.decode(UInt64.self, forKey: .setSize)
+        let setSize = try Self.integer(UInt64.self, .setSize, in: c)
         let encoded = try c.decode(String.self, forKey: .hashValues)
         guard let data = Data(base64Encoded: encoded), data.count == 8 * k else {
             throw DecodingError.dataCorruptedError(
@@ -56,6 +56,22 @@ extension Signature: Codable {
             throw DecodingError.dataCorruptedError(forKey: .setSize, in: c, debugDescription: problem)
         }
         self.init(configuration: configuration, values: values, setSize: Int(setSize))
+    }
+
+    /// Decodes the integer at `key`. JSONDecoder reports a negative, fractional or too large
+    /// number ("set_size": -1, 1.5, 2^64) as "The given data was not valid JSON." with no
+    /// field: this names the field and the range instead. A missing key stays `keyNotFound`.
+    private static func integer<T: FixedWidthInteger & Decodable>(
+        _ type: T.Type, _ key: CodingKeys, in c: KeyedDecodingContainer<CodingKeys>
+    ) throws -> T {
+        do {
+            return try c.decode(T.self, forKey: key)
+        } catch DecodingError.keyNotFound(let missing, let context) {
+            throw DecodingError.keyNotFound(missing, context)
+        } catch {
+            let range = T.min == 0 ? "a whole number from 0 to \(T.max)" : "a whole number from \(T.min) to \(T.max)"
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "not \(range)")
+        }
     }
 
     /// Encodes the JSON form.

@@ -7,13 +7,20 @@ public struct DecodedText: Sendable, Hashable {
     public var text: String
     /// The encoding the bytes were read in.
     public var encoding: TextEncoding
-    /// Byte offset of the first byte that is not valid UTF-8 when the fallback was used.
+    /// Byte offset of the first byte that is not valid UTF-8 when the fallback was used; for
+    /// UTF-16 and UTF-32, of the first unit that is not valid there (an unpaired surrogate, a
+    /// value over U+10FFFF, a final odd byte), each such unit decoded as U+FFFD.
     public var firstInvalidByteOffset: Int?
 
-    /// A warning to show the user when the fallback decoding was used, otherwise `nil`.
+    /// A warning to show the user when the fallback decoding was used, or UTF-16 or UTF-32 text
+    /// had invalid units; otherwise `nil`.
     public var warning: String? {
-        guard encoding == .windows1252, let offset = firstInvalidByteOffset else { return nil }
-        return "not valid UTF-8 (first bad byte at offset \(offset)); decoded as Windows-1252"
+        guard let offset = firstInvalidByteOffset else { return nil }
+        switch encoding {
+        case .utf8: return nil
+        case .windows1252: return "not valid UTF-8 (first bad byte at offset \(offset)); decoded as Windows-1252"
+        default: return "not valid \(encoding.rawValue) (first bad unit at byte \(offset)); each bad unit decoded as U+FFFD"
+        }
     }
 
     /// Creates a decoded text.

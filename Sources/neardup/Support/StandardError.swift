@@ -30,6 +30,16 @@ enum StandardError {
         throw ExitCode(1)
     }
 
+    /// Runs `body` (a command's reading of its inputs); a ``NearDupError`` it throws (a damaged
+    /// gzip member: the run must fail, nothing committed) is reported as `neardup: error: …` and
+    /// ends the command with exit status 2, as `dedup` and `index` do.
+    static func exitOnInputError(_ body: () throws -> Void) throws {
+        do { try body() } catch let error as NearDupError {
+            self.error(error.message)
+            throw ExitCode(2)
+        }
+    }
+
     /// `neardup: error: …`
     static func error(_ text: String) { write("neardup: error: \(text)") }
 

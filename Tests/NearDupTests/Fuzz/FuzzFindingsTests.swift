@@ -121,7 +121,7 @@ import Testing
         try index.write(to: path)
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let headerLength = Int(bytes[12]) | Int(bytes[13]) << 8
-        bytes[headerLength + 4] ^= 0x01  // the first record's set size
+        bytes[headerLength + 16] ^= 0x01  // the first record's first compact signature value
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(throws: NearDupError.self) { try Deduplicator(contentsOf: path) }
         IndexFileChecksums.reseal(&bytes)
