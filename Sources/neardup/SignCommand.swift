@@ -53,6 +53,7 @@ struct SignCommand: ParsableCommand {
             StandardError.write("neardup: \(problem)")
         }
         progress.phase("writing")
+        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [output])
         try sink.commitOrExit()
         progress.stop()
         progress.summary(progress.throughputText())

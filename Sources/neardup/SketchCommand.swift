@@ -79,6 +79,7 @@ struct SketchCommand: ParsableCommand {
             if let number = problem.location.line { line += ",\"line\":\(number)" }
             sink.write(line + "}\n")
         }
+        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [output])
         try sink.commitOrExit()
         progress.stop()
         progress.summary(progress.throughputText())

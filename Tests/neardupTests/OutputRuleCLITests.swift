@@ -162,6 +162,61 @@ import Testing
         #expect(!Self.hasTemporaryFile(folder))
     }
 
+    /// Item 7: when every input was skipped, existing outputs were replaced by empty ones
+    /// (`index create keep.ndx truncated.jsonl.gz` left a 0-record index, exit 1). Now nothing
+    /// is committed, the message says so, and the exit status is 2.
+    @Test func aRunThatSkippedEveryInputReplacesNothing() throws {
+        let (folder, _) = try Self.fixture()
+        let index = folder.appendingPathComponent("keep.ndx").path
+        let big = folder.appendingPathComponent("big.jsonl").path
+        let lines = (0..<200).map { #"{"id":"d\#($0)","text":"story \#($0) about the budget of district \#($0 * 7)"}"# }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: big, atomically: true, encoding: .utf8)
+        #expect(try Self.run(["index", "create", "-q", index, big], in: folder).status == 0)
+        // A gzip file cut after its header: not one document comes out of it.
+        let gzip = folder.appendingPathComponent("truncated.jsonl.gz").path
+        let zipped = try Self.run(["-c", "gzip -c big.jsonl | head -c 30 > truncated.jsonl.gz"], in: folder, wrapper: "shift; exec bash \"$@\"")
+        let cut = try Data(contentsOf: URL(fileURLWithPath: gzip))
+        #expect(zipped.status == 0 && cut.count == 30, "\(zipped.stderr)")
+        let malformed = folder.appendingPathComponent("bad.jsonl").path
+        try "{\"id\": \"x\", \"text\": \n[1, 2]\n".write(toFile: malformed, atomically: true, encoding: .utf8)
+        let signatures = folder.appendingPathComponent("sig.jsonl").path
+        #expect(try Self.run(["sign", "-q", big, "-o", signatures, "--seed", "1"], in: folder).status == 0)
+        for name in ["pairs.jsonl", "keep.jsonl", "out.jsonl"] {
+            try "old\n".write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let cases: [[String]] = [
+            ["index", "create", index, gzip],
+            ["index", "create", index, malformed],
+            ["index", "create", index, "--signatures", signatures, "--seed", "2", "--verify", "estimate"],
+            ["index", "add", index, malformed],
+            ["dedup", malformed, "--keep", "keep.jsonl", "--pairs", "pairs.jsonl"],
+            ["dedup", gzip, "--keep", "keep.jsonl"],
+            ["dedup", "--signatures", signatures, "--seed", "2", "--pairs", "pairs.jsonl"],
+            ["sign", malformed, "-o", "out.jsonl"],
+            ["sketch", malformed, "-o", "out.jsonl"],
+            ["index", "query", index, malformed, "-o", "out.jsonl"],
+        ]
+        let before = try Data(contentsOf: URL(fileURLWithPath: index))
+        for arguments in cases {
+            let listing = try Self.listing(folder)
+            let run = try Self.run(arguments + ["-q"], in: folder)
+            #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("every input was skipped"), "\(arguments): \(run.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == before, "\(arguments) changed the index")
+            for name in ["pairs.jsonl", "keep.jsonl", "out.jsonl"] {
+                #expect(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) == "old\n", "\(arguments): \(name)")
+            }
+            #expect(try Self.listing(folder) == listing, "\(arguments)")
+        }
+        // Standard output has nothing to keep: the skipped lines are reported, exit status 1.
+        let toStdout = try Self.run(["sign", "-q", malformed], in: folder)
+        #expect(toStdout.status == 1 && toStdout.stdout.isEmpty, "\(toStdout.stderr)")
+        // An empty input is not a failure: it gives an empty output.
+        try "".write(to: folder.appendingPathComponent("empty.jsonl"), atomically: true, encoding: .utf8)
+        #expect(try Self.run(["sign", "-q", "empty.jsonl", "-o", "out.jsonl"], in: folder).status == 0)
+        #expect(try String(contentsOf: folder.appendingPathComponent("out.jsonl"), encoding: .utf8).isEmpty)
+    }
+
     /// Whether `folder` holds a hidden temporary file.
     static func hasTemporaryFile(_ folder: URL) -> Bool {
         ((try? Self.listing(folder)) ?? []).contains { $0.contains(".tmp-") }
