@@ -61,6 +61,11 @@ import Testing
             #expect(try Self.listing(folder) == listing, "\(arguments)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == indexBytes)
+        // Standard input redirected from the output file reads it too.
+        let redirected = try Self.run(["sign", "-", "-q", "-o", "c.jsonl"], in: folder, wrapper: "exec \"$@\" < c.jsonl")
+        #expect(redirected.status == 64, "\(redirected.stderr)")
+        #expect(redirected.stderr.contains("-o c.jsonl is also an input, standard input"), "\(redirected.stderr)")
+        #expect(try String(contentsOfFile: corpus, encoding: .utf8) == Self.corpus)
     }
 
     /// Item 2: two outputs naming one file through another spelling or a link; one was lost.
