@@ -34,6 +34,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        let sink = try OutputSink.openOrExit(path: output)  // fails before any work
         let documents = try [a, b].map { path -> String in
             switch TextFile.read(path: path) {
             case .success(let decoded):
@@ -64,7 +65,6 @@ struct CompareCommand: ParsableCommand {
         let rendered = json
             ? try comparison.json(a: a, b: b, configuration: configuration)
             : comparison.text(a: a, b: b, configuration: configuration)
-        let sink = try OutputSink.openOrExit(path: output)
         sink.write(rendered + "\n")
         try sink.commitOrExit()
     }

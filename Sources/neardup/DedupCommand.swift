@@ -117,6 +117,8 @@ struct DedupCommand: ParsableCommand {
                 if problem.severity == .skipped { skipped += 1 }
                 StandardError.write("neardup: \(problem)")
             }
+            try StandardError.exitIfEveryInputSkipped(
+                documents: progress.totals.documents, skipped: skipped, outputs: [pairsPath, clusters, keep])
             result = try dedup.finish { progress.phase($0) }
             try write(result, pairs: pairsSink, clusters: clustersSink, keep: keepSink)
         } catch let error as NearDupError {

@@ -170,6 +170,7 @@ struct IndexCommand: ParsableCommand {
                     if problem.severity == .skipped { skipped += 1 }
                     StandardError.write("neardup: \(problem)")
                 }
+                try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [output])
                 try sink.commit()
                 progress.stop()
                 progress.summary(
@@ -216,6 +217,7 @@ struct IndexCommand: ParsableCommand {
                 if problem.severity == .skipped { skipped += 1 }
                 StandardError.write("neardup: \(problem)")
             }
+            try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [path])
             progress.phase("writing \(path)")
             try builder.finish()
         } catch let error as NearDupError {

@@ -74,6 +74,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The output first: a folder, a missing folder or a refused file fails before any
+        // analysis (issue 17, item 12), and nothing is replaced until the report is complete.
+        let sink = try OutputSink.openOrExit(path: output)
         let inputs = ReportInputs()
         let referenceDocument: ReportDocument
         switch inputs.read(path: reference) {
@@ -143,7 +146,6 @@ struct ReportCommand: ParsableCommand {
             let colour = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             rendered = TextReportRenderer(colour: colour && toTerminal, top: top).render(report)
         }
-        let sink = try OutputSink.openOrExit(path: output)
         sink.write(rendered)
         try sink.commitOrExit()
         if let output, !OutputSink.isStandardOutput(output) { StandardError.write("neardup: wrote \(format.rawValue) report to \(output)") }

@@ -60,6 +60,7 @@ struct SignCommand: ParsableCommand {
             }
         }
         progress.phase("writing")
+        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [output])
         try sink.commitOrExit()
         progress.stop()
         progress.summary(progress.throughputText())

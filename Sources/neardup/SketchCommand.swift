@@ -81,6 +81,7 @@ struct SketchCommand: ParsableCommand {
                 sink.write(line + "}\n")
             }
         }
+        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [output])
         try sink.commitOrExit()
         progress.stop()
         progress.summary(progress.throughputText())

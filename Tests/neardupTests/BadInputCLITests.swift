@@ -227,6 +227,12 @@ import Testing
             }
             #expect(!hidden.isEmpty, "\(arguments[0]) should have started its outputs")
             kill(process.processIdentifier, signal)
+            // A run that ignores the signal waits for more input for ever: end it after 20 s.
+            for _ in 0..<1000 where process.isRunning { usleep(20_000) }
+            if process.isRunning {
+                Issue.record("\(arguments[0]) carried on after signal \(signal)")
+                kill(process.processIdentifier, SIGKILL)
+            }
             process.waitUntilExit()
             #expect(process.terminationReason == .exit && process.terminationStatus == status, "\(arguments[0])")
             let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)

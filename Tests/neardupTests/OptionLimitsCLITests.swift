@@ -25,12 +25,14 @@ import Testing
             (["dedup", corpus, "--threads", huge], "--threads"),
             (["index", "create", folder.appendingPathComponent("n.ndx").path, corpus, "--threads", huge], "--threads"),
             (["dedup", corpus, "--pairwise-limit", huge], "--pairwise-limit"),
-            (["generate", "--documents", "1", "--words", huge], "--words"),
-            (["generate", "--documents", huge], "--documents"),
+            (["generate", "--documents", "1", "--words", huge, "-o", "/dev/null"], "--words"),
+            (["generate", "--documents", huge, "-o", "/dev/null"], "--documents"),
             (["sketch", "-", "--first-line", huge], "--first-line"),
         ]
         for (arguments, option) in cases {
-            let run = try CLITests.run(arguments + ["-q"], stdin: OutputRuleCLITests.corpus)
+            // A value that slipped through could run for ever (generate --documents 2^63 did).
+            let run = try CLITests.run(
+                arguments + ["-q"], stdinData: Data(OutputRuleCLITests.corpus.utf8), directory: folder, wrapper: "exec timeout 30 \"$@\"")
             #expect(run.status == 64, "\(arguments): \(run.status) \(run.stderr.prefix(300))")
             #expect(run.stderr.hasPrefix("Error: \(option)"), "\(arguments): \(run.stderr.prefix(300))")
             #expect(!run.stderr.contains("crashed") && run.stdout.isEmpty, "\(arguments)")

@@ -61,6 +61,11 @@ import Testing
             #expect(try Self.listing(folder) == listing, "\(arguments)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == indexBytes)
+        // Standard input redirected from the output file reads it too.
+        let redirected = try Self.run(["sign", "-", "-q", "-o", "c.jsonl"], in: folder, wrapper: "exec \"$@\" < c.jsonl")
+        #expect(redirected.status == 64, "\(redirected.stderr)")
+        #expect(redirected.stderr.contains("-o c.jsonl is also an input, standard input"), "\(redirected.stderr)")
+        #expect(try String(contentsOfFile: corpus, encoding: .utf8) == Self.corpus)
     }
 
     /// Item 2: two outputs naming one file through another spelling or a link; one was lost.
@@ -121,6 +126,100 @@ import Testing
             #expect(try Self.listing(folder) == listing, "\(arguments)")
         }
         #expect(!Self.hasTemporaryFile(folder))
+    }
+
+    /// Item 12: `report -o FOLDER` and `-o missing/x` were refused only after the whole
+    /// analysis (25 s for 2,000 candidates). Now before any input is read: the empty candidate,
+    /// which the reading would report, is never reached.
+    @Test func reportRefusesAnUnwritableOutputBeforeReadingAnything() throws {
+        let (folder, _) = try Self.fixture()
+        try "".write(to: folder.appendingPathComponent("empty.txt"), atomically: true, encoding: .utf8)
+        let reference = CLITests.seeds.appendingPathComponent("000_ae173d8b20e40bc0.txt").path
+        for (output, message) in [("d", "cannot write d: it is a folder"), ("missing/x", "cannot write missing/x: no such folder missing")] {
+            try? FileManager.default.createDirectory(at: folder.appendingPathComponent("d"), withIntermediateDirectories: true)
+            for command in [["report", "--reference", reference, "empty.txt", CLITests.seeds.path], ["compare", "empty.txt", reference]] {
+                let run = try Self.run(command + ["-o", output], in: folder)
+                #expect(run.status == 2, "\(command[0]) \(output): \(run.status) \(run.stderr)")
+                #expect(run.stderr == "neardup: error: \(message) (No such file or directory)\n" || run.stderr == "neardup: error: \(message)\n", "\(run.stderr)")
+                #expect(run.stdout.isEmpty)
+            }
+        }
+        #expect(try Self.listing(folder) == ["c.jsonl", "d", "empty.txt"])
+    }
+
+    /// Item 18: a legal 250-byte output name failed with "File name too long": the temporary
+    /// name beside it (`.NAME.tmp-PID`) was longer than NAME_MAX. It is now shortened.
+    @Test func aLongLegalOutputNameWorks() throws {
+        let (folder, _) = try Self.fixture()
+        for length in [250, 255] {
+            let name = String(repeating: "n", count: length - 6) + ".jsonl"
+            try "old\n".write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            let run = try Self.run(["sign", "c.jsonl", "-q", "-o", name], in: folder)
+            #expect(run.status == 0, "\(length): \(run.stderr)")
+            let written = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(written.split(separator: "\n").count == 3, "\(length)")
+            // Multi-byte characters are cut whole: 125 two-byte letters are 250 bytes.
+            let accented = String(repeating: "é", count: 122) + ".txt"
+            let other = try Self.run(["dedup", "c.jsonl", "-q", "--pairs", accented], in: folder)
+            #expect(other.status == 0, "\(other.stderr)")
+            #expect(try String(contentsOf: folder.appendingPathComponent(accented), encoding: .utf8).contains(#""a":"A","b":"B""#))
+        }
+        #expect(!Self.hasTemporaryFile(folder))
+    }
+
+    /// Item 7: when every input was skipped, existing outputs were replaced by empty ones
+    /// (`index create keep.ndx truncated.jsonl.gz` left a 0-record index, exit 1). Now nothing
+    /// is committed, the message says so, and the exit status is 2.
+    @Test func aRunThatSkippedEveryInputReplacesNothing() throws {
+        let (folder, _) = try Self.fixture()
+        let index = folder.appendingPathComponent("keep.ndx").path
+        let big = folder.appendingPathComponent("big.jsonl").path
+        let lines = (0..<200).map { #"{"id":"d\#($0)","text":"story \#($0) about the budget of district \#($0 * 7)"}"# }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: big, atomically: true, encoding: .utf8)
+        #expect(try Self.run(["index", "create", "-q", index, big], in: folder).status == 0)
+        // A gzip file cut after its header: not one document comes out of it.
+        let gzip = folder.appendingPathComponent("truncated.jsonl.gz").path
+        let zipped = try Self.run(["-c", "gzip -c big.jsonl | head -c 30 > truncated.jsonl.gz"], in: folder, wrapper: "shift; exec bash \"$@\"")
+        let cut = try Data(contentsOf: URL(fileURLWithPath: gzip))
+        #expect(zipped.status == 0 && cut.count == 30, "\(zipped.stderr)")
+        let malformed = folder.appendingPathComponent("bad.jsonl").path
+        try "{\"id\": \"x\", \"text\": \n[1, 2]\n".write(toFile: malformed, atomically: true, encoding: .utf8)
+        let signatures = folder.appendingPathComponent("sig.jsonl").path
+        #expect(try Self.run(["sign", "-q", big, "-o", signatures, "--seed", "1"], in: folder).status == 0)
+        for name in ["pairs.jsonl", "keep.jsonl", "out.jsonl"] {
+            try "old\n".write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let cases: [[String]] = [
+            ["index", "create", index, gzip],
+            ["index", "create", index, malformed],
+            ["index", "create", index, "--signatures", signatures, "--seed", "2", "--verify", "estimate"],
+            ["index", "add", index, malformed],
+            ["dedup", malformed, "--keep", "keep.jsonl", "--pairs", "pairs.jsonl"],
+            ["dedup", gzip, "--keep", "keep.jsonl"],
+            ["dedup", "--signatures", signatures, "--seed", "2", "--pairs", "pairs.jsonl"],
+            ["sign", malformed, "-o", "out.jsonl"],
+            ["sketch", malformed, "-o", "out.jsonl"],
+            ["index", "query", index, malformed, "-o", "out.jsonl"],
+        ]
+        let before = try Data(contentsOf: URL(fileURLWithPath: index))
+        for arguments in cases {
+            let listing = try Self.listing(folder)
+            let run = try Self.run(arguments + ["-q"], in: folder)
+            #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("every input was skipped"), "\(arguments): \(run.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == before, "\(arguments) changed the index")
+            for name in ["pairs.jsonl", "keep.jsonl", "out.jsonl"] {
+                #expect(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) == "old\n", "\(arguments): \(name)")
+            }
+            #expect(try Self.listing(folder) == listing, "\(arguments)")
+        }
+        // Standard output has nothing to keep: the skipped lines are reported, exit status 1.
+        let toStdout = try Self.run(["sign", "-q", malformed], in: folder)
+        #expect(toStdout.status == 1 && toStdout.stdout.isEmpty, "\(toStdout.stderr)")
+        // An empty input is not a failure: it gives an empty output.
+        try "".write(to: folder.appendingPathComponent("empty.jsonl"), atomically: true, encoding: .utf8)
+        #expect(try Self.run(["sign", "-q", "empty.jsonl", "-o", "out.jsonl"], in: folder).status == 0)
+        #expect(try String(contentsOf: folder.appendingPathComponent("out.jsonl"), encoding: .utf8).isEmpty)
     }
 
     /// Whether `folder` holds a hidden temporary file.

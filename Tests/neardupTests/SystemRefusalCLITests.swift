@@ -73,4 +73,28 @@ import Testing
         let query = try CLITests.run(["index", "query", "-q", index.path, "-"], stdin: lines[399])
         #expect(query.stdout.contains(#"{"id":"d399","estimate":1.0"#), "\(query.stdout)")
     }
+
+    /// Item 18: a writable output file in a folder the user cannot write gave "Permission
+    /// denied" without saying why (the temporary file is made in the folder). The message now
+    /// says so, and the file is as it was.
+    @Test func aWritableFileInAReadOnlyFolderIsRefusedWithTheReason() throws {
+        guard let wrapper = Self.wrapper("true") else {
+            print("skipped: needs setpriv to run as a user that folder permissions apply to")
+            return
+        }
+        let (folder, corpus) = try Self.openFolder()
+        #expect(chmod(corpus, 0o644) == 0)
+        let locked = folder.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        let output = locked.appendingPathComponent("out.jsonl").path
+        try "old\n".write(toFile: output, atomically: true, encoding: .utf8)
+        #expect(chmod(output, 0o666) == 0 && chmod(locked.path, 0o555) == 0)
+        defer { chmod(locked.path, 0o755) }
+        let run = try CLITests.run(["sign", corpus, "-q", "-o", output], stdinData: Data(), directory: folder, wrapper: wrapper)
+        #expect(run.status == 2, "\(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("cannot write \(output): cannot create a file in the folder \(locked.path) (Permission denied)"), "\(run.stderr)")
+        #expect(run.stderr.contains("so the folder must be writable"), "\(run.stderr)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: locked.path) == ["out.jsonl"])
+    }
 }

@@ -4,7 +4,8 @@ import NearDup
 /// The one rule for outputs against inputs (issue 17), for every command that writes: by
 /// device and inode after following links, so that no spelling (`./o.jsonl`, a link, a hard
 /// link) slips past it,
-/// - an output that is also an input (a file given, or a file a folder given holds) is refused:
+/// - an output that is also an input (a file given, a file a folder given holds, the file
+///   standard input is redirected from) is refused:
 ///   writing it would replace what the run reads;
 /// - two outputs that are one file are refused: one would silently replace the other.
 /// Both are usage errors (exit status 64), found before any work. Standard output (`-`) and
@@ -41,7 +42,14 @@ enum OutputRule {
             throw ValidationError(
                 "\(output) is also an input, \(path)\(via): writing it would replace what is read; give another output file")
         }
-        for input in inputs where input != "-" {
+        for input in inputs {
+            if input == "-" {
+                // Standard input redirected from a file (`< c.jsonl`) reads that file.
+                if let status = try? Syscalls.status(of: 0, context: "standard input"), status.kind == .regular {
+                    try checkInput("standard input", identity: status.identity, given: "standard input")
+                }
+                continue
+            }
             guard let status = try? Syscalls.status(of: input) else { continue }
             if status.kind == .directory {
                 for file in CorpusReader.files(below: input) {

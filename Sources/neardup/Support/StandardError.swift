@@ -40,6 +40,22 @@ enum StandardError {
         }
     }
 
+    /// A run whose every input was skipped (`skipped` > 0, no document read) failed: it
+    /// commits nothing to a file output, so an existing file keeps what it held (issue 17,
+    /// item 7: an index of 200 records became an empty one), says so, and ends with exit
+    /// status 2. Nothing happens when a document was read, when nothing was skipped (an empty
+    /// input gives an empty output) or when every output is standard output or written in
+    /// place (`/dev/null`, a FIFO).
+    static func exitIfEveryInputSkipped(documents: Int, skipped: Int, outputs: [String?]) throws {
+        // Files that would be replaced; not standard output, nor a device or FIFO written in place.
+        let files = outputs.compactMap { $0 }.filter {
+            !OutputSink.isStandardOutput($0) && OutputFile.destination(of: $0)?.isSpecial != true
+        }
+        guard documents == 0, skipped > 0, !files.isEmpty else { return }
+        error("every input was skipped (\(skipped)): nothing is written to \(files.joined(separator: ", ")), which is left as it was")
+        throw ExitCode(2)
+    }
+
     /// `neardup: error: …`
     static func error(_ text: String) { write("neardup: error: \(text)") }
 
