@@ -30,6 +30,12 @@ enum StandardError {
         throw ExitCode(1)
     }
 
+    /// `neardup: error: …`
+    static func error(_ text: String) { write("neardup: error: \(text)") }
+
+    /// Whether a file descriptor is a terminal.
+    static func isTerminal(_ descriptor: Int32) -> Bool { Syscalls.isTerminal(descriptor) }
+
     /// Runs `body` (a command's reading of its inputs); a ``NearDupError`` it throws (a damaged
     /// gzip member: the run must fail, nothing committed) is reported as `neardup: error: …` and
     /// ends the command with exit status 2, as `dedup` and `index` do.
@@ -39,10 +45,4 @@ enum StandardError {
             throw ExitCode(2)
         }
     }
-
-    /// `neardup: error: …`
-    static func error(_ text: String) { write("neardup: error: \(text)") }
-
-    /// Whether a file descriptor is a terminal.
-    static func isTerminal(_ descriptor: Int32) -> Bool { Syscalls.isTerminal(descriptor) }
 }
