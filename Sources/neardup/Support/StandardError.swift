@@ -35,14 +35,4 @@ enum StandardError {
 
     /// Whether a file descriptor is a terminal.
     static func isTerminal(_ descriptor: Int32) -> Bool { Syscalls.isTerminal(descriptor) }
-
-    /// Runs `body` (a command's reading of its inputs); a ``NearDupError`` it throws (a damaged
-    /// gzip member: the run must fail, nothing committed) is reported as `neardup: error: …` and
-    /// ends the command with exit status 2, as `dedup` and `index` do.
-    static func exitOnInputError(_ body: () throws -> Void) throws {
-        do { try body() } catch let error as NearDupError {
-            self.error(error.message)
-            throw ExitCode(2)
-        }
-    }
 }
