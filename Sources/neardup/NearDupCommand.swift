@@ -1,4 +1,5 @@
 import ArgumentParser
+import NearDup
 
 @main
 struct NearDupCommand: ParsableCommand {
@@ -23,9 +24,20 @@ struct NearDupCommand: ParsableCommand {
         ]
     )
 
-    /// Installs the SIGINT / SIGTERM clean-up, then parses and runs the command.
+    /// Installs the SIGINT / SIGTERM clean-up, then parses and runs the command (as
+    /// ArgumentParser's `main` does). A ``NearDupError`` that ends a command (a damaged gzip
+    /// member from the corpus reader: the run fails and commits nothing) is reported as
+    /// `neardup: error: …` with exit status 2, in every command alike.
     static func main() {
         Interruption.install()
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch let error as NearDupError {
+            StandardError.error(error.message)
+            exit(withError: ExitCode(2))
+        } catch {
+            exit(withError: error)
+        }
     }
 }

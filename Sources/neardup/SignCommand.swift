@@ -46,18 +46,16 @@ struct SignCommand: ParsableCommand {
         // The output's own members: a record's "id" (with --id-field naming another field) and
         // a stale "signature" are replaced, never written twice (issue 17).
         reader.omittedFields = ["id", "signature"]
-        try StandardError.exitOnInputError {
-            try reader.read(input.inputs) { document in
-                progress.document()
-                let signature = hasher.signature(for: document.text, using: workspace)
-                var line = "{\"id\":" + JSONEscaping.quoted(document.id)
-                if let others = document.otherFieldsJSON { line += "," + others }
-                line += "," + header + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}}\n"
-                sink.write(line)
-            } problem: { problem in
-                if problem.severity == .skipped { skipped += 1 }
-                StandardError.write("neardup: \(problem)")
-            }
+        try reader.read(input.inputs) { document in
+            progress.document()
+            let signature = hasher.signature(for: document.text, using: workspace)
+            var line = "{\"id\":" + JSONEscaping.quoted(document.id)
+            if let others = document.otherFieldsJSON { line += "," + others }
+            line += "," + header + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}}\n"
+            sink.write(line)
+        } problem: { problem in
+            if problem.severity == .skipped { skipped += 1 }
+            StandardError.write("neardup: \(problem)")
         }
         progress.phase("writing")
         try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [output])

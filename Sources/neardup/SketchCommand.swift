@@ -63,23 +63,21 @@ struct SketchCommand: ParsableCommand {
             keepsFingerprints: verify == Verification.exact.rawValue)
         let sink = try OutputSink.openOrExit(path: output)
         var problems = 0
-        try StandardError.exitOnInputError {
-            try reader.read(input.inputs) { document in
-                progress.document()
-                let sketch = sketcher.sketch(document.text)
-                var line = "{\"id\":" + JSONEscaping.quoted(document.id)
-                if let number = document.location.line { line += ",\"line\":\(number)" }
-                line += ",\"set_size\":\(sketch.setSize),\"bands\":\"" + Self.base64(sketch.bandKeys)
-                line += "\",\"signature\":\"" + Self.base64(sketch.compactSignature)
-                line += "\",\"fingerprints\":\"" + Self.base64(sketch.fingerprints) + "\"}\n"
-                sink.write(line)
-            } problem: { problem in
-                problems += problem.severity == .skipped ? 1 : 0
-                StandardError.write("neardup: \(problem)")
-                var line = "{\"\(problem.severity.rawValue)\":" + JSONEscaping.quoted(problem.description)
-                if let number = problem.location.line { line += ",\"line\":\(number)" }
-                sink.write(line + "}\n")
-            }
+        try reader.read(input.inputs) { document in
+            progress.document()
+            let sketch = sketcher.sketch(document.text)
+            var line = "{\"id\":" + JSONEscaping.quoted(document.id)
+            if let number = document.location.line { line += ",\"line\":\(number)" }
+            line += ",\"set_size\":\(sketch.setSize),\"bands\":\"" + Self.base64(sketch.bandKeys)
+            line += "\",\"signature\":\"" + Self.base64(sketch.compactSignature)
+            line += "\",\"fingerprints\":\"" + Self.base64(sketch.fingerprints) + "\"}\n"
+            sink.write(line)
+        } problem: { problem in
+            problems += problem.severity == .skipped ? 1 : 0
+            StandardError.write("neardup: \(problem)")
+            var line = "{\"\(problem.severity.rawValue)\":" + JSONEscaping.quoted(problem.description)
+            if let number = problem.location.line { line += ",\"line\":\(number)" }
+            sink.write(line + "}\n")
         }
         try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [output])
         try sink.commitOrExit()

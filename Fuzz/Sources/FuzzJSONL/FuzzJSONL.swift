@@ -23,6 +23,12 @@ func events(_ reader: CorpusReader, chunkSize: Int) -> [Event] {
         descriptor: scratch.descriptor, path: "input.jsonl", chunkSize: chunkSize,
         document: { d in
             invariant(d.text.utf8.count <= 4 * (d.record?.count ?? 0) + 4, "text longer than its record")
+            // Issue 17: an id or passed-through field never gets a U+FFFD the line did not
+            // have (as its bytes or as an escape): invalid UTF-8 and unpaired surrogates are refused.
+            if let record = d.record, !hasReplacementCharacter(record) {
+                invariant(!d.id.contains("\u{FFFD}") && !(d.otherFieldsJSON ?? "").contains("\u{FFFD}"),
+                          "U+FFFD made up in id \(d.id.debugDescription) or other fields \(d.otherFieldsJSON ?? "")")
+            }
             events.append(.document(
                 id: d.id, text: d.text, encoding: d.encoding, location: d.location, record: d.record,
                 others: d.otherFieldsJSON))
@@ -50,6 +56,12 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
+/// Whether a line holds U+FFFD itself: its UTF-8 bytes or a `\\ufffd` escape (any case).
+func hasReplacementCharacter(_ line: [UInt8]) -> Bool {
+    let lower = line.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }[...]
+    return count("\u{FFFD}", in: lower) + count("\\ufffd", in: lower) > 0
+}
+
 /// Occurrences of `needle` in `line`.
 func count(_ needle: String, in line: ArraySlice<UInt8>) -> Int {
     let n = Array(needle.utf8)
@@ -74,7 +86,8 @@ func hasTrailingComma(_ line: ArraySlice<UInt8>) -> Bool {
 
 /// Differential check of the hand-written JSON scanning against JSONSerialization, on lines
 /// where they must agree: valid UTF-8, the `"text"` and `"id"` keys written once and plainly
-/// (duplicates resolve differently), no escaped surrogate (the reader keeps a lone one as U+FFFD),
+/// (duplicates resolve differently; the reader refuses a repeated id or text field), no escaped
+/// surrogate (the reader refuses a lone one; Foundation may keep it as U+FFFD),
 /// no trailing comma (`{"text": "x",}`: invalid JSON, RFC 8259, which the reader refuses and
 /// Foundation's JSONSerialization on Linux accepts).
 func compareWithFoundation(_ bytes: UnsafeBufferPointer<UInt8>, _ events: [Event]) {

@@ -1,6 +1,7 @@
 // The text decoder and the tokenizer on any bytes: decoding agrees with the standard library's
-// UTF-8 validation, Windows-1252 gives one scalar per byte, and tokens are non-empty, ordered,
-// inside the text, and hash to their normalised words.
+// UTF-8 validation, Windows-1252 gives one scalar per byte, whole-file decoding (byte order
+// marks, UTF-16 and UTF-32) gives back the input when re-encoded, and tokens are non-empty,
+// ordered, inside the text, and hash to their normalised words.
 import FuzzSupport
 import NearDup
 
@@ -29,6 +30,8 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         invariant(decoded.warning != nil, "no warning for the fallback")
     }
 
+    checkFileDecoding(bytes, decoded)
+
     let text = decoded.text
     let length = text.utf8.count
     for tokenizer in tokenizers {
@@ -46,4 +49,43 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         invariant(tokens == tokenizer.tokens(in: text), "tokenizing twice differs")
     }
     return 0
+}
+
+/// Whole-file decoding (issue 17): UTF-16 or UTF-32 without a bad unit re-encodes, after its
+/// byte order mark, to exactly the input; a UTF-8 byte order mark is left out and the rest decoded
+/// as `decode(buffer:)` does; with neither, a file is decoded as `decode(buffer:)` decodes it
+/// unless it has a NUL byte (then it is binary, or UTF-16 told by its zero bytes).
+func checkFileDecoding(_ bytes: UnsafeBufferPointer<UInt8>, _ plain: DecodedText) {
+    let file = TextDecoder.decodeFile(buffer: bytes)
+    let hasNUL = bytes.prefix(8000).contains(0)
+    guard let file else {
+        invariant(hasNUL && TextDecoder.wideByteOrderMark(bytes) == nil, "refused as binary without a NUL byte or with a byte order mark")
+        return
+    }
+    func units(_ width: Int, littleEndian: Bool) -> [UInt8] {
+        let values: [UInt32] = width == 2 ? file.text.utf16.map(UInt32.init) : file.text.unicodeScalars.map(\.value)
+        return values.flatMap { value in
+            let le = (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+            return littleEndian ? le : le.reversed()
+        }
+    }
+    switch file.encoding {
+    case .utf16LittleEndian, .utf16BigEndian, .utf32LittleEndian, .utf32BigEndian:
+        let width = file.encoding == .utf16LittleEndian || file.encoding == .utf16BigEndian ? 2 : 4
+        let little = file.encoding == .utf16LittleEndian || file.encoding == .utf32LittleEndian
+        let mark = TextDecoder.wideByteOrderMark(bytes) == file.encoding ? width : 0
+        invariant(mark > 0 || hasNUL, "\(file.encoding) without a byte order mark or a NUL byte")
+        invariant(mark > 0 || file.firstInvalidByteOffset == nil, "UTF-16 told by zero bytes with a bad unit")
+        if file.firstInvalidByteOffset == nil {
+            invariant(units(width, littleEndian: little) == Array(bytes[mark...]), "\(file.encoding) does not re-encode to the input")
+        } else {
+            invariant(file.warning != nil, "bad \(file.encoding) units without a warning")
+        }
+    case .utf8, .windows1252:
+        if bytes.starts(with: TextDecoder.utf8ByteOrderMark) {
+            invariant(file.text == TextDecoder.decode(buffer: UnsafeBufferPointer(rebasing: bytes[3...])).text, "after a UTF-8 byte order mark")
+        } else {
+            invariant(!hasNUL && file == plain, "a file without a byte order mark decoded otherwise than decode(buffer:)")
+        }
+    }
 }

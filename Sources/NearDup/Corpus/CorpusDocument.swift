@@ -1,6 +1,7 @@
 /// One document read from a corpus.
 public struct CorpusDocument: Sendable {
-    /// The document id: the JSONL id field, or the file's path relative to the folder given.
+    /// The document id: the JSONL id field, or for a text file its path as given (a file in a
+    /// folder: the folder as given joined with its path below it; ``CorpusReader/textFileID(_:)``).
     public var id: String
     /// The decoded text.
     public var text: String

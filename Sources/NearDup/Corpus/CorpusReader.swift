@@ -31,7 +31,7 @@ import Foundation
 ///   bytes is binary and is skipped with a message.
 /// - A folder: every regular file below it, in sorted order, hidden files and folders left out,
 ///   symbolic links followed with loop protection; an unreadable subfolder is a problem naming
-///   it (``FolderListing``).
+///   it (``files(below:problem:)``).
 ///
 /// A file reached twice in one read (named twice, inside a folder also given, or through a
 /// link: the same device and inode) is read once, at its first appearance, with a warning.

@@ -30,16 +30,6 @@ enum StandardError {
         throw ExitCode(1)
     }
 
-    /// Runs `body` (a command's reading of its inputs); a ``NearDupError`` it throws (a damaged
-    /// gzip member: the run must fail, nothing committed) is reported as `neardup: error: …` and
-    /// ends the command with exit status 2, as `dedup` and `index` do.
-    static func exitOnInputError(_ body: () throws -> Void) throws {
-        do { try body() } catch let error as NearDupError {
-            self.error(error.message)
-            throw ExitCode(2)
-        }
-    }
-
     /// A run whose every input was skipped (`skipped` > 0, no document read) failed: it
     /// commits nothing to a file output, so an existing file keeps what it held (issue 17,
     /// item 7: an index of 200 records became an empty one), says so, and ends with exit
