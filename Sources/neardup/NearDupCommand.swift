@@ -1,4 +1,5 @@
 import ArgumentParser
+import NearDup
 
 @main
 struct NearDupCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct NearDupCommand: ParsableCommand {
               neardup compare a.txt b.txt --json
               neardup sign corpus.jsonl > signatures.jsonl
             """,
-        version: "0.1.0",
+        version: NearDupVersion.current,
         subcommands: [
             ReportCommand.self,
             CompareCommand.self,
