@@ -21,6 +21,7 @@ struct NearDupCommand: ParsableCommand {
             GenerateCommand.self,
             DedupCommand.self,
             IndexCommand.self,
+            ExtractCommand.self,
         ]
     )
 

@@ -58,7 +58,7 @@ struct ReportInputs {
             return .success(
                 ReportDocument(
                     id: id, path: path, text: decoded.text, encoding: decoded.encoding,
-                    warnings: decoded.warning.map { ["\(path): \($0)"] } ?? []))
+                    warnings: decoded.warning.map { ["\(path): \($0)"] } ?? [], metadata: decoded.metadata))
         }
     }
 

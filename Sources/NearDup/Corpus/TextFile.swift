@@ -1,5 +1,5 @@
 /// Reads one whole text file: gzip decompression (by magic bytes), size limit, binary check,
-/// UTF-8 or Windows-1252 decoding.
+/// UTF-8 or Windows-1252 decoding; a saved web page is read as its story (``WebPage``).
 public enum TextFile {
     /// Reads and decodes the file at `path`; `-` reads standard input (named `-` in problems,
     /// shown as `<stdin>`). Gzip data (magic bytes 1f 8b) is decompressed, whatever the name.
@@ -9,7 +9,9 @@ public enum TextFile {
     ///   - maximumBytes: the largest file accepted; 64 MiB by default.
     /// - Returns: the decoded text, or a ``CorpusProblem`` naming the file and what is wrong
     ///   (missing, unreadable, binary, larger than `maximumBytes` once decompressed, corrupt or
-    ///   truncated gzip data with its compressed byte offset).
+    ///   truncated gzip data with its compressed byte offset). For a file that
+    ///   ``WebPage/looksLikeHTML(path:text:)``, the text is the page's ``WebPage/storyText`` and
+    ///   ``DecodedText/metadata`` its metadata.
     /// - Complexity: O(file bytes); memory O(file bytes).
     public static func read(path: String, maximumBytes: Int = 64 << 20) -> Result<DecodedText, CorpusProblem> {
         if path == "-" {
@@ -52,7 +54,7 @@ public enum TextFile {
                 return .failure(CorpusProblem(
                     .skipped, SourceLocation(path: path, byteOffset: nul), "binary file (NUL byte), not text"))
             }
-            return .success(TextDecoder.decode(buffer: buffer))
+            return .success(WebPage.storyIfPage(TextDecoder.decode(buffer: buffer), path: path))
         }
     }
 }

@@ -9,6 +9,9 @@ public struct DecodedText: Sendable, Hashable {
     public var encoding: TextEncoding
     /// Byte offset of the first byte that is not valid UTF-8 when the fallback was used.
     public var firstInvalidByteOffset: Int?
+    /// For a saved web page read as a story (``WebPage``): its headline, byline, date, outlet and
+    /// address; ``text`` is then the page's ``WebPage/storyText``. `nil` for plain text.
+    public var metadata: StoryMetadata?
 
     /// A warning to show the user when the fallback decoding was used, otherwise `nil`.
     public var warning: String? {
@@ -23,9 +26,11 @@ public struct DecodedText: Sendable, Hashable {
     ///   - encoding: the encoding the bytes were read in.
     ///   - firstInvalidByteOffset: for ``TextEncoding/windows1252``, the offset of the first byte
     ///     that is not valid UTF-8; `nil` otherwise.
-    public init(text: String, encoding: TextEncoding, firstInvalidByteOffset: Int? = nil) {
+    ///   - metadata: a web page's metadata when `text` is its story text; `nil` otherwise.
+    public init(text: String, encoding: TextEncoding, firstInvalidByteOffset: Int? = nil, metadata: StoryMetadata? = nil) {
         self.text = text
         self.encoding = encoding
         self.firstInvalidByteOffset = firstInvalidByteOffset
+        self.metadata = metadata
     }
 }
