@@ -12,7 +12,7 @@ struct NearDupCommand: ParsableCommand {
               neardup compare a.txt b.txt --json
               neardup sign corpus.jsonl > signatures.jsonl
             """,
-        version: NearDupVersion.current,
+        version: NearDupPackage.version,
         subcommands: [
             ReportCommand.self,
             CompareCommand.self,
