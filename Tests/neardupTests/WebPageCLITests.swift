@@ -63,5 +63,7 @@ import Testing
 
         let table = try CLITests.run(["report", "--reference", Self.reference, saved.path])
         #expect(table.stdout.contains("Example Times · 2022-04-08T10:00:00Z · https://example.test/story"))
+        let html = try CLITests.run(["report", "--reference", Self.reference, saved.path, "--format", "html"])
+        #expect(html.stdout.contains("Example Times · 2022-04-08T10:00:00Z · https://example.test/story"))
     }
 }

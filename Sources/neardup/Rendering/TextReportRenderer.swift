@@ -14,7 +14,7 @@ struct TextReportRenderer {
         let ref = report.reference
         out += bold("Reference: \(ref.id)") + dim("  (\(ref.sentences) sentences, \(ref.quotations) quotations)") + "\n\n"
         if !ref.title.isEmpty { out += dim("  " + clip(ref.title, width - 2)) + "\n" }
-        if let source = Self.source(ref.metadata) { out += dim("  " + clip(source, width - 2)) + "\n" }
+        if let source = ref.metadata?.sourceLine { out += dim("  " + clip(source, width - 2)) + "\n" }
         out += "\n"
         out += bold(" #  " + pad("candidate", 26) + " " + pad("verdict", 17) + "  score cover vocab  jacc") + "\n"
         let shown = top.map { Array(report.candidates.prefix($0)) } ?? report.candidates
@@ -39,7 +39,7 @@ struct TextReportRenderer {
             out += "\n" + bold("\(c.rank). \(c.id)") + " — " + paint(c.verdict.rawValue, verdictColour(c.verdict))
                 + ", score \(f(c.score, 4)), coverage \(f(c.coverage, 4))\n"
             if !c.title.isEmpty { out += "   " + clip(c.title, width - 3) + "\n" }
-            if let source = Self.source(c.metadata) { out += dim("   " + clip(source, width - 3)) + "\n" }
+            if let source = c.metadata?.sourceLine { out += dim("   " + clip(source, width - 3)) + "\n" }
             for line in wrap(c.explanation, indent: "   ") { out += dim(line) + "\n" }
             for warning in c.warnings { out += "   " + paint("warning: ", "33") + warning + "\n" }
             let narrative = c.passages.filter { $0.kind != .quotation }
@@ -117,12 +117,4 @@ struct TextReportRenderer {
     private func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
     private func bold(_ s: String) -> String { paint(s, "1") }
     private func dim(_ s: String) -> String { paint(s, "2") }
-
-    /// A web page's outlet, date and address on one line ("Outlet · 2026-03-14 · https://…"),
-    /// or `nil` when none is known.
-    static func source(_ metadata: StoryMetadata?) -> String? {
-        guard let metadata else { return nil }
-        let parts = [metadata.outlet, metadata.date, metadata.url].compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: " · ")
-    }
 }
