@@ -8,12 +8,16 @@
 /// share of its text outside links. The best container wins; when three of the strong
 /// containers (three quarters of the best score) share an ancestor, as the entries of a live
 /// blog do, that ancestor wins instead; its siblings join when they score a fifth of it or hold
-/// a prose paragraph. Blocks that are mostly link text are left out.
+/// a prose paragraph. A block is in the article when its text lies inside the winner; blocks
+/// that are mostly link text are left out.
 struct ArticleExtractor {
     /// A run of text inside one block-level element.
     struct Block {
         /// The block-level element the text belongs to.
         var owner: Int
+        /// The first text node of the block: the block is in the article when this node is
+        /// (its block element can be outside, as when a `<font>` wraps the story's paragraphs).
+        var firstText: Int
         var text: String
         /// Characters of `text` inside links.
         var linkCharacters: Int
@@ -53,8 +57,7 @@ struct ArticleExtractor {
     ]
     /// Class or id words that mark boilerplate only as a whole word (`nav`, not `canvas`).
     static let boilerplateTokens: Set<String> = [
-        "nav", "navbar", "menu", "ad", "ads", "advert", "banner", "tags", "meta", "toolbar", "tools", "hidden",
-        "skip", "pagination", "pager", "author", "dateline", "timestamp", "caption", "credit",
+        "nav", "navbar", "menu", "ad", "ads", "advert", "banner", "tags", "meta", "toolbar", "tools", "skip", "pagination", "pager", "author", "dateline", "timestamp", "caption", "credit",
     ]
     static let positiveWords = ["article", "content", "entry", "post", "story", "body", "main", "text", "blog"]
     static let negativeWords = [
@@ -147,7 +150,7 @@ struct ArticleExtractor {
             if siblingScore >= threshold || prose { included.append(tree.subtree(sibling)) }
         }
         return blocks.filter { block in
-            included.contains { $0.contains(block.owner) }
+            included.contains { $0.contains(block.firstText) }
                 && Double(block.linkCharacters) <= 0.5 * Double(block.text.count)
         }.map(\.text)
     }
@@ -221,7 +224,7 @@ struct ArticleExtractor {
         var owner = [Int](repeating: 0, count: n)
         var inLink = [Bool](repeating: false, count: n)
         var blocks: [Block] = []
-        var current: (owner: Int, text: String, links: Int)?
+        var current: (owner: Int, firstText: Int, text: String, links: Int)?
         func flush() {
             guard let block = current else { return }
             current = nil
@@ -229,7 +232,7 @@ struct ArticleExtractor {
             guard text.contains(where: { $0.isLetter || $0.isNumber }) else { return }
             let links = min(block.links, text.count)
             blocks.append(Block(
-                owner: block.owner, text: text, linkCharacters: links,
+                owner: block.owner, firstText: block.firstText, text: text, linkCharacters: links,
                 isHeading: Self.headingTags.contains(tree.nodes[block.owner].tag)))
         }
         for i in 0 ..< n {
@@ -244,7 +247,7 @@ struct ArticleExtractor {
             guard node.kind == .text, !removed[i], parent >= 0 else { continue }
             let blockOwner = owner[parent]
             if current?.owner != blockOwner { flush() }
-            if current == nil { current = (blockOwner, "", 0) }
+            if current == nil { current = (blockOwner, i, "", 0) }
             current!.text += node.text
             if inLink[parent] {
                 current!.links += node.text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").count

@@ -88,6 +88,33 @@ import Testing
         ])
     }
 
+    /// Written after the extractor was frozen, as a held-out check: its body was lost at first
+    /// (the class token `hidden` in Drupal's `field--label-hidden` dropped it), now fixed.
+    @Test func drupalNode() throws {
+        let page = try Self.page("drupal-regional.html")
+        #expect(page.metadata == StoryMetadata(
+            title: "County's last independent bookshop to close after 41 years", byline: nil,
+            date: "2026-02-02T07:15:00+0000", outlet: "The Valley Record",
+            url: "https://www.valleyrecord.example/news/community/last-independent-bookshop-close-after-41-years"))
+        #expect(page.paragraphs.first?.hasPrefix("The county's last independent bookshop will close") == true)
+        #expect(page.paragraphs.last == "The last day of trading will be Saturday 25 April.")
+        Self.expectBody(page, present: [], absent: [
+            "Skip to main content", "Obituaries", "light rain", "Written by", "Tags", "Most popular",
+            "Get the Record", "Market Square",
+        ])
+    }
+
+    /// An old table layout without metadata: the story sits in a `<font>` beside a navigation
+    /// cell. Also written after the extractor was frozen; its "Posted" line was lost at first.
+    @Test func tableLayout() throws {
+        let page = try Self.page("table-layout.html")
+        #expect(page.metadata == StoryMetadata(title: "Parish Notes - Church roof appeal reaches its target"))
+        // The <h2> headline stays in the body: the title (with the site's name in front) differs.
+        #expect(page.paragraphs.prefix(2) == ["Church roof appeal reaches its target", "Posted 14 June 2026"])
+        #expect(page.paragraphs.last == "Services will move to the village hall while the work is done.")
+        Self.expectBody(page, present: ["eighteen months after a storm"], absent: ["Hall hire", "Service times", "Last updated"])
+    }
+
     @Test func sniffing() {
         #expect(WebPage.looksLikeHTML(path: "story.HTML", text: "plain"))
         #expect(WebPage.looksLikeHTML(path: "saved/story.htm.gz", text: ""))
