@@ -15,32 +15,39 @@ let package = Package(
     targets: [
         // The library's C boundaries, all Debian packages imported `internal` by NearDup (no C
         // type in its public API): xxHash (hashing), utf8proc (Unicode normalisation of
-        // non-ASCII words), Snowball's libstemmer and zlib, below.
+        // non-ASCII words), Snowball's libstemmer, zlib and gumbo (HTML5), below.
         .systemLibrary(
             name: "CXXHash",
             pkgConfig: "libxxhash",
-            providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
+            providers: [.apt(["libxxhash-dev"]), .yum(["xxhash-devel"]), .brew(["xxhash"])]
         ),
         .systemLibrary(
             name: "CUTF8Proc",
             pkgConfig: "libutf8proc",
-            providers: [.apt(["libutf8proc-dev"]), .brew(["utf8proc"])]
+            providers: [.apt(["libutf8proc-dev"]), .yum(["utf8proc-devel"]), .brew(["utf8proc"])]
         ),
         // Snowball stemmers (Porter2 for English, 28 more languages) for the report's sentence
         // alignment. Debian ships no pkg-config file for it: the modulemap links -lstemmer.
         .systemLibrary(
             name: "CStemmer",
-            providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
+            providers: [.apt(["libstemmer-dev"]), .yum(["libstemmer-devel"]), .brew(["snowball"])]
         ),
         // zlib: `.gz` corpora and report inputs are decompressed while read (Corpus/GzipStream).
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+            providers: [.apt(["zlib1g-dev"]), .yum(["zlib-devel"]), .brew(["zlib"])]
+        ),
+        // gumbo, an HTML5 parser: saved web pages are parsed into a tree (Web/HTMLParser) whose
+        // article body and metadata the report reads.
+        .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: "gumbo",
+            providers: [.apt(["libgumbo-dev"]), .yum(["gumbo-parser-devel"]), .brew(["gumbo-parser"])]
         ),
         .target(
             name: "NearDup",
-            dependencies: ["CXXHash", "CUTF8Proc", "CStemmer", "CZlib"]
+            dependencies: ["CXXHash", "CUTF8Proc", "CStemmer", "CZlib", "CGumbo"]
         ),
         .target(name: "NearDupCorpusGenerator"),
         .executableTarget(
@@ -51,7 +58,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NearDupTests", dependencies: ["NearDup", "NearDupCorpusGenerator"]),
+        .testTarget(
+            name: "NearDupTests", dependencies: ["NearDup", "NearDupCorpusGenerator"],
+            exclude: ["Fixtures"]  // read from the source tree by path (saved web pages)
+        ),
         .testTarget(name: "neardupTests", dependencies: ["neardup", "NearDup"]),
     ]
 )

@@ -13,10 +13,10 @@ struct DedupCommand: ParsableCommand {
             of pairs right at the threshold become candidates, and every candidate is verified: \
             by exact Jaccard of the shingle sets (--verify exact, the default) or by the MinHash \
             estimate (--verify estimate). Outputs are JSONL, written atomically:
-              --pairs     {"a", "b", "estimate", "jaccard"} per verified pair; a cluster of
+              --pairs     {"format": 1, "a", "b", "estimate", "jaccard"} per verified pair; a cluster of
                           more than --pairwise-limit documents gives a line per member:
                           the representative, the member and "group": its size
-              --clusters  {"representative": id, "size": n, "members": [ids]} per cluster
+              --clusters  {"format": 1, "representative": id, "size": n, "members": [ids]} per cluster
               --keep      the input records of one document per cluster (the earliest) and
                           of every document in no cluster, other fields unchanged
             Without any of them, pairs go to standard output. Output is the same for any --threads.
@@ -142,8 +142,9 @@ struct DedupCommand: ParsableCommand {
     private func write(_ result: DedupResult, pairs: OutputSink?, clusters: OutputSink?, keep: OutputSink?) throws {
         let ids = result.ids
         if let sink = pairs {
+            let opening = OutputFormat.opening(OutputFormat.pairs) + "\"a\":"
             for pair in result.pairs {
-                var line = "{\"a\":" + JSONEscaping.quoted(ids[pair.first]) + ",\"b\":" + JSONEscaping.quoted(ids[pair.second])
+                var line = opening + JSONEscaping.quoted(ids[pair.first]) + ",\"b\":" + JSONEscaping.quoted(ids[pair.second])
                 line += ",\"estimate\":\(Self.rounded(pair.estimate))"
                 if let jaccard = pair.jaccard { line += ",\"jaccard\":\(Self.rounded(jaccard))" }
                 if let group = pair.group { line += ",\"group\":\(group)" }
@@ -151,9 +152,10 @@ struct DedupCommand: ParsableCommand {
             }
         }
         if let sink = clusters {
+            let opening = OutputFormat.opening(OutputFormat.clusters)
             for cluster in result.clusters {
                 let members = cluster.members.map { JSONEscaping.quoted(ids[$0]) }.joined(separator: ",")
-                sink.write("{\"representative\":\(JSONEscaping.quoted(ids[cluster.representative])),\"size\":\(cluster.members.count),\"members\":[\(members)]}\n")
+                sink.write(opening + "\"representative\":\(JSONEscaping.quoted(ids[cluster.representative])),\"size\":\(cluster.members.count),\"members\":[\(members)]}\n")
             }
         }
         if let sink = keep {

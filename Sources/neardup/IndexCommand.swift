@@ -96,7 +96,7 @@ struct IndexCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Find the indexed near-duplicates of each document of a corpus.",
             discussion: """
-                One JSONL line per query document: {"id": …, "matches": [{"id": …, "estimate": …, \
+                One JSONL line per query document: {"format": 1, "id": …, "matches": [{"id": …, "estimate": …, \
                 "jaccard": …}]}, most similar first; "jaccard" only when the index keeps shingles \
                 and the query is a text. With --signatures, matches are estimates (no "jaccard"), \
                 chosen by the estimate, even from an index that keeps shingles.
@@ -152,7 +152,7 @@ struct IndexCommand: ParsableCommand {
                     guard !matches.isEmpty || !matchesOnly else { return }
                     // Copies of one text match with equal similarities, next to each other:
                     // their similarity text is formatted once.
-                    var line = "{\"id\":\(JSONEscaping.quoted(id)),\"matches\":["
+                    var line = OutputFormat.opening(OutputFormat.indexQuery) + "\"id\":\(JSONEscaping.quoted(id)),\"matches\":["
                     var formatted: (estimate: Double, jaccard: Double?, text: String)?
                     for (i, match) in matches.enumerated() {
                         if formatted == nil || formatted!.estimate != match.estimate || formatted!.jaccard != match.jaccard {

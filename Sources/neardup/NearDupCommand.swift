@@ -12,7 +12,7 @@ struct NearDupCommand: ParsableCommand {
               neardup compare a.txt b.txt --json
               neardup sign corpus.jsonl > signatures.jsonl
             """,
-        version: "0.1.0",
+        version: NearDupPackage.version,
         subcommands: [
             ReportCommand.self,
             CompareCommand.self,
@@ -21,6 +21,7 @@ struct NearDupCommand: ParsableCommand {
             GenerateCommand.self,
             DedupCommand.self,
             IndexCommand.self,
+            ExtractCommand.self,
         ]
     )
 

@@ -119,6 +119,15 @@ struct ReportCommand: ParsableCommand {
                 continue
             }
             firstPathOf[identity] = path
+            if ReportInputs.holdsRecords(path) {
+                let records = inputs.readRecords(path: path)
+                for problem in records.problems {
+                    StandardError.warning("skipped candidate \(problem.message)")
+                    skipped.append(SkippedInput(id: ReportInputs.name(of: problem.path), path: problem.path, reason: problem.reason))
+                }
+                documents += records.documents
+                continue
+            }
             switch inputs.read(path: path) {
             case .success(let document):
                 for warning in document.warnings { StandardError.warning(warning) }

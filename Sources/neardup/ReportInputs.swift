@@ -61,8 +61,48 @@ struct ReportInputs {
             return .success(
                 ReportDocument(
                     id: id, path: path, text: decoded.text, encoding: decoded.encoding,
-                    warnings: decoded.warning.map { ["\(path): \($0)"] } ?? []))
+                    warnings: decoded.warning.map { ["\(path): \($0)"] } ?? [], metadata: decoded.metadata))
         }
+    }
+
+    /// True for a candidate file of records (a name ending in `.jsonl`, `.ndjson` or `.json`,
+    /// with or without `.gz`): one story a line, read by ``readRecords(path:)``.
+    static func holdsRecords(_ path: String) -> Bool {
+        path != "-" && CorpusReader.isJSONLines(path)
+    }
+
+    /// The stories of a JSONL candidate file, one a line: `id` (else `FILE:LINE`) and `text`,
+    /// and the optional string fields `title`, `byline`, `date`, `outlet` and `url` as the
+    /// story's metadata. Each document's path is `FILE:LINE`. Lines that cannot be read, or hold
+    /// no words, are problems named by file and line; the other lines are still read.
+    func readRecords(path: String) -> (documents: [ReportDocument], problems: [Problem]) {
+        var documents: [ReportDocument] = []
+        var problems: [Problem] = []
+        let reader = CorpusReader()
+        try? reader.read([path]) { record in
+            let location = record.location.description
+            guard record.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+            else {
+                problems.append(Problem(path: location, reason: "no words in the record's text"))
+                return
+            }
+            var metadata = StoryMetadata()
+            if let others = record.otherFieldsJSON,
+                let fields = try? JSONSerialization.jsonObject(with: Data(("{" + others + "}").utf8)) as? [String: Any]
+            {
+                metadata = StoryMetadata(
+                    title: fields["title"] as? String, byline: fields["byline"] as? String, date: fields["date"] as? String,
+                    outlet: fields["outlet"] as? String, url: fields["url"] as? String)
+            }
+            documents.append(ReportDocument(
+                id: record.id, path: location, text: record.text, encoding: record.encoding,
+                metadata: metadata.isEmpty ? nil : metadata))
+        } problem: { problem in
+            if problem.severity == .skipped {
+                problems.append(Problem(path: problem.location.description, reason: problem.message))
+            }
+        }
+        return (documents, problems)
     }
 
     /// Device and inode of a file, to recognise the reference under another spelling of its path.

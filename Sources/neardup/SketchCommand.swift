@@ -12,7 +12,7 @@ struct SketchCommand: ParsableCommand {
         abstract: "Compute what deduplication on a cluster needs of each document, as JSONL.",
         discussion: """
             One line per document, in input order:
-              {"id": …, "line": n, "set_size": n, "bands": b64, "signature": b64, "fingerprints": b64}
+              {"format": 1, "id": …, "line": n, "set_size": n, "bands": b64, "signature": b64, "fingerprints": b64}
             line: the JSONL line (absent for text files); bands: the b LSH band keys as \
             little-endian u64 (documents sharing a key in some band are candidates; b and r as \
             `dedup` chooses them for --threshold and k, or --bands/--rows); signature: the k \
@@ -20,7 +20,7 @@ struct SketchCommand: ParsableCommand {
             the distinct 64-bit shingle hashes, ascending, little-endian u64 (exact Jaccard = \
             |A ∩ B| / |A ∪ B|; empty with --verify estimate). A document with set_size 0 is \
             never a candidate. An input that is skipped or read with a caveat gives
-              {"skipped": "file:line:column: message", "line": n}   or   {"warning": …, "line": n}
+              {"format": 1, "skipped": "file:line:column: message", "line": n}   or   {"format": 1, "warning": …, "line": n}
             besides the usual message on standard error; the exit status is then 1.
             --stdin-name and --first-line name and number standard input as a slice of a file, \
             so that messages and the ids of records without one match `dedup` on the whole file.
@@ -66,7 +66,7 @@ struct SketchCommand: ParsableCommand {
         try reader.read(input.inputs) { document in
             progress.document()
             let sketch = sketcher.sketch(document.text)
-            var line = "{\"id\":" + JSONEscaping.quoted(document.id)
+            var line = OutputFormat.opening(OutputFormat.sketch) + "\"id\":" + JSONEscaping.quoted(document.id)
             if let number = document.location.line { line += ",\"line\":\(number)" }
             line += ",\"set_size\":\(sketch.setSize),\"bands\":\"" + Self.base64(sketch.bandKeys)
             line += "\",\"signature\":\"" + Self.base64(sketch.compactSignature)
@@ -75,7 +75,8 @@ struct SketchCommand: ParsableCommand {
         } problem: { problem in
             problems += problem.severity == .skipped ? 1 : 0
             StandardError.write("neardup: \(problem)")
-            var line = "{\"\(problem.severity.rawValue)\":" + JSONEscaping.quoted(problem.description)
+            var line = OutputFormat.opening(OutputFormat.sketch) + "\"\(problem.severity.rawValue)\":"
+                + JSONEscaping.quoted(problem.description)
             if let number = problem.location.line { line += ",\"line\":\(number)" }
             sink.write(line + "}\n")
         }

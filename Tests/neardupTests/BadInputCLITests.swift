@@ -49,7 +49,7 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("in.jsonl:2: skipped: duplicate id \"a\", first at \(input.path):1"), "\(run.stderr)")
         #expect(run.stderr.contains("in.jsonl:9:"), "\(run.stderr)")
-        #expect(try String(contentsOf: pairs, encoding: .utf8) == #"{"a":"a","b":"b","estimate":1.0,"jaccard":1.0}"# + "\n")
+        #expect(try String(contentsOf: pairs, encoding: .utf8) == #"{"format":1,"a":"a","b":"b","estimate":1.0,"jaccard":1.0}"# + "\n")
         let clusterLines = try DedupCLITests.jsonLines(clusters)
         #expect(clusterLines.count == 1)
         #expect(clusterLines.first?["members"] as? [String] == ["a", "b"])

@@ -1,6 +1,7 @@
 /// Reads one whole text file: gzip decompression (by magic bytes), size limit, decoding (UTF-8,
 /// UTF-16 or UTF-32 by byte order mark, UTF-16 by its zero bytes, Windows-1252 for bytes that
-/// are not UTF-8: ``TextDecoder/decodeFile(buffer:)``), binary check.
+/// are not UTF-8: ``TextDecoder/decodeFile(buffer:)``), binary check; a saved web page is read
+/// as its story (``WebPage``).
 public enum TextFile {
     /// Reads and decodes the file at `path`; `-` reads standard input (named `-` in problems,
     /// shown as `<stdin>`). Gzip data (magic bytes 1f 8b) is decompressed, whatever the name.
@@ -11,7 +12,9 @@ public enum TextFile {
     /// - Returns: the decoded text, or a ``CorpusProblem`` naming the file and what is wrong
     ///   (missing, unreadable, binary: a NUL byte in the first 8,000 bytes that is not UTF-16 or
     ///   UTF-32 text, larger than `maximumBytes` once decompressed, corrupt or
-    ///   truncated gzip data with its compressed byte offset).
+    ///   truncated gzip data with its compressed byte offset). For a file that
+    ///   ``WebPage/looksLikeHTML(path:text:)``, the text is the page's ``WebPage/storyText`` and
+    ///   ``DecodedText/metadata`` its metadata.
     /// - Complexity: O(file bytes); memory O(file bytes).
     public static func read(path: String, maximumBytes: Int = 64 << 20) -> Result<DecodedText, CorpusProblem> {
         if path == "-" {
@@ -55,7 +58,7 @@ public enum TextFile {
                 return .failure(CorpusProblem(
                     .skipped, SourceLocation(path: path, byteOffset: nul), "binary file (NUL byte), not text"))
             }
-            return .success(decoded)
+            return .success(WebPage.storyIfPage(decoded, path: path))
         }
     }
 }

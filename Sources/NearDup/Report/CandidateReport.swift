@@ -170,6 +170,9 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     public var encoding: TextEncoding
     /// Problems with the input that did not stop the analysis (such as a Windows-1252 fallback).
     public var warnings: [String]
+    /// The story's headline, byline, date, outlet and address when known (a saved web page's
+    /// metadata); left out of JSON when unknown. Set after initialisation.
+    public var metadata: StoryMetadata?
 
     /// Makes a candidate's result from values already computed; ``RewriteAnalyzer`` is the usual
     /// source. `rank` is 1-based, and `score` and the similarities are in 0…1. Each parameter
@@ -216,6 +219,7 @@ public struct CandidateReport: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, path, title, rank, verdict, score, coverage, jaccard, containment, passages, evidence, explanation, encoding, warnings
+        case metadata
         case narrativeJaccard = "narrative_jaccard"
     }
 }

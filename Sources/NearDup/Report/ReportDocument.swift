@@ -10,6 +10,9 @@ public struct ReportDocument: Sendable, Hashable {
     public var encoding: TextEncoding
     /// Problems with the input that did not stop the analysis.
     public var warnings: [String]
+    /// The story's headline, byline, date, outlet and address when known (from a saved web
+    /// page's markup); the report shows them, and its title is `metadata.title` when set.
+    public var metadata: StoryMetadata?
 
     /// Makes a document from already decoded text. `path` defaults to `id`, `encoding` to UTF-8,
     /// and `warnings` to none.
@@ -20,15 +23,21 @@ public struct ReportDocument: Sendable, Hashable {
     ///   - text: the decoded text.
     ///   - encoding: how the bytes were decoded.
     ///   - warnings: problems with the input that did not stop the analysis.
-    public init(id: String, path: String? = nil, text: String, encoding: TextEncoding = .utf8, warnings: [String] = []) {
+    ///   - metadata: the story's metadata when known.
+    public init(
+        id: String, path: String? = nil, text: String, encoding: TextEncoding = .utf8, warnings: [String] = [],
+        metadata: StoryMetadata? = nil
+    ) {
         self.id = id
         self.path = path ?? id
         self.text = text
         self.encoding = encoding
         self.warnings = warnings
+        self.metadata = metadata
     }
 
-    /// Decodes a file's bytes with ``TextDecoder`` (UTF-8, else Windows-1252 with a warning).
+    /// Decodes a file's bytes with ``TextDecoder`` (UTF-8, else Windows-1252 with a warning); a
+    /// saved web page (``WebPage/looksLikeHTML(path:text:)``) is read as its story and metadata.
     ///
     /// - Parameters:
     ///   - id: a short name shown in reports.
@@ -44,12 +53,12 @@ public struct ReportDocument: Sendable, Hashable {
             let offset = bytes.firstIndex(of: 0).map { " (NUL byte at offset \($0))" } ?? ""
             throw NearDupError(.invalidInput, "\(path): binary file\(offset), not text")
         }
-        let decoded = TextDecoder.decode(bytes)
+        let decoded = WebPage.storyIfPage(TextDecoder.decode(bytes), path: path)
         guard decoded.text.unicodeScalars.contains(where: { TextLayout.isWordCharacter($0) }) else {
             throw NearDupError(.invalidInput, "\(path): no words in the file")
         }
         self.init(
             id: id, path: path, text: decoded.text, encoding: decoded.encoding,
-            warnings: decoded.warning.map { ["\(path): \($0)"] } ?? [])
+            warnings: decoded.warning.map { ["\(path): \($0)"] } ?? [], metadata: decoded.metadata)
     }
 }

@@ -73,11 +73,13 @@ public struct RewriteAnalyzer: Sendable {
         func matrix(_ shingles: (AnalyzedText) -> ShingleSet) -> [[Double]] {
             documents.map { a in documents.map { b in a.document.id == b.document.id && a.document.path == b.document.path ? 1 : round4(shingles(a).jaccard(shingles(b))) } }
         }
+        var summary = DocumentSummary(
+            id: reference.id, path: reference.path, encoding: reference.encoding, warnings: reference.warnings,
+            sentences: ref.sentences.count, quotations: ref.quotations.count, words: ref.words.count,
+            title: reference.metadata?.title ?? ref.story.title(), narrativeSentences: referenceSentences(ref))
+        summary.metadata = reference.metadata
         return SyndicationReport(
-            reference: DocumentSummary(
-                id: reference.id, path: reference.path, encoding: reference.encoding, warnings: reference.warnings,
-                sentences: ref.sentences.count, quotations: ref.quotations.count, words: ref.words.count,
-                title: ref.story.title(), narrativeSentences: referenceSentences(ref)),
+            reference: summary,
             candidates: results,
             skipped: skipped,
             similarity: SimilarityMatrix(
@@ -126,8 +128,9 @@ public struct RewriteAnalyzer: Sendable {
         let measures = DerivationMeasures(evidence)
         let verdict = configuration.rule.verdict(measures, evidence: evidence)
         let shared = ref.shingles.intersectionCount(cand.shingles)
-        return CandidateReport(
-            id: cand.document.id, path: cand.document.path, title: cand.story.title(), rank: 1, verdict: verdict,
+        var report = CandidateReport(
+            id: cand.document.id, path: cand.document.path, title: cand.document.metadata?.title ?? cand.story.title(),
+            rank: 1, verdict: verdict,
             score: measures.score, coverage: measures.coverage, jaccard: round4(ref.shingles.jaccard(cand.shingles)),
             containment: Containment(
                 referenceInCandidate: ref.shingles.isEmpty ? 0 : round4(Double(shared) / Double(ref.shingles.count)),
@@ -136,6 +139,8 @@ public struct RewriteAnalyzer: Sendable {
             passages: passages, evidence: evidence,
             explanation: VerdictExplanation.explain(verdict: verdict, measures: measures, evidence: evidence, rule: configuration.rule),
             encoding: cand.document.encoding, warnings: cand.document.warnings)
+        report.metadata = cand.document.metadata
+        return report
     }
 
     /// A stretch of identical words shared by the two texts, inside one sentence of each and

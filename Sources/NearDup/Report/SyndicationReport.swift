@@ -55,6 +55,9 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     /// The reference's narrative sentences (body sentences with content words outside quotes),
     /// numbered from 1: passages name the ones they retell by these numbers.
     public var narrativeSentences: [ReferenceSentence]
+    /// The story's headline, byline, date, outlet and address when known (a saved web page's
+    /// metadata); left out of JSON when unknown. Set after initialisation.
+    public var metadata: StoryMetadata?
 
     /// Makes a summary; counts are non-negative.
     ///
@@ -84,7 +87,7 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, path, encoding, warnings, sentences, quotations, words, title
+        case id, path, encoding, warnings, sentences, quotations, words, title, metadata
         case narrativeSentences = "narrative_sentences"
     }
 }

@@ -11,6 +11,9 @@ public struct DecodedText: Sendable, Hashable {
     /// UTF-16 and UTF-32, of the first unit that is not valid there (an unpaired surrogate, a
     /// value over U+10FFFF, a final odd byte), each such unit decoded as U+FFFD.
     public var firstInvalidByteOffset: Int?
+    /// For a saved web page read as a story (``WebPage``): its headline, byline, date, outlet and
+    /// address; ``text`` is then the page's ``WebPage/storyText``. `nil` for plain text.
+    public var metadata: StoryMetadata?
 
     /// A warning to show the user when the fallback decoding was used, or UTF-16 or UTF-32 text
     /// had invalid units; otherwise `nil`.
@@ -30,9 +33,11 @@ public struct DecodedText: Sendable, Hashable {
     ///   - encoding: the encoding the bytes were read in.
     ///   - firstInvalidByteOffset: for ``TextEncoding/windows1252``, the offset of the first byte
     ///     that is not valid UTF-8; `nil` otherwise.
-    public init(text: String, encoding: TextEncoding, firstInvalidByteOffset: Int? = nil) {
+    ///   - metadata: a web page's metadata when `text` is its story text; `nil` otherwise.
+    public init(text: String, encoding: TextEncoding, firstInvalidByteOffset: Int? = nil, metadata: StoryMetadata? = nil) {
         self.text = text
         self.encoding = encoding
         self.firstInvalidByteOffset = firstInvalidByteOffset
+        self.metadata = metadata
     }
 }

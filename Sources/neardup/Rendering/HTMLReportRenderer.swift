@@ -124,6 +124,7 @@ struct HTMLReportRenderer {
     private func referenceSection(_ ref: DocumentSummary) -> String {
         var h = "<h2 id=\"reference\">The reference: <code>\(escape(ref.id))</code></h2>"
         if !ref.title.isEmpty { h += "<p class=\"reftitle\">\(escape(ref.title))</p>" }
+        if let source = ref.metadata?.sourceLine { h += "<p class=\"file\">\(escape(source))</p>" }
         h += "<ol class=\"refsentences\">"
         for s in ref.narrativeSentences {
             h += "<li id=\"r\(s.number)\" value=\"\(s.number)\"><span class=\"rnum\">R\(s.number)</span> \(escape(s.text))</li>"
@@ -134,7 +135,8 @@ struct HTMLReportRenderer {
     private func section(_ c: CandidateReport, candidate: String) -> String {
         var h = "<section id=\"c\(c.rank)\"><h2>\(c.rank). \(escape(c.title.isEmpty ? c.id : c.title)) "
         h += "<span class=\"verdict \(c.verdict.rawValue)\">\(c.verdict.rawValue)</span></h2>"
-        h += "<p class=\"file\"><code>\(escape(c.id))</code></p>"
+        h += "<p class=\"file\"><code>\(escape(c.id))</code>"
+            + (c.metadata?.sourceLine.map { " · " + escape($0) } ?? "") + "</p>"
         h += "<div class=\"bars\">" + bar("score", c.score, "score") + bar("coverage", c.coverage, "coverage") + "</div>"
         h += "<p class=\"explain\">\(escape(c.explanation))</p>"
         for w in c.warnings { h += "<p class=\"warning\">⚠ \(escape(w))</p>" }

@@ -14,6 +14,7 @@ struct TextReportRenderer {
         let ref = report.reference
         out += bold("Reference: \(ref.id)") + dim("  (\(ref.sentences) sentences, \(ref.quotations) quotations)") + "\n\n"
         if !ref.title.isEmpty { out += dim("  " + clip(ref.title, width - 2)) + "\n" }
+        if let source = ref.metadata?.sourceLine { out += dim("  " + clip(source, width - 2)) + "\n" }
         out += "\n"
         out += bold(" #  " + pad("candidate", 26) + " " + pad("verdict", 17) + "  score cover vocab  jacc") + "\n"
         let shown = top.map { Array(report.candidates.prefix($0)) } ?? report.candidates
@@ -38,6 +39,7 @@ struct TextReportRenderer {
             out += "\n" + bold("\(c.rank). \(c.id)") + " — " + paint(c.verdict.rawValue, verdictColour(c.verdict))
                 + ", score \(f(c.score, 4)), coverage \(f(c.coverage, 4))\n"
             if !c.title.isEmpty { out += "   " + clip(c.title, width - 3) + "\n" }
+            if let source = c.metadata?.sourceLine { out += dim("   " + clip(source, width - 3)) + "\n" }
             for line in wrap(c.explanation, indent: "   ") { out += dim(line) + "\n" }
             for warning in c.warnings { out += "   " + paint("warning: ", "33") + warning + "\n" }
             let narrative = c.passages.filter { $0.kind != .quotation }

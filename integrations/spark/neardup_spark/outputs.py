@@ -35,9 +35,10 @@ def number(value):
 
 
 def pair_line(pair):
-    """`{"a": id, "b": id, "estimate": …, "jaccard": …[, "group": n]}` of one listed pair."""
+    """`{"format": 1, "a": id, "b": id, "estimate": …, "jaccard": …[, "group": n]}` of one listed pair
+    (format: the version of neardup's pair lines, schemas/dedup-pair.schema.json)."""
     _, (id_a, id_b, estimate, jaccard, group) = pair
-    line = '{"a":%s,"b":%s,"estimate":%s' % (quoted(id_a), quoted(id_b), number(estimate))
+    line = '{"format":1,"a":%s,"b":%s,"estimate":%s' % (quoted(id_a), quoted(id_b), number(estimate))
     if jaccard is not None:
         line += ',"jaccard":%s' % number(jaccard)
     if group is not None:
@@ -46,9 +47,9 @@ def pair_line(pair):
 
 
 def cluster_line(members):
-    """`{"representative": id, "size": n, "members": [ids]}` of `(position, id)` members."""
+    """`{"format": 1, "representative": id, "size": n, "members": [ids]}` of `(position, id)` members."""
     members = sorted(members)
-    return '{"representative":%s,"size":%d,"members":[%s]}' % (
+    return '{"format":1,"representative":%s,"size":%d,"members":[%s]}' % (
         quoted(members[0][1]), len(members), ",".join(quoted(m[1]) for m in members))
 
 
