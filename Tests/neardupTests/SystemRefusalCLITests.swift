@@ -9,7 +9,8 @@ import Testing
     /// `bash` line that runs `"$@"` (the executable and its arguments) as an ordinary user,
     /// after `limits`; nil (the test is skipped) when that cannot be done here.
     static func wrapper(_ limits: String) -> String? {
-        guard getuid() == 0 else { return "\(limits); exec timeout 60 \"$@\"" }
+        // The limit applies inside `timeout`, so that `timeout` can still start its child.
+        guard getuid() == 0 else { return "exec timeout 60 bash -c '\(limits); exec \"$@\"' limited \"$@\"" }
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return nil }
         return "\(limits); exec timeout 60 setpriv --reuid=65534 --regid=65534 --clear-groups \"$@\""
     }
