@@ -28,8 +28,9 @@ import Testing
             let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
             return try #require(object?["candidates"] as? [[String: Any]])
         }
-        // Each record scores as the file it was made from.
-        let byFile = Dictionary(uniqueKeysWithValues: try candidates(fromFiles).map { (String(($0["id"] as! String).prefix(3)), $0) })
+        // Each record scores as the file it was made from (a file's id is its path as given:
+        // seeds/001_….txt).
+        let byFile = Dictionary(uniqueKeysWithValues: try candidates(fromFiles).map { (String(($0["id"] as! String).split(separator: "/").last!.prefix(3)), $0) })
         let fromLines = try candidates(fromRecords)
         #expect(fromLines.count == names.count)
         for candidate in fromLines {
