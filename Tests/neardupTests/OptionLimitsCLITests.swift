@@ -41,6 +41,6 @@ import Testing
         // The edge of the range works: a query at 1 finds the identical documents.
         let exact = try CLITests.run(["index", "query", "-q", index, corpus, "--threshold", "1"])
         #expect(exact.status == 0, "\(exact.stderr)")
-        #expect(exact.stdout.contains(#"{"id":"A","matches":[{"id":"A","estimate":1.0,"jaccard":1.0},{"id":"B""#), "\(exact.stdout)")
+        #expect(exact.stdout.contains(#"{"format":1,"id":"A","matches":[{"id":"A","estimate":1.0,"jaccard":1.0},{"id":"B""#), "\(exact.stdout)")
     }
 }
