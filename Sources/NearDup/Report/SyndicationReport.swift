@@ -143,8 +143,8 @@ public struct SimilarityMatrix: Sendable, Hashable, Codable {
 public struct ReportMethod: Sendable, Hashable, Codable {
     /// The shingling used for Jaccard and containment, in its textual form (such as `words:5`).
     public var shingling: String
-    /// The thresholds that turned scores into verdicts.
-    public var rule: VerdictRule
+    /// The model that turned the evidence into verdicts.
+    public var model: VerdictModel
     /// How the score and verdict are computed, in one line of plain language with the values used.
     public var verdictRule: String
     /// How sentences are aligned, in one line of plain language with the values used.
@@ -154,18 +154,18 @@ public struct ReportMethod: Sendable, Hashable, Codable {
     ///
     /// - Parameters:
     ///   - shingling: the shingling in its text form, such as `words:5`.
-    ///   - rule: the verdict thresholds.
-    ///   - verdictRule: the rule in one line of plain language.
+    ///   - model: the verdict model.
+    ///   - verdictRule: the model in one line of plain language.
     ///   - alignment: the alignment in one line of plain language.
-    public init(shingling: String, rule: VerdictRule, verdictRule: String, alignment: String) {
+    public init(shingling: String, model: VerdictModel, verdictRule: String, alignment: String) {
         self.shingling = shingling
-        self.rule = rule
+        self.model = model
         self.verdictRule = verdictRule
         self.alignment = alignment
     }
 
     enum CodingKeys: String, CodingKey {
-        case shingling, rule, alignment
+        case shingling, model, alignment
         case verdictRule = "verdict_rule"
     }
 }
