@@ -38,6 +38,11 @@ extension RewriteAnalyzer {
         public var standaloneVerbatimWords = 8
         /// Identical quoted words in a row that make a shared-quotation passage.
         public var quotationMinimumWords = 3
+        /// The most documents (reference included) for which the all-pairs similarity matrices
+        /// are computed. They grow with the square of the number of documents (10,000 candidates
+        /// would need 800 MB each), so beyond this they are left empty, with the reason, and each
+        /// candidate's analysed text is dropped as soon as it is compared: memory stays linear.
+        public var similarityMatrixLimit = 500
 
         /// Makes the default configuration, the values documented on each property.
         public init() {}

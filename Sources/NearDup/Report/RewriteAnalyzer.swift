@@ -50,14 +50,25 @@ public struct RewriteAnalyzer: Sendable {
     ///   - skipped: inputs the caller could not read, carried into the report.
     /// - Returns: the report: the candidates ranked by the evidence (the share of the story that
     ///   retells the reference, then the share of the reference retold, then score, then id),
-    ///   each with its passages, evidence and verdict; the all-pairs similarity matrices; the method.
+    ///   each with its passages, evidence and verdict; the all-pairs similarity matrices (left
+    ///   empty beyond ``Configuration/similarityMatrixLimit`` documents); the method.
     /// - Complexity: per candidate, linear in the two texts' lengths plus the sentence-pair work
     ///   of ``Configuration``'s alignment (sparse, through an inverted index); O(d²·s) more for
-    ///   the similarity matrix of d documents with s shingles each.
+    ///   the similarity matrix of d documents with s shingles each, only up to the limit. Beyond
+    ///   it, memory is the results plus one analysed candidate at a time: linear in d.
     public func analyze(reference: ReportDocument, candidates: [ReportDocument], skipped: [SkippedInput] = []) -> SyndicationReport {
         let ref = prepare(reference, isReference: true)
-        let analysed = candidates.map { prepare($0) }
-        var results = analysed.map { compare(ref, $0) }
+        // Each candidate's analysed text is kept only for the similarity matrix, and only when
+        // the matrix is within the limit; otherwise it is dropped as soon as it is compared.
+        let withMatrix = candidates.count + 1 <= configuration.similarityMatrixLimit
+        var analysed: [AnalyzedText] = []
+        var results: [CandidateReport] = []
+        results.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            let text = prepare(candidate)
+            results.append(compare(ref, text))
+            if withMatrix { analysed.append(text) }
+        }
         let order = results.indices.sorted { a, b in
             let x = results[a], y = results[b]
             if x.retold != y.retold { return x.retold > y.retold }
@@ -70,7 +81,7 @@ public struct RewriteAnalyzer: Sendable {
             r.rank = rank + 1
             return r
         }
-        let documents = [ref] + order.map { analysed[$0] }
+        let documents = withMatrix ? [ref] + order.map { analysed[$0] } : []
         func matrix(_ shingles: (AnalyzedText) -> ShingleSet) -> [[Double]] {
             documents.map { a in documents.map { b in a.document.id == b.document.id && a.document.path == b.document.path ? 1 : round4(shingles(a).jaccard(shingles(b))) } }
         }
@@ -82,7 +93,8 @@ public struct RewriteAnalyzer: Sendable {
             candidates: results,
             skipped: skipped,
             similarity: SimilarityMatrix(
-                ids: documents.map(\.document.id), jaccard: matrix(\.shingles), narrativeJaccard: matrix(\.narrativeShingles)),
+                ids: [reference.id] + results.map(\.id), jaccard: matrix(\.shingles), narrativeJaccard: matrix(\.narrativeShingles),
+                omitted: withMatrix ? nil : "more than \(configuration.similarityMatrixLimit) documents: the all-pairs matrices would grow with the square of their number"),
             method: configuration.method)
     }
 

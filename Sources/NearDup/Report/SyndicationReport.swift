@@ -119,22 +119,27 @@ public struct SimilarityMatrix: Sendable, Hashable, Codable {
     public var jaccard: [[Double]]
     /// Exact Jaccard of word shingles outside quotation marks. Symmetric.
     public var narrativeJaccard: [[Double]]
+    /// Why both matrices are empty (too many documents: see
+    /// ``RewriteAnalyzer/Configuration/similarityMatrixLimit``); `nil` when they are computed.
+    public var omitted: String?
 
     /// Makes a matrix; both matrices are square with `ids.count` rows, in the order of `ids`,
-    /// with values in 0…1.
+    /// with values in 0…1, or both empty with the reason in `omitted`.
     ///
     /// - Parameters:
     ///   - ids: the documents, reference first.
     ///   - jaccard: the Jaccard of the whole texts' word-shingle sets.
     ///   - narrativeJaccard: the Jaccard of the word shingles outside quotation marks.
-    public init(ids: [String], jaccard: [[Double]], narrativeJaccard: [[Double]]) {
+    ///   - omitted: why the matrices are empty, or `nil`.
+    public init(ids: [String], jaccard: [[Double]], narrativeJaccard: [[Double]], omitted: String? = nil) {
         self.ids = ids
         self.jaccard = jaccard
         self.narrativeJaccard = narrativeJaccard
+        self.omitted = omitted
     }
 
     enum CodingKeys: String, CodingKey {
-        case ids, jaccard
+        case ids, jaccard, omitted
         case narrativeJaccard = "narrative_jaccard"
     }
 }

@@ -91,6 +91,20 @@ import Testing
         #expect(report.similarity.ids == ["ref.txt", "copy.txt", "other.txt"])
     }
 
+    /// Beyond the limit the all-pairs matrices (quadratic in the number of documents) are left
+    /// out with the reason; every candidate is still analysed and ranked the same way.
+    @Test func manyCandidatesLeaveTheQuadraticMatricesOut() {
+        let candidates = (0..<6).map { ReportDocument(id: "c\($0).txt", text: reference.text + " Story \($0) adds a line.") }
+        var configuration = RewriteAnalyzer.Configuration()
+        let full = RewriteAnalyzer(configuration: configuration).analyze(reference: reference, candidates: candidates)
+        configuration.similarityMatrixLimit = 4
+        let bounded = RewriteAnalyzer(configuration: configuration).analyze(reference: reference, candidates: candidates)
+        #expect(full.similarity.omitted == nil && full.similarity.jaccard.count == 7)
+        #expect(bounded.similarity.omitted != nil && bounded.similarity.jaccard.isEmpty && bounded.similarity.narrativeJaccard.isEmpty)
+        #expect(bounded.similarity.ids == full.similarity.ids)
+        #expect(bounded.candidates == full.candidates)
+    }
+
     @Test func jsonContractHasTheDocumentedKeys() throws {
         let copy = ReportDocument(id: "copy.txt", path: "dir/copy.txt", text: reference.text)
         let report = RewriteAnalyzer().analyze(reference: reference, candidates: [copy])
