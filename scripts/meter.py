@@ -1,11 +1,9 @@
 #!/usr/bin/env python3
-"""The report on the METER corpus: evaluation and verdict calibration.
+"""The report on the METER corpus: evaluation.
 
   scripts/meter.py evaluate NEARDUP METER_DIR   confusion table, binary accuracy, three-class
                                                 accuracy and macro-F1, per-class precision and
                                                 recall, and the word-trigram containment baseline
-  scripts/meter.py calibrate NEARDUP METER_DIR  re-derives VerdictRule's two thresholds and
-                                                prints fitted and cross-validated figures
 
 METER (Clough, Gaizauskas, Piao, Wilks 2002): UK newspaper stories labelled by journalists as
 wholly, partially or non-derived from Press Association copy. For every catchline the reference
@@ -14,13 +12,8 @@ is the catchline's PA files concatenated (raw wire format, as distributed), and
 distributed (file_index/, PA/, newspapers/); the corpus is research-use only and is never copied
 into this repository. Without it the script says so and exits 0.
 
-Calibration. VerdictRule has two thresholds: V on the vocabulary share (narrative content words
-of the story that the reference also uses) and W on the score (narrative content words in
-sentences aligned to the reference or runs copied from it). A story is derived when
-vocabulary >= V or score >= W, and wholly derived when both hold. The
-pair maximising binary accuracy + macro-F1 is searched on a grid (V 0.40-0.90, W 0.40-1.00, step
-0.05); the cross-validated figures fit the pair on four fifths of the catchlines and score the held
-out fifth, so a rule that only fits this data shows there.
+The verdict model is fitted and cross-validated by scripts/fit-verdict.py (METER and the web
+rewrites together); this script only measures the tool as built.
 """
 import collections, hashlib, json, os, re, subprocess, sys, tempfile
 
@@ -57,7 +50,7 @@ def load(nd, root):
             g = trigrams(story)
             rows.append({"catchline": k, "path": p, "label": labels[p], "verdict": c["verdict"].split("-")[0],
                          "score": c["score"], "coverage": c["coverage"],
-                         "vocabulary": e["shared_vocabulary_words"] / max(1, e["narrative_words"]),
+                         "vocabulary": e["shared_distinct_stems"] / max(1, e["distinct_stems"]),
                          "derived_sentences": e["derived_sentences"], "in_order": e["in_order_sentences"],
                          "narrative_sentences": e["narrative_sentences"], "reference_sentences": e["reference_narrative_sentences"], "trigram": len(g & ref_grams) / max(1, len(g))})
     return rows
@@ -66,11 +59,6 @@ def trigrams(text):
     w = re.findall(r"[a-z0-9]+", text.lower())
     return {tuple(w[i:i + 3]) for i in range(len(w) - 2)}
 
-def verdict(r, t):
-    V, W = t
-    if r["score"] >= W and r["vocabulary"] >= V: return "wholly"
-    if r["score"] >= W or r["vocabulary"] >= V: return "partially"
-    return "non"
 
 def scores(rows, pred):
     n = max(1, len(rows))
@@ -86,10 +74,6 @@ def scores(rows, pred):
 
 GRID = [(v / 100, w / 100) for v in range(40, 91, 5) for w in range(40, 101, 5)]
 
-def fit(rows):
-    def objective(t):
-        b, _, f, _ = scores(rows, [verdict(r, t) for r in rows]); return b + f
-    return max(GRID, key=objective)
 
 def oracle(rows, key):
     return max(sum((r[key] >= t) == (r["label"] != "non") for r in rows) / len(rows) for t in {r[key] for r in rows})
@@ -114,27 +98,16 @@ def evaluate(rows):
     print(f"word-trigram containment baseline: AUC {auc(rows, 'trigram'):.3f}, binary accuracy with the best threshold "
           f"chosen on this data {oracle(rows, 'trigram'):.3f}")
 
-def calibrate(rows, folds=5):
-    t = fit(rows)
-    b, _, f, _ = scores(rows, [verdict(r, t) for r in rows])
-    print(f"chosen on all {len(rows)} stories: vocabulary >= {t[0]}, score >= {t[1]}: binary {b:.3f}, macro-F1 {f:.3f} (fitted)")
-    def fold(k): return int(hashlib.md5(k.encode()).hexdigest(), 16) % folds
-    held, picked = [], []
-    for i in range(folds):
-        ti = fit([r for r in rows if fold(r["catchline"]) != i]); picked.append(ti)
-        held += [(r, verdict(r, ti)) for r in rows if fold(r["catchline"]) == i]
-    b, _, f, _ = scores([r for r, _ in held], [p for _, p in held])
-    print(f"{folds}-fold cross-validated by catchline: binary {b:.3f}, macro-F1 {f:.3f}; thresholds per fold: {picked}")
 
 def main():
     a = sys.argv[1:]
-    if len(a) < 3 or a[0] not in ("evaluate", "calibrate"): sys.exit(__doc__)
+    if len(a) < 3 or a[0] != "evaluate": sys.exit(__doc__)
     nd, root = a[1], a[2]
     if not os.path.isdir(os.path.join(root, "file_index")):
         print(f"skipped: no METER corpus at {root} (file_index/ missing); it is research-use only and not in this repository")
         return
     rows = load(nd, root)
-    evaluate(rows) if a[0] == "evaluate" else calibrate(rows)
+    evaluate(rows)
 
 if __name__ == "__main__":
     main()

@@ -8,12 +8,14 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Which candidate stories were rewritten from a reference story, how much, and the evidence.",
         discussion: """
-            Each candidate gets a verdict (wholly-derived, partially-derived, non-derived), a score \
-            (the share of its narrative, outside quotation marks, that follows the reference), a \
-            coverage (the share of the reference's narrative it retells), exact \
-            Jaccard and containment of word shingles, and the shared passages (verbatim, paraphrase, \
-            quotation) with byte offsets in both texts. Shared quotations are shown but never counted: \
-            stories quoting one interview share them anyway. See the README.
+            Candidates are ranked by evidence: retold (the share of the story's narrative, outside its \
+            own quotation marks, that retells the reference), then coverage (the share of the \
+            reference's narrative it retells). Each gets a verdict (wholly-derived, partially-derived, \
+            non-derived) from a fitted model, a score (the model's probability that it is derived), \
+            exact Jaccard and containment of word shingles, and the shared passages (verbatim, \
+            paraphrase, quotation) with byte offsets in both texts. Words the candidate quotes are \
+            shown but never counted: stories quoting one interview share them anyway; a quotation \
+            lifted without quotation marks is reuse. See the README.
 
             Folders are read recursively in sorted order, skipping hidden files; the reference is \
             skipped when it appears among the candidates. Empty, binary or unreadable candidates are \

@@ -64,6 +64,31 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
     /// Candidate narrative content words whose stem the reference's body also uses, wherever it
     /// stands: the vocabulary the story shares with the reference.
     public var sharedVocabularyWords: Int
+    /// Distinct stems of the candidate's narrative content words.
+    public var distinctStems: Int = 0
+    /// Those the reference's body uses, quoted or not (the vocabulary share's numerator).
+    public var sharedDistinctStems: Int = 0
+    /// Distinct word bigrams of the candidate's narrative (within a sentence, outside its own
+    /// quotation marks).
+    public var narrativeBigrams: Int = 0
+    /// Those found in the reference's body.
+    public var sharedBigrams: Int = 0
+    /// Distinct word trigrams of the candidate's narrative.
+    public var narrativeTrigrams: Int = 0
+    /// Those found in the reference's body.
+    public var sharedTrigrams: Int = 0
+    /// The candidate's narrative words, stop words included.
+    public var narrativeTokens: Int = 0
+    /// Those inside a run of three or more words shared with the reference, each word in one run
+    /// at most (Greedy String Tiling coverage).
+    public var tiledTokens: Int = 0
+    /// Those inside a shared run of six or more words.
+    public var longTiledTokens: Int = 0
+    /// Distinct pairs of consecutive content stems of the candidate's narrative (stop words
+    /// skipped, within a sentence).
+    public var stemPairs: Int = 0
+    /// Those found as consecutive content stems of a reference body sentence.
+    public var sharedStemPairs: Int = 0
 
     /// Makes a summary; every count defaults to zero, the state before any sentence is counted.
     /// Counts are non-negative and `quotedShare` is in 0…1. Each parameter sets the property of
@@ -130,6 +155,32 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
         case retoldWords = "retold_words"
         case sharedVocabularyWords = "shared_vocabulary_words"
         case inOrderSentences = "in_order_sentences"
+        case distinctStems = "distinct_stems"
+        case sharedDistinctStems = "shared_distinct_stems"
+        case narrativeBigrams = "narrative_bigrams"
+        case sharedBigrams = "shared_bigrams"
+        case narrativeTrigrams = "narrative_trigrams"
+        case sharedTrigrams = "shared_trigrams"
+        case narrativeTokens = "narrative_tokens"
+        case tiledTokens = "tiled_tokens"
+        case longTiledTokens = "long_tiled_tokens"
+        case stemPairs = "stem_pairs"
+        case sharedStemPairs = "shared_stem_pairs"
+    }
+
+    /// Adds the alignment-free overlap counts.
+    mutating func add(_ o: NarrativeOverlap) {
+        distinctStems = o.distinctStems
+        sharedDistinctStems = o.sharedDistinctStems
+        narrativeBigrams = o.bigrams
+        sharedBigrams = o.sharedBigrams
+        narrativeTrigrams = o.trigrams
+        sharedTrigrams = o.sharedTrigrams
+        narrativeTokens = o.narrativeTokens
+        tiledTokens = o.tiledTokens
+        longTiledTokens = o.longTiledTokens
+        stemPairs = o.stemPairs
+        sharedStemPairs = o.sharedStemPairs
     }
 }
 
@@ -141,15 +192,20 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     public var path: String
     /// The story's headline, or the first line of its body (see ``StoryText/title(limit:)``).
     public var title: String
-    /// 1 for the most derived candidate: ranked by ``VerdictRule/rank(_:)`` of its verdict, then by
-    /// ``score``, then by ``coverage``, then by `id`.
+    /// 1 for the candidate with the most evidence: ranked by ``retold``, then ``coverage``, then
+    /// ``score``, then `id`. The verdict does not enter the order.
     public var rank: Int
-    /// The METER class the ``score`` and ``evidence`` fall in under the ``VerdictRule`` used.
+    /// The METER class ``VerdictModel`` gives the ``evidence``.
     public var verdict: Verdict
-    /// Share (0…1) of the candidate's narrative content words derived from the reference: in
-    /// sentences aligned to it or in runs copied from it. "How much of this story comes from the
-    /// reference."
+    /// P(derived) from ``VerdictModel``, 0…1: the probability that the candidate was written
+    /// (wholly or partly) from the reference. 1.0 for a verbatim copy.
     public var score: Double
+    /// Share (0…1) of the candidate's narrative content words derived from the reference: in
+    /// sentences aligned to it or in runs copied from it. "How much of this story retells the
+    /// reference"; the ranking's first key.
+    public var retold: Double
+    /// Share (0…1) of the candidate's distinct narrative content stems that the reference uses.
+    public var vocabulary: Double
     /// Share (0…1) of the reference's narrative content words that the candidate retells: in
     /// reference sentences its sentences align to, or in runs it copies. "How much of the
     /// reference this story retells."
@@ -164,6 +220,8 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     public var passages: [Passage]
     /// The sentence and word counts the score and verdict were computed from.
     public var evidence: EvidenceSummary
+    /// The verdict model's features and probabilities for this candidate.
+    public var decision: VerdictDecision
     /// The verdict in plain language.
     public var explanation: String
     /// How the text was decoded.
@@ -184,20 +242,24 @@ public struct CandidateReport: Sendable, Hashable, Codable {
     ///   - title: its headline, or the first line of its body.
     ///   - rank: its 1-based place in the ranking.
     ///   - verdict: its METER class.
-    ///   - score: the share of its narrative content words derived from the reference.
+    ///   - score: P(derived).
+    ///   - retold: the share of its narrative content words derived from the reference.
     ///   - coverage: the share of the reference's narrative content words it retells.
+    ///   - vocabulary: the share of its distinct narrative content stems the reference uses.
     ///   - jaccard: the exact Jaccard of the two word-shingle sets.
     ///   - containment: the containments of the two word-shingle sets.
     ///   - narrativeJaccard: the exact Jaccard of the shingles outside quotation marks.
     ///   - passages: the shared passages, in candidate order.
     ///   - evidence: the counts behind the score and verdict.
+    ///   - decision: the verdict model's features and probabilities.
     ///   - explanation: the verdict in plain language.
     ///   - encoding: how the text was decoded.
     ///   - warnings: problems with the input that did not stop the analysis.
     public init(
-        id: String, path: String, title: String = "", rank: Int, verdict: Verdict, score: Double, coverage: Double = 0,
-        jaccard: Double, containment: Containment,
-        narrativeJaccard: Double, passages: [Passage], evidence: EvidenceSummary, explanation: String,
+        id: String, path: String, title: String = "", rank: Int, verdict: Verdict, score: Double, retold: Double = 0,
+        coverage: Double = 0, vocabulary: Double = 0, jaccard: Double, containment: Containment,
+        narrativeJaccard: Double, passages: [Passage], evidence: EvidenceSummary,
+        decision: VerdictDecision = VerdictDecision(derivedProbability: 0, whollyProbability: 0, features: [:]), explanation: String,
         encoding: TextEncoding, warnings: [String]
     ) {
         self.id = id
@@ -206,20 +268,30 @@ public struct CandidateReport: Sendable, Hashable, Codable {
         self.rank = rank
         self.verdict = verdict
         self.score = score
+        self.retold = retold
         self.coverage = coverage
+        self.vocabulary = vocabulary
         self.jaccard = jaccard
         self.containment = containment
         self.narrativeJaccard = narrativeJaccard
         self.passages = passages
         self.evidence = evidence
+        self.decision = decision
         self.explanation = explanation
         self.encoding = encoding
         self.warnings = warnings
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, path, title, rank, verdict, score, coverage, jaccard, containment, passages, evidence, explanation, encoding, warnings
+        case id, path, title, rank, verdict, score, retold, coverage, vocabulary, jaccard, containment, passages, evidence, decision
+        case explanation, encoding, warnings
         case metadata
         case narrativeJaccard = "narrative_jaccard"
     }
+}
+
+extension CandidateReport {
+    /// The one sentence an editor reads first: "n % of this story retells the reference; it
+    /// retells m of the reference's k sentences", and the verdict.
+    public var lead: String { VerdictExplanation.lead(verdict: verdict, retold: retold, evidence: evidence) }
 }

@@ -2,7 +2,7 @@ extension RewriteAnalyzer {
     /// The parameters of the analysis. The defaults are documented on each property; the
     /// alignment's were checked on the METER development split and the seed stories' labelled
     /// alignments (`Tests/NearDupTests/Report/SeedAlignmentTests.swift`), the verdict rule's
-    /// were derived on METER by `scripts/meter.py calibrate`.
+    /// model's were fitted on METER and the web rewrites by `scripts/fit-verdict.py`.
     public struct Configuration: Sendable, Hashable {
         /// Shingles for Jaccard and containment (word 5-grams, the core's default). The report
         /// tokenises each text once and builds word shingles from those words: only word
@@ -19,8 +19,8 @@ extension RewriteAnalyzer {
         /// How words are normalised before hashing and comparison (Unicode folding, case,
         /// apostrophes); ``Normalization/standard`` by default.
         public var normalization: Normalization = .standard
-        /// Turns the score into a verdict.
-        public var rule: VerdictRule = .standard
+        /// Turns the evidence into P(derived), P(wholly | derived) and the verdict.
+        public var model: VerdictModel = .standard
         /// Stems two sentences must share before they can be aligned. Three: fewer is what any two
         /// sentences about the same event share (a name, a place, a verb).
         public var minimumSharedStems = 3
@@ -38,6 +38,11 @@ extension RewriteAnalyzer {
         public var standaloneVerbatimWords = 8
         /// Identical quoted words in a row that make a shared-quotation passage.
         public var quotationMinimumWords = 3
+        /// The most documents (reference included) for which the all-pairs similarity matrices
+        /// are computed. They grow with the square of the number of documents (10,000 candidates
+        /// would need 800 MB each), so beyond this they are left empty, with the reason, and each
+        /// candidate's analysed text is dropped as soon as it is compared: memory stays linear.
+        public var similarityMatrixLimit = 500
 
         /// Makes the default configuration, the values documented on each property.
         public init() {}
@@ -53,8 +58,8 @@ extension RewriteAnalyzer {
 
         var method: ReportMethod {
             ReportMethod(
-                shingling: shingling.description, rule: rule,
-                verdictRule: rule.summary,
+                shingling: shingling.description, model: model,
+                verdictRule: model.summary,
                 alignment: """
                     body sentences compared on Snowball-stemmed (\(language)) content words, weighted by inverse sentence frequency \
                     (candidate: outside quotes, sentences at least half quotation left out; reference: quotations included); \

@@ -22,7 +22,8 @@
 ///    source sentences and the reference's words the candidate retells;
 /// 4. `summarize`: the counts on both sides (``EvidenceSummary``)
 ///    and the paraphrase passages;
-/// 5. ``VerdictRule``: score, coverage and vocabulary share (``DerivationMeasures``), and the verdict.
+/// 5. ``VerdictModel``: the length-normalised features of the evidence (``VerdictFeature``),
+///    P(derived) (the ``CandidateReport/score``), P(wholly | derived) and the verdict.
 ///
 /// The exact Jaccard similarity and both containments of the word-shingle sets are reported too,
 /// for comparison with plain near-duplicate detection.
@@ -47,21 +48,32 @@ public struct RewriteAnalyzer: Sendable {
     ///   - reference: the story the candidates may have been rewritten from.
     ///   - candidates: the stories to judge.
     ///   - skipped: inputs the caller could not read, carried into the report.
-    /// - Returns: the report: the candidates ranked by verdict, then score, then coverage, then
-    ///   id, each with its passages and evidence; the all-pairs similarity matrices; the method.
+    /// - Returns: the report: the candidates ranked by the evidence (the share of the story that
+    ///   retells the reference, then the share of the reference retold, then score, then id),
+    ///   each with its passages, evidence and verdict; the all-pairs similarity matrices (left
+    ///   empty beyond ``Configuration/similarityMatrixLimit`` documents); the method.
     /// - Complexity: per candidate, linear in the two texts' lengths plus the sentence-pair work
     ///   of ``Configuration``'s alignment (sparse, through an inverted index); O(d²·s) more for
-    ///   the similarity matrix of d documents with s shingles each.
+    ///   the similarity matrix of d documents with s shingles each, only up to the limit. Beyond
+    ///   it, memory is the results plus one analysed candidate at a time: linear in d.
     public func analyze(reference: ReportDocument, candidates: [ReportDocument], skipped: [SkippedInput] = []) -> SyndicationReport {
         let ref = prepare(reference, isReference: true)
-        let analysed = candidates.map { prepare($0) }
-        var results = analysed.map { compare(ref, $0) }
+        // Each candidate's analysed text is kept only for the similarity matrix, and only when
+        // the matrix is within the limit; otherwise it is dropped as soon as it is compared.
+        let withMatrix = candidates.count + 1 <= configuration.similarityMatrixLimit
+        var analysed: [AnalyzedText] = []
+        var results: [CandidateReport] = []
+        results.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            let text = prepare(candidate)
+            results.append(compare(ref, text))
+            if withMatrix { analysed.append(text) }
+        }
         let order = results.indices.sorted { a, b in
             let x = results[a], y = results[b]
-            let vx = VerdictRule.rank(x.verdict), vy = VerdictRule.rank(y.verdict)
-            if vx != vy { return vx < vy }
-            if x.score != y.score { return x.score > y.score }
+            if x.retold != y.retold { return x.retold > y.retold }
             if x.coverage != y.coverage { return x.coverage > y.coverage }
+            if x.score != y.score { return x.score > y.score }
             return x.id < y.id
         }
         results = order.enumerated().map { rank, index in
@@ -69,7 +81,7 @@ public struct RewriteAnalyzer: Sendable {
             r.rank = rank + 1
             return r
         }
-        let documents = [ref] + order.map { analysed[$0] }
+        let documents = withMatrix ? [ref] + order.map { analysed[$0] } : []
         func matrix(_ shingles: (AnalyzedText) -> ShingleSet) -> [[Double]] {
             documents.map { a in documents.map { b in a.document.id == b.document.id && a.document.path == b.document.path ? 1 : round4(shingles(a).jaccard(shingles(b))) } }
         }
@@ -83,7 +95,8 @@ public struct RewriteAnalyzer: Sendable {
             candidates: results,
             skipped: skipped,
             similarity: SimilarityMatrix(
-                ids: documents.map(\.document.id), jaccard: matrix(\.shingles), narrativeJaccard: matrix(\.narrativeShingles)),
+                ids: [reference.id] + results.map(\.id), jaccard: matrix(\.shingles), narrativeJaccard: matrix(\.narrativeShingles),
+                omitted: withMatrix ? nil : "more than \(configuration.similarityMatrixLimit) documents: the all-pairs matrices would grow with the square of their number"),
             method: configuration.method)
     }
 
@@ -120,24 +133,29 @@ public struct RewriteAnalyzer: Sendable {
 
     func compare(_ ref: AnalyzedText, _ cand: AnalyzedText) -> CandidateReport {
         let pairs = configuration.aligner.align(ref, cand)
-        let runs = sharedRuns(ref, cand, pairs: pairs)
+        let tiles = commonRuns(reference: ref.words, candidate: cand.words, minimumLength: configuration.quotationMinimumWords)
+        let runs = sharedRuns(ref, cand, pairs: pairs, tiles: tiles)
         let marks = markDerived(ref, cand, pairs: pairs, verbatim: runs.verbatim)
-        let (evidence, paraphrases) = summarize(ref, cand, pairs: pairs, marks: marks, quotations: runs.quotations)
+        var (evidence, paraphrases) = summarize(ref, cand, pairs: pairs, marks: marks, quotations: runs.quotations)
+        evidence.add(NarrativeOverlap(ref, cand, ids: WordIDs(reference: ref.words, candidate: cand.words), tiles: tiles))
         let passages = (paraphrases + (runs.verbatim + runs.quotations).map { passage(ref, cand, $0) })
             .sorted { ($0.candidate.start, $0.candidate.end) < ($1.candidate.start, $1.candidate.end) }
-        let measures = DerivationMeasures(evidence)
-        let verdict = configuration.rule.verdict(measures, evidence: evidence)
+        let decision = configuration.model.decide(evidence)
+        let verdict = configuration.model.verdict(decision)
+        let retold = share(evidence.derivedWords, evidence.narrativeWords)
+        let coverage = share(evidence.retoldWords, evidence.referenceNarrativeWords)
         let shared = ref.shingles.intersectionCount(cand.shingles)
         var report = CandidateReport(
             id: cand.document.id, path: cand.document.path, title: cand.document.metadata?.title ?? cand.story.title(),
             rank: 1, verdict: verdict,
-            score: measures.score, coverage: measures.coverage, jaccard: round4(ref.shingles.jaccard(cand.shingles)),
+            score: decision.derivedProbability, retold: retold, coverage: coverage,
+            vocabulary: share(evidence.sharedDistinctStems, evidence.distinctStems), jaccard: round4(ref.shingles.jaccard(cand.shingles)),
             containment: Containment(
                 referenceInCandidate: ref.shingles.isEmpty ? 0 : round4(Double(shared) / Double(ref.shingles.count)),
                 candidateFromReference: cand.shingles.isEmpty ? 0 : round4(Double(shared) / Double(cand.shingles.count))),
             narrativeJaccard: round4(ref.narrativeShingles.jaccard(cand.narrativeShingles)),
-            passages: passages, evidence: evidence,
-            explanation: VerdictExplanation.explain(verdict: verdict, measures: measures, evidence: evidence, rule: configuration.rule),
+            passages: passages, evidence: evidence, decision: decision,
+            explanation: VerdictExplanation.explain(verdict: verdict, retold: retold, coverage: coverage, evidence: evidence),
             encoding: cand.document.encoding, warnings: cand.document.warnings)
         report.metadata = cand.document.metadata
         return report
@@ -152,17 +170,21 @@ public struct RewriteAnalyzer: Sendable {
         var length: Int
     }
 
-    /// Step 2: shared word runs, split where quotedness or the sentence changes: quoted stretches
-    /// are quotation evidence, unquoted ones verbatim narrative (kept when inside an aligned
-    /// sentence, or long enough to stand alone). Boilerplate is never a passage.
-    func sharedRuns(_ ref: AnalyzedText, _ cand: AnalyzedText, pairs: [SentencePair]) -> (verbatim: [SharedRun], quotations: [SharedRun]) {
+    /// Step 2: shared word runs (`tiles`), split where quotedness or the sentence changes. A
+    /// quotation belongs to the story that quotes it: a stretch the *candidate* puts in quotation
+    /// marks is quotation evidence; any other is verbatim narrative, even when the reference
+    /// quoted it (a quoted sentence lifted without quotation marks is reuse). Verbatim narrative
+    /// is kept when inside an aligned sentence, or long enough to stand alone. Boilerplate is
+    /// never a passage.
+    func sharedRuns(_ ref: AnalyzedText, _ cand: AnalyzedText, pairs: [SentencePair], tiles: [CommonRun]) -> (verbatim: [SharedRun], quotations: [SharedRun]) {
         let config = configuration
         let aligned = Set(pairs.map(\.candidate))
         var verbatim: [SharedRun] = []
         var quotations: [SharedRun] = []
-        for run in commonRuns(reference: ref.words, candidate: cand.words, minimumLength: config.quotationMinimumWords) {
+        for run in tiles {
             var start = 0
-            func isQuoted(_ k: Int) -> Bool { cand.quoted[run.candidate + k] || ref.quoted[run.reference + k] }
+            let narrativeInRun = (0..<run.length).count { !cand.quoted[run.candidate + $0] && cand.inBody[run.candidate + $0] }
+            func isQuoted(_ k: Int) -> Bool { cand.quoted[run.candidate + k] }
             func isBody(_ k: Int) -> Bool { cand.inBody[run.candidate + k] && ref.inBody[run.reference + k] }
             func breaks(_ k: Int) -> Bool {
                 isQuoted(k) != isQuoted(k - 1) || isBody(k) != isBody(k - 1)
@@ -177,9 +199,18 @@ public struct RewriteAnalyzer: Sendable {
                 start = k
                 guard body else { continue }
                 if s.kind == .quotation, s.length >= config.quotationMinimumWords { quotations.append(s) }
-                guard s.kind == .verbatim, s.length >= config.verbatimMinimumWords else { continue }
+                guard s.kind == .verbatim else { continue }
+                // A whole candidate sentence copied word for word is reuse however short it is.
+                let j = cand.sentenceOfWord[s.candidate]
+                let wholeSentence = j >= 0 && cand.sentenceWords[j] == s.candidate..<(s.candidate + s.length)
+                // So is a short stretch of narrative inside a long shared run that goes on into a
+                // quotation (*and called it “…”*), when the run's narrative words, all told, make
+                // a verbatim passage: a shared quotation with a shared attribution (*the mayor
+                // said*) does not.
+                let longRun = run.length >= config.standaloneVerbatimWords && narrativeInRun >= config.verbatimMinimumWords
+                guard s.length >= config.verbatimMinimumWords || wholeSentence || longRun else { continue }
                 let inAligned = (s.candidate..<(s.candidate + s.length)).contains { aligned.contains(cand.sentenceOfWord[$0]) }
-                if inAligned || s.length >= config.standaloneVerbatimWords { verbatim.append(s) }
+                if inAligned || wholeSentence || longRun { verbatim.append(s) }
             }
         }
         return (verbatim, quotations)
@@ -325,3 +356,6 @@ public struct RewriteAnalyzer: Sendable {
 
 /// Rounds to 4 decimals, so reports are stable and readable.
 func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+
+/// `a / b` rounded to 4 decimals, 0 when `b` is 0.
+func share(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : round4(Double(a) / Double(b)) }

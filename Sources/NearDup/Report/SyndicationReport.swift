@@ -122,22 +122,27 @@ public struct SimilarityMatrix: Sendable, Hashable, Codable {
     public var jaccard: [[Double]]
     /// Exact Jaccard of word shingles outside quotation marks. Symmetric.
     public var narrativeJaccard: [[Double]]
+    /// Why both matrices are empty (too many documents: see
+    /// ``RewriteAnalyzer/Configuration/similarityMatrixLimit``); `nil` when they are computed.
+    public var omitted: String?
 
     /// Makes a matrix; both matrices are square with `ids.count` rows, in the order of `ids`,
-    /// with values in 0…1.
+    /// with values in 0…1, or both empty with the reason in `omitted`.
     ///
     /// - Parameters:
     ///   - ids: the documents, reference first.
     ///   - jaccard: the Jaccard of the whole texts' word-shingle sets.
     ///   - narrativeJaccard: the Jaccard of the word shingles outside quotation marks.
-    public init(ids: [String], jaccard: [[Double]], narrativeJaccard: [[Double]]) {
+    ///   - omitted: why the matrices are empty, or `nil`.
+    public init(ids: [String], jaccard: [[Double]], narrativeJaccard: [[Double]], omitted: String? = nil) {
         self.ids = ids
         self.jaccard = jaccard
         self.narrativeJaccard = narrativeJaccard
+        self.omitted = omitted
     }
 
     enum CodingKeys: String, CodingKey {
-        case ids, jaccard
+        case ids, jaccard, omitted
         case narrativeJaccard = "narrative_jaccard"
     }
 }
@@ -146,8 +151,8 @@ public struct SimilarityMatrix: Sendable, Hashable, Codable {
 public struct ReportMethod: Sendable, Hashable, Codable {
     /// The shingling used for Jaccard and containment, in its textual form (such as `words:5`).
     public var shingling: String
-    /// The thresholds that turned scores into verdicts.
-    public var rule: VerdictRule
+    /// The model that turned the evidence into verdicts.
+    public var model: VerdictModel
     /// How the score and verdict are computed, in one line of plain language with the values used.
     public var verdictRule: String
     /// How sentences are aligned, in one line of plain language with the values used.
@@ -157,18 +162,18 @@ public struct ReportMethod: Sendable, Hashable, Codable {
     ///
     /// - Parameters:
     ///   - shingling: the shingling in its text form, such as `words:5`.
-    ///   - rule: the verdict thresholds.
-    ///   - verdictRule: the rule in one line of plain language.
+    ///   - model: the verdict model.
+    ///   - verdictRule: the model in one line of plain language.
     ///   - alignment: the alignment in one line of plain language.
-    public init(shingling: String, rule: VerdictRule, verdictRule: String, alignment: String) {
+    public init(shingling: String, model: VerdictModel, verdictRule: String, alignment: String) {
         self.shingling = shingling
-        self.rule = rule
+        self.model = model
         self.verdictRule = verdictRule
         self.alignment = alignment
     }
 
     enum CodingKeys: String, CodingKey {
-        case shingling, rule, alignment
+        case shingling, model, alignment
         case verdictRule = "verdict_rule"
     }
 }

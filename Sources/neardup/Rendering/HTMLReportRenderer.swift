@@ -3,9 +3,10 @@ import NearDup
 
 /// `--format html`: the editor's page. One self-contained page (inline CSS, no script, no
 /// network) that says at a glance which story rewrote the reference:
-/// - a ranked list: each story's title beside its file name, verdict, and two bars: **score**
-///   (how much of the story comes from the reference) and **coverage** (how much of the
-///   reference it retells);
+/// - a ranked list, by evidence: each story's title beside its file name, verdict (warm colours
+///   for derived, neutral grey for non-derived), the lead sentence, and two bars: **retold**
+///   (how much of the story retells the reference) and **coverage** (how much of the reference
+///   it retells);
 /// - a heatmap of the report's own measure: one row per candidate, one column per numbered
 ///   narrative sentence of the reference, each cell shaded by how closely the candidate retells
 ///   that sentence (copied, reworded, or not at all), with a colour legend;
@@ -62,17 +63,17 @@ struct HTMLReportRenderer {
             let title = c.title.isEmpty ? c.id : c.title
             if compact {
                 h += "<li><span class=\"verdict \(c.verdict.rawValue)\">\(c.verdict.rawValue)</span> "
-                h += "<span class=\"num\">\(Int((c.score * 100).rounded()))% · \(Int((c.coverage * 100).rounded()))%</span> "
+                h += "<span class=\"num\">\(Int((c.retold * 100).rounded()))% · \(Int((c.coverage * 100).rounded()))%</span> "
                 h += "<a class=\"title\" href=\"#c\(c.rank)\" title=\"\(escape(c.id))\">\(escape(title))</a></li>\n"
                 continue
             }
             h += "<li><a class=\"title\" href=\"#c\(c.rank)\">\(escape(title))</a> <span class=\"verdict \(c.verdict.rawValue)\">\(c.verdict.rawValue)</span>"
-            h += "<div class=\"file\"><code>\(escape(c.id))</code> · \(c.evidence.derivedSentences) of \(c.evidence.narrativeSentences) sentences follow the reference"
-            h += " · retells \(c.evidence.retoldSentences) of \(c.evidence.referenceNarrativeSentences)</div>"
-            h += "<div class=\"bars\">" + bar("score", c.score, "score") + bar("coverage", c.coverage, "coverage") + "</div></li>\n"
+            h += "<div class=\"lead\">\(escape(c.lead))</div>"
+            h += "<div class=\"file\"><code>\(escape(c.id))</code> · P(derived) \(f(c.score))</div>"
+            h += "<div class=\"bars\">" + bar("retold", c.retold, "score") + bar("coverage", c.coverage, "coverage") + "</div></li>\n"
         }
         h += "</ol>\n"
-        if compact { h += "<p class=\"note\">Each line: verdict, score · coverage, title (the file name on hover).</p>\n" }
+        if compact { h += "<p class=\"note\">Each line: verdict, retold · coverage, title (the file name on hover).</p>\n" }
         if candidates.count < total {
             h += "<p class=\"note\">Showing the top \(candidates.count) of \(total) candidates (<code>--top</code>); the JSON form has all.</p>\n"
         }
@@ -137,7 +138,7 @@ struct HTMLReportRenderer {
         h += "<span class=\"verdict \(c.verdict.rawValue)\">\(c.verdict.rawValue)</span></h2>"
         h += "<p class=\"file\"><code>\(escape(c.id))</code>"
             + (c.metadata?.sourceLine.map { " · " + escape($0) } ?? "") + "</p>"
-        h += "<div class=\"bars\">" + bar("score", c.score, "score") + bar("coverage", c.coverage, "coverage") + "</div>"
+        h += "<div class=\"bars\">" + bar("retold", c.retold, "score") + bar("coverage", c.coverage, "coverage") + "</div>"
         h += "<p class=\"explain\">\(escape(c.explanation))</p>"
         for w in c.warnings { h += "<p class=\"warning\">⚠ \(escape(w))</p>" }
         let passages = c.passages
@@ -230,7 +231,7 @@ struct HTMLReportRenderer {
         .bar span{display:block;height:10px;border-radius:5px}.bar.score span{background:#b45309}.bar.coverage span{background:#1d4ed8}
         .num{font-variant-numeric:tabular-nums;min-width:3em}
         .verdict{padding:1px 8px;border-radius:10px;font-size:12px;white-space:nowrap;font-weight:normal}
-        .wholly-derived{background:#fecaca;color:#7f1d1d}.partially-derived{background:#fde68a;color:#713f12}.non-derived{background:#bbf7d0;color:#14532d}
+        .wholly-derived{background:#fecaca;color:#7f1d1d}.partially-derived{background:#fde68a;color:#713f12}.non-derived{background:#e5e7eb;color:#374151}.lead{font-size:14px;margin:2px 0}
         .heat{overflow:hidden}.heat table{width:100%;table-layout:fixed;border-collapse:separate;border-spacing:1px}
         .heat th{font-size:10px;font-weight:normal;color:#555;overflow:hidden}.heat th.rowhead{width:34%;text-align:left;white-space:nowrap;text-overflow:ellipsis;font-size:12px}
         .heat td{height:16px;border-radius:2px}

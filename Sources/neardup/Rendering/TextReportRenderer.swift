@@ -16,31 +16,33 @@ struct TextReportRenderer {
         if !ref.title.isEmpty { out += dim("  " + clip(ref.title, width - 2)) + "\n" }
         if let source = ref.metadata?.sourceLine { out += dim("  " + clip(source, width - 2)) + "\n" }
         out += "\n"
-        out += bold(" #  " + pad("candidate", 26) + " " + pad("verdict", 17) + "  score cover vocab  jacc") + "\n"
+        out += bold(" #  " + pad("candidate", 26) + " " + pad("verdict", 17) + " retold cover score vocab") + "\n"
         let shown = top.map { Array(report.candidates.prefix($0)) } ?? report.candidates
         for c in shown {
             let row = pad(String(c.rank), 2, right: true) + "  " + pad(middleTruncate(c.id, 26), 26) + " "
             let verdict = paint(pad(c.verdict.rawValue, 17), verdictColour(c.verdict))
-            let numbers = "  " + f(c.score, 5) + " " + f(c.coverage, 5) + " " + f(DerivationMeasures(c.evidence).vocabulary, 5) + " " + f(c.jaccard, 5)
+            let numbers = "  " + f(c.retold, 5) + " " + f(c.coverage, 5) + " " + f(c.score, 5) + " " + f(c.vocabulary, 5)
             out += row + verdict + numbers + "\n"
         }
         if shown.count < report.candidates.count {
             out += dim("… \(report.candidates.count - shown.count) more candidates (--top \(shown.count)); all are in --format json") + "\n"
         }
-        out += dim("score: share of the candidate's narrative (outside quotes) taken from the reference") + "\n"
+        out += dim("ranked by retold: share of the candidate's narrative (outside its quotes) retelling the reference") + "\n"
         out += dim("cover: share of the reference's narrative the candidate retells") + "\n"
-        out += dim("vocab: share of the candidate's narrative words the reference uses") + "\n"
-        out += dim("jacc: exact Jaccard of word shingles (quotes included)") + "\n"
+        out += dim("score: the verdict model's probability that the story is derived") + "\n"
+        out += dim("vocab: share of the candidate's distinct narrative words the reference uses") + "\n"
         for s in report.skipped {
             out += paint("skipped ", "33") + "\(s.path): \(s.reason)\n"
         }
 
         for c in shown {
-            out += "\n" + bold("\(c.rank). \(c.id)") + " — " + paint(c.verdict.rawValue, verdictColour(c.verdict))
-                + ", score \(f(c.score, 4)), coverage \(f(c.coverage, 4))\n"
+            out += "\n" + bold("\(c.rank). \(c.id)") + " — " + paint(c.verdict.rawValue, verdictColour(c.verdict)) + "\n"
             if !c.title.isEmpty { out += "   " + clip(c.title, width - 3) + "\n" }
             if let source = c.metadata?.sourceLine { out += dim("   " + clip(source, width - 3)) + "\n" }
-            for line in wrap(c.explanation, indent: "   ") { out += dim(line) + "\n" }
+            for line in wrap(c.lead, indent: "   ") { out += bold(line) + "\n" }
+            let rest = String(c.explanation.dropFirst(c.lead.count)).trimmingCharacters(in: .whitespaces)
+                + " Score (P(derived)) \(f(c.score, 4)), P(wholly | derived) \(f(c.decision.whollyProbability, 4)), coverage \(f(c.coverage, 4)), Jaccard \(f(c.jaccard, 4))."
+            for line in wrap(rest, indent: "   ") { out += dim(line) + "\n" }
             for warning in c.warnings { out += "   " + paint("warning: ", "33") + warning + "\n" }
             let narrative = c.passages.filter { $0.kind != .quotation }
                 .sorted { Double($0.words) * $0.similarity > Double($1.words) * $1.similarity }.prefix(3)
@@ -56,6 +58,20 @@ struct TextReportRenderer {
             }
             let hidden = c.passages.count - narrative.count - quotes.count
             if hidden > 0 { out += dim("   … \(hidden) more passage\(hidden == 1 ? "" : "s") in --format json or html") + "\n" }
+        }
+        out += citedSentences(shown, reference: ref)
+        return out
+    }
+
+    /// The reference sentences the passages shown cite (R1…Rk), shortened to one line each.
+    private func citedSentences(_ shown: [CandidateReport], reference: DocumentSummary) -> String {
+        let cited = Set(shown.flatMap { $0.passages.filter { $0.kind != .quotation }.flatMap(\.referenceSentences) })
+        let sentences = reference.narrativeSentences.filter { cited.contains($0.number) }
+        guard !sentences.isEmpty else { return "" }
+        var out = "\n" + bold("Reference sentences cited (\(sentences.count) of \(reference.narrativeSentences.count))") + "\n"
+        for s in sentences {
+            let label = pad("R\(s.number)", 4, right: true)
+            out += label + " " + clip(s.text, width - 6) + "\n"
         }
         return out
     }
@@ -102,7 +118,7 @@ struct TextReportRenderer {
         switch v {
         case .whollyDerived: return "1;31"
         case .partiallyDerived: return "33"
-        case .nonDerived: return "32"
+        case .nonDerived: return "2"
         }
     }
 

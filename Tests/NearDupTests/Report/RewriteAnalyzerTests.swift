@@ -22,9 +22,43 @@ import Testing
                 """)
         let result = RewriteAnalyzer().compare(reference: reference, candidate: candidate)
         #expect(result.verdict == .nonDerived)
-        #expect(result.score == 0)
+        #expect(result.retold == 0)
+        #expect(result.score < 0.5)
         #expect(result.passages.contains { $0.kind == .quotation && $0.words >= 10 })
         #expect(!result.passages.contains { $0.kind != .quotation })
+    }
+
+    /// A quotation belongs to the story that quotes it: the reference's quoted sentence, lifted
+    /// by the candidate without quotation marks, is reuse and counts.
+    @Test func aQuotedSentenceLiftedWithoutQuotationMarksIsReuse() {
+        let candidate = ReportDocument(
+            id: "lifted.txt",
+            text: """
+                Hundreds of residents packed the hall, many holding signs about the bus cuts.
+                This budget reflects what residents asked for at every single hearing this spring, according to the mayor.
+                Shop owners outside were less pleased and plan to protest at the next meeting.
+                """)
+        let result = RewriteAnalyzer().compare(reference: reference, candidate: candidate)
+        #expect(!result.passages.contains { $0.kind == .quotation })
+        #expect(result.passages.contains { $0.kind == .verbatim && $0.words >= 10 })
+        #expect(result.retold > 0.2)
+        #expect(result.evidence.sharedQuotations == 0)
+    }
+
+    /// Words the candidate puts in quotation marks are a shared quotation, not reuse, even where
+    /// the reference has them in its narrative.
+    @Test func wordsTheCandidateQuotesAreAQuotation() {
+        let candidate = ReportDocument(
+            id: "quoting.txt",
+            text: """
+                Hundreds of residents packed the hall, many holding signs about the bus cuts.
+                A resident read aloud from the notice: “The plan adds forty police officers and raises property taxes by two percent.”
+                Shop owners outside were less pleased and plan to protest at the next meeting.
+                """)
+        let result = RewriteAnalyzer().compare(reference: reference, candidate: candidate)
+        #expect(result.passages.contains { $0.kind == .quotation && $0.words >= 10 })
+        #expect(!result.passages.contains { $0.kind == .verbatim })
+        #expect(result.retold == 0)
     }
 
     @Test func paraphraseIsFoundAndOffsetsPointAtTheSentences() {
@@ -57,6 +91,20 @@ import Testing
         #expect(report.similarity.ids == ["ref.txt", "copy.txt", "other.txt"])
     }
 
+    /// Beyond the limit the all-pairs matrices (quadratic in the number of documents) are left
+    /// out with the reason; every candidate is still analysed and ranked the same way.
+    @Test func manyCandidatesLeaveTheQuadraticMatricesOut() {
+        let candidates = (0..<6).map { ReportDocument(id: "c\($0).txt", text: reference.text + " Story \($0) adds a line.") }
+        var configuration = RewriteAnalyzer.Configuration()
+        let full = RewriteAnalyzer(configuration: configuration).analyze(reference: reference, candidates: candidates)
+        configuration.similarityMatrixLimit = 4
+        let bounded = RewriteAnalyzer(configuration: configuration).analyze(reference: reference, candidates: candidates)
+        #expect(full.similarity.omitted == nil && full.similarity.jaccard.count == 7)
+        #expect(bounded.similarity.omitted != nil && bounded.similarity.jaccard.isEmpty && bounded.similarity.narrativeJaccard.isEmpty)
+        #expect(bounded.similarity.ids == full.similarity.ids)
+        #expect(bounded.candidates == full.candidates)
+    }
+
     @Test func jsonContractHasTheDocumentedKeys() throws {
         let copy = ReportDocument(id: "copy.txt", path: "dir/copy.txt", text: reference.text)
         let report = RewriteAnalyzer().analyze(reference: reference, candidates: [copy])
@@ -64,7 +112,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["reference"] != nil)
         let candidate = try #require((object["candidates"] as? [[String: Any]])?.first)
-        for key in ["id", "path", "rank", "verdict", "score", "jaccard", "containment", "passages"] {
+        for key in ["id", "path", "rank", "verdict", "score", "retold", "coverage", "vocabulary", "decision", "jaccard", "containment", "passages"] {
             #expect(candidate[key] != nil, "missing \(key)")
         }
         #expect(candidate["path"] as? String == "dir/copy.txt")

@@ -1,0 +1,67 @@
+import Foundation
+
+/// One input of the verdict model: a length-normalised measure of a candidate's
+/// ``EvidenceSummary``. Shares are taken as smoothed log-odds, `log((a + ½) / (b − a + ½))` for
+/// `a` of `b`, so that a three-sentence brief, a twelve-sentence web story and an eighty-sentence
+/// wire story are measured on the same scale, and an empty story or a perfect copy stays finite.
+/// `scripts/fit-verdict.py` computes the same formulas from the JSON report.
+public enum VerdictFeature: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The candidate's distinct narrative content stems that the reference uses: a rewrite keeps
+    /// the source's words, an independent story tells the event in words of its own.
+    case vocabulary
+    /// The candidate's narrative content words in sentences aligned to the reference or copied
+    /// from it: how much of the story retells the reference.
+    case story
+    /// The candidate's distinct narrative word bigrams found in the reference: local word order kept.
+    case bigrams
+    /// The candidate's distinct narrative word trigrams found in the reference.
+    case trigrams
+    /// The candidate's narrative words in shared runs of three or more words (Greedy String
+    /// Tiling coverage, Clough et al. 2002's strongest single measure).
+    case tiled
+    /// The candidate's narrative words in shared runs of six or more words: longer than stock phrases.
+    case longTiled
+    /// log(1 + narrative words in shared runs of six or more words).
+    case longTiledCount
+    /// The candidate's pairs of consecutive content stems found in the reference: word order
+    /// that survives rewording.
+    case stemPairs
+    /// The reference's narrative sentences the candidate retells.
+    case retold
+    /// log(1 + reference narrative sentences retold): two independent reports of one event
+    /// rarely retell several sentences of each other.
+    case retoldCount
+    /// The candidate's narrative sentences derived from the reference.
+    case sentences
+    /// Aligned sentences that follow the reference's order (the longest such chain), of the most
+    /// the shorter of the two stories allows: a rewrite follows its source, independent reports
+    /// of one event scatter.
+    case inOrder
+
+    /// The feature's value for a candidate with this evidence.
+    ///
+    /// - Parameter e: the candidate's counts.
+    /// - Returns: the smoothed log-odds of the share, or the log count, described on each case.
+    public func value(_ e: EvidenceSummary) -> Double {
+        switch self {
+        case .vocabulary: Self.logOdds(e.sharedDistinctStems, of: e.distinctStems)
+        case .story: Self.logOdds(e.derivedWords, of: e.narrativeWords)
+        case .bigrams: Self.logOdds(e.sharedBigrams, of: e.narrativeBigrams)
+        case .trigrams: Self.logOdds(e.sharedTrigrams, of: e.narrativeTrigrams)
+        case .tiled: Self.logOdds(e.tiledTokens, of: e.narrativeTokens)
+        case .longTiled: Self.logOdds(e.longTiledTokens, of: e.narrativeTokens)
+        case .longTiledCount: log1p(Double(e.longTiledTokens))
+        case .stemPairs: Self.logOdds(e.sharedStemPairs, of: e.stemPairs)
+        case .retold: Self.logOdds(e.retoldSentences, of: e.referenceNarrativeSentences)
+        case .retoldCount: log1p(Double(e.retoldSentences))
+        case .sentences: Self.logOdds(e.derivedSentences, of: e.narrativeSentences)
+        case .inOrder: Self.logOdds(e.inOrderSentences, of: min(e.narrativeSentences, e.referenceNarrativeSentences))
+        }
+    }
+
+    /// Smoothed log-odds of `a` out of `b`: the logit of (a + ½) / (b + 1).
+    static func logOdds(_ a: Int, of b: Int) -> Double {
+        let p = (Double(a) + 0.5) / (Double(b) + 1)
+        return log(p / (1 - p))
+    }
+}

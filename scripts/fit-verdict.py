@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""Fits the report's verdict model (VerdictModel) and says how well it holds on stories it was not fitted on.
+
+  scripts/fit-verdict.py NEARDUP METER_DIR WEB_DIR [--write Sources/NearDup/Report/VerdictCoefficients.swift]
+                         [--cache FILE] [--features a,b,c]
+
+Runs `NEARDUP report --format json` once per METER catchline (reference: its PA files concatenated,
+as ../shared/eval/meter_eval.py does) and once per web event, reads every candidate's `evidence`
+counts, turns them into the model's features (the same formulas as VerdictModel.swift) and fits two
+L2-regularised logistic regressions by Newton's method:
+
+  derived   derived (wholly or partially) vs non-derived, on every story;
+  wholly    wholly vs partially, on the derived stories only.
+
+A story is derived when P(derived) >= 0.5, and then wholly derived when P(wholly | derived) >= 0.5.
+
+It prints, per corpus (binary accuracy, three-class accuracy, macro-F1, AUC of P(derived), confusion):
+  fitted     fitted on everything, scored on the same stories (what the shipped model does on dev);
+  CV         leave one group out: each METER catchline and each web event is scored by a model
+             fitted on all the other groups of both corpora;
+  LOCO       leave one corpus out: fitted on METER, scored on the web set, and the other way;
+and the gap between the fitted and the cross-validated figures. Judge a change by CV, never by
+the fitted figure. With --write it writes the coefficients, with their provenance, to a Swift file.
+
+The corpora are research-use only and never copied into the repository. numpy is needed (a
+development-time dependency only: the Swift package does not use it). Without the corpora the
+script says so and exits 0.
+"""
+import collections, datetime, json, os, subprocess, sys, tempfile
+
+import numpy as np
+
+CLASSES = ("wholly", "partially", "non")
+RIDGE = 1.0  # L2 penalty on the weights (not the intercept): keeps coefficients stable across folds
+
+
+def share(a, b):
+    """Smoothed share, so that empty stories and perfect copies keep finite log-odds."""
+    return (a + 0.5) / (b + 1.0)
+
+
+def logit(p):
+    return float(np.log(p / (1.0 - p)))
+
+
+# Every feature: name -> (formula over the evidence counts, reason). VerdictModel.swift computes the same.
+FEATURES = {
+    "vocabulary": (lambda e: logit(share(e["shared_distinct_stems"], e["distinct_stems"])),
+                   "log-odds of the candidate's distinct narrative content stems that the reference uses: a rewrite keeps the source's words"),
+    "story": (lambda e: logit(share(e["derived_words"], e["narrative_words"])),
+              "log-odds of the candidate's narrative content words in sentences aligned to the reference or copied from it: how much of the story retells it"),
+    "bigrams": (lambda e: logit(share(e["shared_bigrams"], e["narrative_bigrams"])),
+                "log-odds of the candidate's distinct narrative word bigrams found in the reference: local word order kept"),
+    "trigrams": (lambda e: logit(share(e["shared_trigrams"], e["narrative_trigrams"])),
+                 "log-odds of the candidate's distinct narrative word trigrams found in the reference"),
+    "tiled": (lambda e: logit(share(e["tiled_tokens"], e["narrative_tokens"])),
+              "log-odds of the candidate's narrative words inside shared runs of 3+ words (Greedy String Tiling coverage)"),
+    "longTiled": (lambda e: logit(share(e["long_tiled_tokens"], e["narrative_tokens"])),
+                  "log-odds of the candidate's narrative words inside shared runs of 6+ words: longer than stock phrases"),
+    "longTiledCount": (lambda e: float(np.log1p(e["long_tiled_tokens"])),
+                       "log(1 + narrative words in shared runs of 6+ words)"),
+    "stemPairs": (lambda e: logit(share(e["shared_stem_pairs"], e["stem_pairs"])),
+                  "log-odds of the candidate's pairs of consecutive content stems found in the reference: order that survives rewording"),
+    "retold": (lambda e: logit(share(e["retold_sentences"], e["reference_narrative_sentences"])),
+               "log-odds of the reference's narrative sentences the candidate retells"),
+    "retoldCount": (lambda e: float(np.log1p(e["retold_sentences"])),
+                    "log(1 + reference sentences retold): two independent stories rarely retell several"),
+    "inOrder": (lambda e: logit(share(e["in_order_sentences"], min(e["narrative_sentences"], e["reference_narrative_sentences"]))),
+                "log-odds of aligned sentences that follow the reference's order (longest chain), of the most the shorter story allows: a rewrite follows its source, independent reports scatter"),
+    "sentences": (lambda e: logit(share(e["derived_sentences"], e["narrative_sentences"])),
+                  "log-odds of the candidate's narrative sentences derived from the reference"),
+}
+DERIVED_FEATURES = ["vocabulary", "bigrams", "inOrder"]
+WHOLLY_FEATURES = ["story", "retold"]
+
+
+def run_report(nd, ref_path, cands):
+    r = subprocess.run([nd, "report", "--reference", ref_path, *cands, "--format", "json"], capture_output=True, text=True, timeout=300)
+    if r.returncode not in (0, 1) or not r.stdout.strip():
+        sys.exit(f"report fails on {ref_path}: rc {r.returncode} {r.stderr.strip()[:300]}")
+    return {os.path.basename(c.get("path", c["id"])): c for c in json.loads(r.stdout)["candidates"]}
+
+
+def collect_meter(nd, root, tmp):
+    labels = {}
+    for dom in ("courts", "showbiz"):
+        for cls in CLASSES:
+            for line in open(os.path.join(root, "file_index", dom, f"{cls}_derived.txt"), encoding="latin-1"):
+                p = line.strip()
+                if p:
+                    labels[p.replace("meter_corpus/", "", 1)] = cls
+    groups = collections.defaultdict(list)
+    for p in labels:
+        pa = os.path.dirname(p).replace("newspapers/rawtexts", "PA/rawtexts", 1)
+        if os.path.isdir(os.path.join(root, pa)) and any(f.endswith(".txt") for f in os.listdir(os.path.join(root, pa))):
+            groups[pa].append(p)
+    rows = []
+    for k in sorted(groups):
+        pa_dir = os.path.join(root, k)
+        text = "\n\n".join(open(os.path.join(pa_dir, f), "rb").read().decode("latin-1") for f in sorted(os.listdir(pa_dir)) if f.endswith(".txt"))
+        ref = os.path.join(tmp, "reference.txt")
+        open(ref, "w", encoding="utf-8").write(text)
+        got = run_report(nd, ref, [os.path.join(root, p) for p in groups[k]])
+        for p in groups[k]:
+            c = got[os.path.basename(p)]
+            rows.append({"corpus": "meter", "group": k, "id": p, "label": labels[p], "evidence": c["evidence"], "verdict": c["verdict"]})
+    return rows
+
+
+def collect_web(nd, root):
+    labels = json.load(open(os.path.join(root, "labels.json")))
+    rows = []
+    for ev in sorted({x["event"] for x in labels}):
+        items = [x for x in labels if x["event"] == ev]
+        d = os.path.join(root, ev)
+        got = run_report(nd, os.path.join(d, "reference.txt"), [os.path.join(d, x["candidate"]) for x in items])
+        for x in items:
+            c = got[x["candidate"]]
+            rows.append({"corpus": "web", "group": ev, "id": f"{ev}/{x['candidate']}", "label": x["label"], "evidence": c["evidence"], "verdict": c["verdict"]})
+    return rows
+
+
+def matrix(rows, names):
+    return np.array([[FEATURES[n][0](r["evidence"]) for n in names] for r in rows])
+
+
+def fit(X, y, w=None):
+    """L2-regularised logistic regression by Newton's method; returns (intercept, weights)."""
+    n, d = X.shape
+    A = np.hstack([np.ones((n, 1)), X])
+    w = np.ones(n) if w is None else w
+    beta = np.zeros(d + 1)
+    penalty = np.diag([0.0] + [RIDGE] * d)
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-A @ beta))
+        grad = A.T @ (w * (p - y)) + penalty @ beta
+        H = (A * (w * p * (1 - p))[:, None]).T @ A + penalty
+        step = np.linalg.solve(H, grad)
+        beta -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return beta
+
+
+def prob(beta, X):
+    return 1 / (1 + np.exp(-(beta[0] + X @ beta[1:])))
+
+
+def fit_models(rows, dnames, wnames):
+    y = np.array([r["label"] != "non" for r in rows], dtype=float)
+    # Each corpus weighs the same in the fit whatever its size, so that neither one's idea of
+    # "derived" swamps the other's.
+    counts = collections.Counter(r["corpus"] for r in rows)
+    weight = np.array([len(rows) / (len(counts) * counts[r["corpus"]]) for r in rows])
+    bd = fit(matrix(rows, dnames), y, weight)
+    der = [r for r in rows if r["label"] != "non"]
+    wd = np.array([len(der) / (len(counts) * max(1, sum(x["corpus"] == r["corpus"] for x in der))) for r in der])
+    bw = fit(matrix(der, wnames), np.array([r["label"] == "wholly" for r in der], dtype=float), wd)
+    return bd, bw
+
+
+def predict(models, rows, dnames, wnames):
+    bd, bw = models
+    pd = prob(bd, matrix(rows, dnames))
+    pw = prob(bw, matrix(rows, wnames))
+    return [("non" if a < 0.5 else ("wholly" if b >= 0.5 else "partially"), a) for a, b in zip(pd, pw)]
+
+
+def auc(pos, neg):
+    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / max(1, len(pos) * len(neg))
+
+
+def figures(rows, preds):
+    labels = [r["label"] for r in rows]
+    verdicts = [v for v, _ in preds]
+    n = len(rows)
+    binary = sum((l != "non") == (v != "non") for l, v in zip(labels, verdicts)) / n
+    three = sum(l == v for l, v in zip(labels, verdicts)) / n
+    f1 = []
+    for c in CLASSES:
+        tp = sum(l == c and v == c for l, v in zip(labels, verdicts))
+        fp = sum(l != c and v == c for l, v in zip(labels, verdicts))
+        fn = sum(l == c and v != c for l, v in zip(labels, verdicts))
+        f1.append(2 * tp / max(1, 2 * tp + fp + fn))
+    a = auc([p for (l, (_, p)) in zip(labels, preds) if l != "non"], [p for (l, (_, p)) in zip(labels, preds) if l == "non"])
+    conf = collections.Counter(zip(labels, verdicts))
+    return {"binary": binary, "three": three, "f1": sum(f1) / 3, "auc": a, "confusion": conf, "n": n}
+
+
+def show(name, f):
+    c = f["confusion"]
+    table = " | ".join(f"{l}: " + " ".join(f"{c[(l, v)]:3d}" for v in CLASSES) for l in CLASSES)
+    print(f"  {name:22s} n={f['n']:3d} binary {f['binary']:.3f}  three-class {f['three']:.3f}  macro-F1 {f['f1']:.3f}  AUC {f['auc']:.3f}   [label: ->wholly partially non] {table}")
+
+
+def cross_validate(rows, dnames, wnames):
+    preds = [None] * len(rows)
+    for g in sorted({(r["corpus"], r["group"]) for r in rows}):
+        train = [r for r in rows if (r["corpus"], r["group"]) != g]
+        test = [i for i, r in enumerate(rows) if (r["corpus"], r["group"]) == g]
+        models = fit_models(train, dnames, wnames)
+        for i, p in zip(test, predict(models, [rows[i] for i in test], dnames, wnames)):
+            preds[i] = p
+    return preds
+
+
+def swift_file(models, dnames, wnames, command, data):
+    bd, bw = models
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip() or "unknown"
+    date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+
+    def terms(beta, names):
+        return "\n".join(f"            (.{n}, {b:.6f})," for n, b in zip(names, beta[1:]))
+
+    return f"""// Generated by scripts/fit-verdict.py: do not edit by hand; run it again.
+// Command: {command}
+// Date: {date}; code at commit {commit} (the features the JSON of that build reports)
+// Data: {data}
+// Fit: L2-regularised logistic regression (penalty {RIDGE} on the weights), each corpus weighted equally.
+
+extension VerdictModel {{
+    /// The model fitted on METER's development split and the web rewrites' development events
+    /// by `scripts/fit-verdict.py` (see the provenance at the top of this file).
+    public static let standard = VerdictModel(
+        derived: LogisticModel(
+            intercept: {bd[0]:.6f},
+            terms: [
+{terms(bd, dnames)}
+            ]),
+        wholly: LogisticModel(
+            intercept: {bw[0]:.6f},
+            terms: [
+{terms(bw, wnames)}
+            ]))
+}}
+"""
+
+
+def main():
+    args = sys.argv[1:]
+    if len(args) < 3:
+        sys.exit(__doc__)
+    nd, meter, web = args[:3]
+    for d in (meter, web):
+        if not os.path.isdir(d):
+            print(f"{d} is absent: nothing to fit (the corpora are research-use only and live outside the repository)")
+            return
+    opt = lambda k: args[args.index(k) + 1] if k in args else None
+    dnames = opt("--features").split(",") if opt("--features") else DERIVED_FEATURES
+    wnames = opt("--wholly-features").split(",") if opt("--wholly-features") else WHOLLY_FEATURES
+    cache = opt("--cache")
+    if cache and os.path.exists(cache):
+        rows = json.load(open(cache))
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = collect_meter(nd, meter, tmp) + collect_web(nd, web)
+        if cache:
+            json.dump(rows, open(cache, "w"))
+    corpora = ("meter", "web")
+    by = {c: [r for r in rows if r["corpus"] == c] for c in corpora}
+    print(f"stories: METER {len(by['meter'])} in {len({r['group'] for r in by['meter']})} catchlines, web {len(by['web'])} in {len({r['group'] for r in by['web']})} events")
+    print(f"derived model: {', '.join(dnames)}; wholly model: {', '.join(wnames)}")
+    for n in FEATURES:
+        per = []
+        for c in corpora:
+            pos = [FEATURES[n][0](r["evidence"]) for r in by[c] if r["label"] != "non"]
+            neg = [FEATURES[n][0](r["evidence"]) for r in by[c] if r["label"] == "non"]
+            per.append(f"{c} AUC {auc(pos, neg):.3f}")
+        print(f"  feature {n:14s} {' '.join(per)}  ({FEATURES[n][1]})")
+
+    models = fit_models(rows, dnames, wnames)
+    print("fitted coefficients: derived " + ", ".join(f"{n} {b:+.3f}" for n, b in zip(["intercept"] + dnames, models[0]))
+          + "; wholly " + ", ".join(f"{n} {b:+.3f}" for n, b in zip(["intercept"] + wnames, models[1])))
+    fitted = {c: figures(by[c], predict(models, by[c], dnames, wnames)) for c in corpora}
+    cv_preds = cross_validate(rows, dnames, wnames)
+    cv = {c: figures([r for r in rows if r["corpus"] == c], [p for r, p in zip(rows, cv_preds) if r["corpus"] == c]) for c in corpora}
+    loco = {}
+    for c in corpora:
+        train = [r for r in rows if r["corpus"] != c]
+        loco[c] = figures(by[c], predict(fit_models(train, dnames, wnames), by[c], dnames, wnames))
+    for c in corpora:
+        print(f"{c}:")
+        show("fitted", fitted[c])
+        show("CV (leave group out)", cv[c])
+        show("LOCO (other corpus)", loco[c])
+        print(f"  fitted - CV gap: binary {fitted[c]['binary'] - cv[c]['binary']:+.3f}, macro-F1 {fitted[c]['f1'] - cv[c]['f1']:+.3f}, AUC {fitted[c]['auc'] - cv[c]['auc']:+.3f}")
+    if "--misread" in args:
+        for r, (v, p) in zip(rows, cv_preds):
+            if v != r["label"]:
+                print(f"  CV misread {r['corpus']} {r['id']}: {r['label']} -> {v} (P(derived) {p:.2f}) " + " ".join(f"{n}={FEATURES[n][0](r['evidence']):+.2f}" for n in FEATURES))
+    out = opt("--write")
+    if out:
+        command = "scripts/fit-verdict.py NEARDUP ../shared/eval/meter-dev ../shared/eval/web-rewrites-dev --write " + out
+        data = f"METER dev split ({len(by['meter'])} stories), web-rewrites-dev ({len(by['web'])} stories)"
+        tmp = out + ".tmp"
+        open(tmp, "w").write(swift_file(models, dnames, wnames, command, data))
+        os.replace(tmp, out)
+        print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
