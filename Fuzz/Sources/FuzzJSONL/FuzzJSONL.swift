@@ -51,7 +51,16 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             let got = events(reader, chunkSize: chunkSize)
             invariant(got == expected, "chunk size \(chunkSize), limit \(limit): \(got) != \(expected)")
         }
-        if limit == 64 << 20 { compareWithFoundation(bytes, expected) }
+        guard limit == 64 << 20 else { continue }
+        if TextDecoder.wideByteOrderMark(bytes) != nil {
+            // A UTF-16 or UTF-32 byte order mark: the stream is refused whole, in one problem
+            // (with the default limit, so that the first line is never too long to look at).
+            var refused = false
+            if expected.count == 1, case .problem(let message) = expected[0] { refused = message.contains("byte order mark") }
+            invariant(refused, "a stream starting with a UTF-16/32 byte order mark gave \(expected)")
+        } else {
+            compareWithFoundation(bytes, expected)
+        }
     }
     return 0
 }

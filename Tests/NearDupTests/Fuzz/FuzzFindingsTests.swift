@@ -56,6 +56,20 @@ import Testing
         #expect(problems.map(\.location.line) == [2])  // one byte over the limit
     }
 
+    /// The jsonl target's run of 7 December 2026 (issue 17): a stream starting with a UTF-16
+    /// byte order mark (FE FF) and then JSON lines. The reader refuses such a stream whole, as
+    /// documented (JSONL is UTF-8; the message names the iconv line), where the target's
+    /// JSONSerialization comparison expected its later lines: the target now checks the refusal.
+    @Test func aStreamStartingWithAUTF16ByteOrderMarkIsRefusedWhole() throws {
+        let crash = "/v8QAHsiaWR+OiIAAAByRERERERERERERERERERERERERH9/f39hdGluLTEifURERERERERERERERERERERERERERERERERERERERERMRERERERERERERERERERERERERERERERERERERC94IiwibiI6WzEsMi41ZTMsbnVsbCx0cnVlXX0NCgogIAp7InRleHQiOiJubyBpZCJ9CnsiaWQiOiJ0ZXh0Y2F0aW4tMCJ9"
+        let bytes = [UInt8](Data(base64Encoded: crash)!)
+        for chunkSize in [1, 2, 3, 7, 64, 1 << 20] {
+            let events = try Self.readJSONLines(bytes, limit: 64 << 20, chunkSize: chunkSize)
+            #expect(events.count == 1)
+            #expect(events.first?.hasPrefix("problem input.jsonl: skipped: JSONL in utf-16be (byte order mark)") == true, "\(events)")
+        }
+    }
+
     // MARK: Signature decoding (target signature)
 
     /// Nonzero reserved bytes 9-11 were accepted, and re-encoded as zeros: two byte strings
