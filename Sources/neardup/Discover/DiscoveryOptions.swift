@@ -8,7 +8,7 @@ struct DiscoveryOptions: ParsableArguments {
     var language: String = "english"
 
     @Option(name: .long, help: ArgumentHelp("Candidates per story: the sources sharing the most rare vocabulary with it that the report then judges.", valueName: "k"))
-    var candidates = RewriteCandidateIndex.Settings().limit
+    var candidatesPerStory = RewriteCandidateIndex.Settings().limit
 
     @Option(name: .long, help: ArgumentHelp("Story terms a candidate query reads, rarest first.", valueName: "n"))
     var queryTerms = RewriteCandidateIndex.Settings().queryTerms
@@ -33,7 +33,7 @@ struct DiscoveryOptions: ParsableArguments {
 
     func validate() throws {
         try ThreadCount.validate(threads)
-        for (name, value) in [("--candidates", candidates), ("--query-terms", queryTerms), ("--max-postings", maxPostings), ("--min-shared-terms", minSharedTerms)] where value < 1 {
+        for (name, value) in [("--candidates-per-story", candidatesPerStory), ("--query-terms", queryTerms), ("--max-postings", maxPostings), ("--min-shared-terms", minSharedTerms)] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
         _ = try reportLanguage()
@@ -53,7 +53,7 @@ struct DiscoveryOptions: ParsableArguments {
         let language = try reportLanguage()
         configuration.sketcher = RewriteSketcher(language: language)
         configuration.candidates = RewriteCandidateIndex.Settings(
-            limit: candidates, queryTerms: queryTerms, maximumPostings: maxPostings, minimumSharedTerms: minSharedTerms)
+            limit: candidatesPerStory, queryTerms: queryTerms, maximumPostings: maxPostings, minimumSharedTerms: minSharedTerms)
         configuration.sameOutlet = sameOutlet
         var analysis = RewriteAnalyzer.Configuration()
         analysis.language = language
