@@ -3,7 +3,9 @@
 ///
 /// A link means what the report means: the story is the candidate, the source the reference.
 /// 1. The story is compared with each candidate on its own (``judge(story:sources:)``).
-/// 2. Its **sources** are the candidates from which the report derives at least one of its
+/// 2. Unless one candidate alone gives the story two sentences (or the report calls it derived
+///    from one alone), the story has no link: one sentence in common is coincidence.
+///    Its **sources** are the candidates from which the report derives at least one of its
 ///    sentences. A story is often written from several pieces of copy about one event; judged
 ///    against each alone, each explains too little of it. With two or more sources, the report
 ///    judges the story once more against all of them read together, as one reference, as METER
@@ -82,6 +84,11 @@ public struct RewriteLinker: Sendable {
     /// ``links(story:sources:)`` on texts already read; `text` gives a source's text by id.
     func links(_ story: AnalyzedText, sources: [(text: AnalyzedText, weight: Double)], text: (String) -> String) -> [RewriteLink] {
         let judged = judge(story, sources: sources)
+        // One sentence in common is coincidence (boilerplate, a stock phrase): a story is linked
+        // only when one source alone gives it two sentences or the report calls it derived
+        // from one source alone.
+        let strongest = judged.map(\.report.evidence.derivedSentences).max() ?? 0
+        guard strongest >= Self.minimumDerivedSentences || judged.contains(where: \.isDerived) else { return [] }
         var group = judged.filter { $0.report.evidence.derivedSentences > 0 }.sorted(by: Self.ranksBefore)
         guard !group.isEmpty else { return [] }
         let ids = group.map(\.source)
@@ -96,6 +103,10 @@ public struct RewriteLinker: Sendable {
         guard group[0].isDerived else { return [] }
         return selection == .best ? [group[0]] : group
     }
+
+    /// Sentences one source alone must give a story (unless the report calls the story derived
+    /// from it alone) before the story is linked at all.
+    static let minimumDerivedSentences = 2
 
     /// A story's sources in link order: score, then coverage, then source id, on the pair alone.
     static func ranksBefore(_ x: RewriteLink, _ y: RewriteLink) -> Bool {
