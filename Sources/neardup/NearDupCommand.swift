@@ -20,6 +20,7 @@ struct NearDupCommand: ParsableCommand {
             SketchCommand.self,
             GenerateCommand.self,
             DedupCommand.self,
+            DiscoverCommand.self,
             IndexCommand.self,
             ExtractCommand.self,
         ]
