@@ -44,6 +44,16 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
         public var dates: DateSpan?
         /// The number of outlets the documents come from (0, the default: no outlet).
         public var outlets: Int
+        /// The number of made-up names originals draw their four names from (uniformly): 2,000
+        /// by default. An archive's names are many and most are rare; a pool as large as the
+        /// corpus gives each name to a handful of stories.
+        public var names: Int
+
+        /// The size of the built-in pool of names, the default of ``names``.
+        public static let defaultNames = 2_000
+        /// The largest pool of names: the built-in ones, then names of four syllables made up
+        /// from their number.
+        public static let maximumNames = 1 << 28
 
         /// Makes a configuration; by default 600 words a document, 20 % duplicates, seed 1 and
         /// every kind of duplicate.
@@ -58,13 +68,15 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
         ///   - rewriteKinds: the kinds of rewrite to plant.
         ///   - dates: the span of the documents' dates, or `nil` for none.
         ///   - outlets: the number of outlets, or 0 for none.
+        ///   - names: the number of made-up names.
         /// - Precondition: `documents ≥ 0`, `wordsPerDocument ≥ 1`, `duplicateRate` and
         ///   `rewriteRate` in 0...1 with a sum of at most 1, `kinds` and `rewriteKinds` not
-        ///   empty, `outlets ≥ 0`.
+        ///   empty, `outlets ≥ 0`, `names ≥ 1`.
         public init(
             documents: Int, wordsPerDocument: Int = 600, duplicateRate: Double = 0.2, seed: UInt64 = 1,
             kinds: [DuplicateKind] = DuplicateKind.allCases, rewriteRate: Double = 0,
-            rewriteKinds: [RewriteKind] = RewriteKind.allCases, dates: DateSpan? = nil, outlets: Int = 0
+            rewriteKinds: [RewriteKind] = RewriteKind.allCases, dates: DateSpan? = nil, outlets: Int = 0,
+            names: Int = Configuration.defaultNames
         ) {
             precondition(documents >= 0, "documents must not be negative")
             precondition(wordsPerDocument >= 1, "wordsPerDocument must be at least 1")
@@ -74,6 +86,7 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
             precondition(!kinds.isEmpty, "kinds must not be empty")
             precondition(!rewriteKinds.isEmpty, "rewriteKinds must not be empty")
             precondition(outlets >= 0, "outlets must not be negative")
+            precondition(names >= 1 && names <= Configuration.maximumNames, "names must be in 1...\(Configuration.maximumNames)")
             self.documents = documents
             self.wordsPerDocument = wordsPerDocument
             self.duplicateRate = duplicateRate
@@ -83,6 +96,7 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
             self.rewriteKinds = rewriteKinds
             self.dates = dates
             self.outlets = outlets
+            self.names = names
         }
     }
 
@@ -343,7 +357,7 @@ public struct CorpusGenerator: RandomAccessCollection, Sendable {
         var random = CorpusRandom(seed: configuration.seed, stream: UInt64(index), substream: substream)
         let target = Swift.max(1, Int((Double(configuration.wordsPerDocument) * (0.8 + 0.4 * random.nextUnit())).rounded()))
         let topics = (0..<8).map { _ in lexicon.topics[random.next(below: lexicon.topics.count)] }
-        let names = (0..<4).map { _ in lexicon.names[random.next(below: lexicon.names.count)] }
+        let names = (0..<4).map { _ in lexicon.name(random.next(below: configuration.names)) }
         var sentences: [[UInt32]] = []
         var words = 0
         while words < target {
@@ -516,7 +530,7 @@ struct DraftDocument {
                 }
                 if !first { buffer.append(0x20) }
                 let start = buffer.count
-                buffer.append(contentsOf: lexicon.spellings[Int(token)])
+                lexicon.appendSpelling(of: token, to: &buffer)
                 if first, buffer[start] >= UInt8(ascii: "a"), buffer[start] <= UInt8(ascii: "z") {
                     buffer[start] -= 0x20
                 }
@@ -579,6 +593,34 @@ final class Lexicon: Sendable {
         self.classOf = classOf
         self.spellings = spellings
         sampler = ZipfSampler(count: commonWords.count, exponent: 1.0)
+    }
+
+    /// Name number `k`: one of the 2,000 built-in names, or beyond them a name spelled from
+    /// `k` (a token past every interned word).
+    func name(_ k: Int) -> UInt32 {
+        k < names.count ? names[k] : UInt32(spellings.count + k - names.count)
+    }
+
+    /// Appends the spelling of `token`: an interned word, or a name made up from its number
+    /// (four syllables chosen by a bijective mix of the number, so neighbours look unrelated).
+    @inline(__always)
+    func appendSpelling(of token: UInt32, to buffer: inout [UInt8]) {
+        let t = Int(token)
+        guard t >= spellings.count else { return buffer.append(contentsOf: spellings[t]) }
+        var z = CorpusRandom.mix(UInt64(t - spellings.count) &+ 0x5EED)
+        let syllables = Vocabulary.nameSyllables
+        let start = buffer.count
+        for _ in 0..<4 {
+            buffer.append(contentsOf: syllables[Int(z % UInt64(syllables.count))].utf8)
+            z /= UInt64(syllables.count)
+        }
+        buffer[start] -= 0x20  // capitalised (syllables are lowercase ASCII)
+    }
+
+    /// The class of `token` (-1: none; made-up names have none).
+    @inline(__always)
+    func wordClass(of token: UInt32) -> Int32 {
+        Int(token) < classOf.count ? classOf[Int(token)] : -1
     }
 
     /// A common word drawn with Zipf frequencies.

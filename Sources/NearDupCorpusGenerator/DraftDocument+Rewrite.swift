@@ -89,7 +89,7 @@ extension DraftDocument {
         var replaced = 0
         for s in sentences.indices {
             for w in sentences[s].indices {
-                let c = lexicon.classOf[Int(sentences[s][w])]
+                let c = lexicon.wordClass(of: sentences[s][w])
                 guard c >= 0, random.chance(probability) else { continue }
                 let members = lexicon.wordClasses[Int(c)]
                 var other = members[random.next(below: members.count - 1)]

@@ -28,7 +28,9 @@ struct GenerateCommand: ParsableCommand {
             sentences retold) and the counts, with "jaccard" as above. --first-date and
             --outlets add "date" and "outlet" to each record: dates rise with the position, so
             a source is never later than what was made from it, and a planted document is from
-            another outlet than its source. Without these options the output is as before.
+            another outlet than its source. --names sets how many made-up names the stories
+            draw theirs from (2000 by default; an archive's names are many and mostly rare).
+            Without these options the output is as before.
 
             Example:
               neardup generate --documents 20000 --words 600 --duplicates 0.2 --seed 42 \\
@@ -73,6 +75,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Number of outlets the documents come from (adds \"outlet\"); 0: none.")
     var outlets: Int = 0
 
+    @Option(name: .long, help: "Made-up names the originals draw theirs from (2000: the built-in ones; more, as an archive has).")
+    var names: Int = CorpusGenerator.Configuration.defaultNames
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Corpus file (JSONL), or - for standard output.", valueName: "path"))
     var output: String = "-"
 
@@ -98,6 +103,9 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--duplicates and --rewrites must add up to at most 1, not \(duplicates + rewrites)")
         }
         guard outlets >= 0 else { throw ValidationError("--outlets must not be negative, not \(outlets)") }
+        guard (1...CorpusGenerator.Configuration.maximumNames).contains(names) else {
+            throw ValidationError("--names must be from 1 to \(CorpusGenerator.Configuration.maximumNames), not \(names)")
+        }
         guard days >= 1 else { throw ValidationError("--days must be at least 1, not \(days)") }
         if let firstDate, DateSpan(first: firstDate, days: days) == nil {
             throw ValidationError("--first-date must be a date as YYYY-MM-DD, not '\(firstDate)'")
@@ -134,7 +142,7 @@ struct GenerateCommand: ParsableCommand {
             .init(
                 documents: documents, wordsPerDocument: words, duplicateRate: duplicates, seed: seed, kinds: kinds,
                 rewriteRate: rewrites, rewriteKinds: rewriteKinds,
-                dates: firstDate.flatMap { DateSpan(first: $0, days: days) }, outlets: outlets))
+                dates: firstDate.flatMap { DateSpan(first: $0, days: days) }, outlets: outlets, names: names))
         let progress = ProgressReporter(progressOptions, totalDocuments: documents)
         defer { progress.stop() }
         let planted: (duplicates: Int, rewrites: Int)

@@ -155,3 +155,32 @@ struct PlantedRewriteTests {
         }
     }
 }
+
+extension PlantedRewriteTests {
+    @Test("a pool of names as large as the archive gives each original names few others have")
+    func largePoolOfNames() {
+        func capitalisedInside(_ text: String) -> Set<Substring> {
+            // Words after the first of a sentence that start with a capital: the names.
+            var found = Set<Substring>()
+            for sentence in text.split(separator: ".") {
+                for word in sentence.split(separator: " ").dropFirst() where word.first!.isUppercase {
+                    found.insert(word.trimmingCharacters(in: [","])[...])
+                }
+            }
+            return found
+        }
+        let small = CorpusGenerator(.init(documents: 400, wordsPerDocument: 200, duplicateRate: 0, seed: 8))
+        let large = CorpusGenerator(.init(documents: 400, wordsPerDocument: 200, duplicateRate: 0, seed: 8, names: 1_000_000))
+        func documentsPerName(_ corpus: CorpusGenerator) -> Double {
+            var count: [Substring: Int] = [:]
+            for document in corpus { for name in capitalisedInside(document.text) { count[name, default: 0] += 1 } }
+            return Double(count.values.reduce(0, +)) / Double(count.count)
+        }
+        // 1,600 draws from 2,000 names: about 1.4 documents a name; from a million, about 1.
+        #expect(documentsPerName(small) > 1.25)
+        #expect(documentsPerName(large) < 1.05)
+        // Only the names differ: the same number of words, the same words elsewhere.
+        #expect(small[3].text.split(separator: " ").count == large[3].text.split(separator: " ").count)
+        #expect(small[3].text != large[3].text)
+    }
+}
