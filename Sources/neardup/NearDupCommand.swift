@@ -19,6 +19,7 @@ struct NearDupCommand: ParsableCommand {
             SketchCommand.self,
             GenerateCommand.self,
             DedupCommand.self,
+            DiscoverCommand.self,
             IndexCommand.self,
         ]
     )

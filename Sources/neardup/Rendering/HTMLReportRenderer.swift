@@ -199,7 +199,7 @@ struct HTMLReportRenderer {
 
     private func short(_ id: String) -> String { id.count <= 24 ? id : String(id.prefix(11)) + "…" + String(id.suffix(12)) }
 
-    private func escape(_ s: String) -> String {
+    func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s {

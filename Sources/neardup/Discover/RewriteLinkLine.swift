@@ -1,0 +1,25 @@
+import NearDup
+import NearDupCorpusGenerator
+
+/// The JSONL line of one link, the contract of `neardup discover --format jsonl`:
+/// `{"story", "source", "verdict", "score", "coverage", "retold_sentences", "source_sentences",
+/// "derived_sentences", "story_sentences", "candidate_weight", "passages": [{"kind", "story":
+/// [start, end], "source": [start, end]}]}`, offsets in UTF-8 bytes of each text as read.
+enum RewriteLinkLine {
+    static func render(_ link: RewriteLink) -> String {
+        let r = link.report
+        let e = r.evidence
+        var line = "{\"story\":" + JSONEscaping.quoted(link.story) + ",\"source\":" + JSONEscaping.quoted(link.source)
+        line += ",\"verdict\":\"\(r.verdict.rawValue)\",\"score\":\(r.score),\"coverage\":\(r.coverage)"
+        line += ",\"retold_sentences\":\(e.retoldSentences),\"source_sentences\":\(e.referenceNarrativeSentences)"
+        line += ",\"derived_sentences\":\(e.derivedSentences),\"story_sentences\":\(e.narrativeSentences)"
+        line += ",\"candidate_weight\":\(rounded(link.candidateWeight)),\"passages\":["
+        line += r.passages.map { p in
+            "{\"kind\":\"\(p.kind.rawValue)\",\"story\":[\(p.candidate.start),\(p.candidate.end)],\"source\":[\(p.reference.start),\(p.reference.end)]}"
+        }.joined(separator: ",")
+        return line + "]}\n"
+    }
+
+    /// Four decimals: a weight is a ranking aid, not a measurement.
+    static func rounded(_ value: Double) -> Double { (value * 1e4).rounded() / 1e4 }
+}

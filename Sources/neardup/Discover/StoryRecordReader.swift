@@ -1,0 +1,65 @@
+import Foundation
+import NearDup
+import NearDupCorpusGenerator
+
+/// Reads the stories of `neardup discover` with the CLI's corpus reader: JSONL records
+/// (`id`, `text`, optional `date` as YYYY-MM-DD, `outlet`, `url`), text files and folders.
+/// Problems are reported on standard error with the file and line; duplicate ids keep the first.
+struct StoryRecordReader {
+    var input: InputOptions
+    /// Inputs left out (unreadable, malformed, duplicate id), each already reported.
+    private(set) var skipped = 0
+    /// Ids read so far, across every call, with where each was first read.
+    private var firstLocation: [String: String] = [:]
+
+    init(input: InputOptions) { self.input = input }
+
+    /// Every record of `paths`, in order.
+    mutating func read(_ paths: [String]) throws -> [StoryRecord] {
+        var records: [StoryRecord] = []
+        var skipped = 0
+        var firstLocation = self.firstLocation
+        try input.reader(keepsRecords: false).read(paths) { document in
+            if let first = firstLocation[document.id] {
+                skipped += 1
+                StandardError.write(
+                    "neardup: \(document.location): skipped: duplicate id \(JSONEscaping.quoted(document.id)), first at \(first); the first is kept")
+                return
+            }
+            firstLocation[document.id] = document.location.description
+            var record = StoryRecord(id: document.id, text: document.text)
+            if let others = document.otherFieldsJSON {
+                let fields = Self.fields(others)
+                record.outlet = fields["outlet"]
+                record.url = fields["url"]
+                if let date = fields["date"] {
+                    if StoryRecord.isValidDate(date) {
+                        record.date = date
+                    } else {
+                        StandardError.write("neardup: \(document.location): warning: date \(JSONEscaping.quoted(date)) is not YYYY-MM-DD; the story is read as undated")
+                    }
+                }
+            }
+            records.append(record)
+        } problem: { problem in
+            if problem.severity == .skipped { skipped += 1 }
+            StandardError.write("neardup: \(problem)")
+        }
+        self.skipped += skipped
+        self.firstLocation = firstLocation
+        return records
+    }
+
+    /// The string members of a record's other fields (`"date": "…", "outlet": …`); numbers and
+    /// other values are left out.
+    static func fields(_ othersJSON: String) -> [String: String] {
+        guard let data = ("{" + othersJSON + "}").data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
+        var fields: [String: String] = [:]
+        for key in ["date", "outlet", "url"] {
+            if let value = object[key] as? String, !value.isEmpty { fields[key] = value }
+        }
+        return fields
+    }
+}
