@@ -30,6 +30,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from neardup_spark import candidates, components, copies, identity, listing, outputs, sketching, verification  # noqa: E402
 from neardup_spark.inputs import default_split, is_local, numbered_lines, ship_package  # noqa: E402
+from neardup_spark.session import run_job  # noqa: E402
 from neardup_spark.positions import position  # noqa: E402
 
 MESSAGE_LIMIT = 1000
@@ -211,24 +212,7 @@ def main(argv=None):
     if problem:
         print("neardup-spark: error: %s" % problem, file=sys.stderr)
         return 2
-    from pyspark import SparkConf
-    from pyspark.sql import SparkSession
-
-    builder = SparkSession.builder.appName("neardup-dedup").config("spark.ui.showConsoleProgress", "false")
-    if args.master or not SparkConf().contains("spark.master"):
-        builder = builder.master(args.master or "local[*]")
-    spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("WARN")
-    try:
-        return run(args, spark)
-    except Exception as error:  # a failed task (neardup missing or failing), an unwritable output
-        detail = str(error).strip().splitlines()
-        cause = [line for line in detail if "RuntimeError" in line or "OSError" in line or "Error:" in line]
-        print("neardup-spark: error: %s" % (cause[0] if cause else detail[0] if detail else repr(error)),
-              file=sys.stderr)
-        return 2
-    finally:
-        spark.stop()
+    return run_job("neardup-dedup", args.master, lambda spark: run(args, spark))
 
 
 if __name__ == "__main__":

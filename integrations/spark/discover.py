@@ -3,8 +3,8 @@
 cluster, each stage done by the binary (`neardup discover sketch|candidates|align`) on the
 executors.
 
-    python integrations/spark/discover.py --input archive.jsonl --links links.jsonl
-    python integrations/spark/discover.py --sources wire.jsonl --input papers.jsonl --links links.jsonl
+    python integrations/spark/discover.py --input archive.jsonl --output links.jsonl
+    python integrations/spark/discover.py --sources wire.jsonl --input papers.jsonl --output links.jsonl
     spark-submit --files neardup integrations/spark/discover.py --input hdfs:///archive.jsonl ...
 
 Stages: (1) each partition of records through `neardup discover sketch`; the sketches are
@@ -38,6 +38,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from neardup_spark import discovering, outputs  # noqa: E402
 from neardup_spark.inputs import default_split, is_local, numbered_lines, ship_package  # noqa: E402
+from neardup_spark.session import run_job  # noqa: E402
 from neardup_spark.positions import location, position  # noqa: E402
 
 MESSAGE_LIMIT = 1000
@@ -51,7 +52,7 @@ def parse_arguments(argv):
                         help="a JSONL archive or stories file (id, text, optional date and outlet); repeat for several")
     parser.add_argument("--sources", action="append", default=[], metavar="FILE",
                         help="JSONL sources to search the inputs against; without, the inputs are searched all against all")
-    parser.add_argument("--links", required=True, metavar="FILE", help="the links (JSONL), as neardup discover --format jsonl")
+    parser.add_argument("--output", required=True, metavar="FILE", help="the links (JSONL), as neardup discover --format jsonl writes them")
     parser.add_argument("--id-field", default="id")
     parser.add_argument("--text-field", default="text")
     parser.add_argument("--neardup", default="neardup",
@@ -61,8 +62,8 @@ def parse_arguments(argv):
     parser.add_argument("--split-bytes", type=int, help="largest input split (default: a local file is cut into 2 per core)")
     args, stage_options = parser.parse_known_args(argv)
     args.stage_options = stage_options
-    if args.links in args.input + args.sources:
-        parser.error("--links must not name an input")
+    if args.output in args.input + args.sources:
+        parser.error("--output must not name an input")
     return args
 
 
@@ -155,11 +156,12 @@ def run(args, spark):
     stories = by_id.filter(lambda e: is_story(e[1]))
     groups = stories.join(with_source.groupByKey(partitions), partitions).map(
         lambda g: (g[0], (g[1][0], list(g[1][1]))))
+    align_options = discovering.without_option(options, "--candidates")  # align's --candidates is the pairs file
     links = groups.mapPartitions(
-        lambda gs: discovering.align_partition(gs, binary, options, input_options, apart))
+        lambda gs: discovering.align_partition(gs, binary, align_options, input_options, apart))
     links = links.persist(StorageLevel.MEMORY_AND_DISK)
     link_count = links.count()
-    outputs.write_lines(links.sortByKey().map(lambda l: l[1]), args.links, False)
+    outputs.write_lines(links.sortByKey().map(lambda l: l[1]), args.output, False)
     document_count = kept.count()
     print("neardup-spark: discover: %d records in %.2f s; %d candidate pairs judged, %d links" % (
         document_count, time.time() - started, candidate_count, link_count), file=sys.stderr)
@@ -172,28 +174,11 @@ def main(argv=None):
         if is_local(name) and not os.path.isfile(name[7:] if name.startswith("file://") else name):
             print("neardup-spark: error: %s: no such file" % name, file=sys.stderr)
             return 2
-    problem = outputs.unwritable([args.links], False)
+    problem = outputs.unwritable([args.output], False)
     if problem:
         print("neardup-spark: error: %s" % problem, file=sys.stderr)
         return 2
-    from pyspark import SparkConf
-    from pyspark.sql import SparkSession
-
-    builder = SparkSession.builder.appName("neardup-discover").config("spark.ui.showConsoleProgress", "false")
-    if args.master or not SparkConf().contains("spark.master"):
-        builder = builder.master(args.master or "local[*]")
-    spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("WARN")
-    try:
-        return run(args, spark)
-    except Exception as error:  # a failed task (neardup missing or failing), an unwritable output
-        detail = str(error).strip().splitlines()
-        cause = [line for line in detail if "RuntimeError" in line or "OSError" in line or "Error:" in line]
-        print("neardup-spark: error: %s" % (cause[0] if cause else detail[0] if detail else repr(error)),
-              file=sys.stderr)
-        return 2
-    finally:
-        spark.stop()
+    return run_job("neardup-discover", args.master, lambda spark: run(args, spark))
 
 
 if __name__ == "__main__":

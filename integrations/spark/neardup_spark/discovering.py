@@ -31,6 +31,19 @@ def record_id(line, id_field):
     return identifier if isinstance(identifier, str) else None
 
 
+def without_option(arguments, name):
+    """`arguments` without the option `name` and its value (`NAME VALUE` or `NAME=VALUE`)."""
+    result, skip = [], False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument == name:
+            skip = True
+        elif not argument.startswith(name + "="):
+            result.append(argument)
+    return result
+
+
 def run_binary(binary, arguments, folder):
     """Runs `neardup ARGUMENTS` in `folder`; returns its standard output lines and standard error
     lines. Exit status 0 or 1 (some input skipped, reported) is accepted; anything else raises."""
