@@ -1,7 +1,7 @@
 # The two set-up commands of the README:
 #   make report   the syndication report on seeds/ (terminal table + report.html)
 #   make test     the test suite
-#   make spark-test  the Spark job against neardup dedup (local mode; installs pyspark)
+#   make spark-test  the Spark jobs against neardup dedup and neardup discover (local mode; installs pyspark)
 #   make docs     the library's DocC documentation in .build/docs/NearDup (fails on any DocC warning)
 # Both install the system libraries first when they are missing (scripts/install-deps.sh).
 
@@ -31,8 +31,9 @@ docs: deps
 clean:
 	rm -rf .build report.html
 
-# The Spark job's test (integrations/spark/): Java and pyspark into integrations/spark/.venv,
-# then the job in local[2] against neardup dedup on a generated corpus.
+# The Spark jobs' tests (integrations/spark/): Java and pyspark into integrations/spark/.venv,
+# then each job in local[2] against neardup dedup and neardup discover on generated corpora.
 spark-test: build
 	@bash scripts/install-spark-deps.sh
 	NEARDUP=$(NEARDUP) integrations/spark/.venv/bin/python integrations/spark/test_dedup.py
+	NEARDUP=$(NEARDUP) integrations/spark/.venv/bin/python integrations/spark/test_discover.py

@@ -138,4 +138,83 @@ enum Vocabulary {
         "Photos courtesy of local residents and agencies used with permission of the owners",
         "For more information on this and other stories visit our website at any time",
     ]
+
+    /// Words of the same class, interchangeable in a rewrite: near-synonyms (*rose* →
+    /// *climbed*), then function words of one part of speech (*in* → *at*, *will* → *could*).
+    /// The replacements of ``RewriteKind/reworded``. A word belongs to its first class only.
+    static let wordClasses: [[String]] = """
+        said told added stated noted explained
+        says adds notes states
+        announced confirmed revealed disclosed
+        rose increased climbed jumped gained grew
+        fell dropped declined decreased slipped
+        city town
+        officials authorities
+        people residents citizens
+        government administration
+        company firm
+        companies firms
+        country nation
+        countries nations
+        big large major
+        small little minor
+        important significant key critical
+        began started launched
+        ended finished concluded
+        help support assistance aid
+        plan proposal strategy
+        plans proposals strategies
+        cut reduced lowered
+        raised boosted lifted
+        expected predicted forecast
+        warned cautioned
+        urged called asked
+        denied rejected dismissed
+        police officers
+        killed dead
+        injured hurt wounded
+        talks negotiations discussions
+        deal agreement accord
+        prices costs
+        jobs positions posts
+        workers employees staff
+        leader chief head
+        report study survey
+        problem issue concern
+        problems issues concerns
+        meeting conference summit
+        children kids
+        homes houses
+        cars vehicles
+        road street
+        roads streets
+        money funds funding
+        laws rules regulations
+        recent latest
+        previous former earlier
+        clear obvious
+        difficult hard tough
+        foreign overseas
+        fears worries doubts
+        effort attempt bid
+        efforts attempts bids
+        building structure
+        decision ruling
+        show display
+        results findings outcome
+        risk danger threat
+        damage harm
+        remained stayed
+        continued persisted
+        quickly rapidly swiftly
+        the a its their his her our
+        in on at from by for with into over under during after before since
+        and but while because although
+        is was are were be been has had have
+        he she they we it who which
+        will would could can may should might
+        also still even just only now then
+        more less most
+        one two three four five
+        """.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
 }

@@ -19,9 +19,24 @@ struct GenerateCommand: ParsableCommand {
             the pairs with jaccard at or above the threshold: an edit can take a pair below it
             (scripts/recall.py). The same options and seed give the same bytes.
 
+            With --rewrites, a share of the documents are planted rewrites of an earlier one
+            (--rewrite-kinds: reordered, reworded, condensed, rewritten — all three — retell the
+            whole source, wholly derived; retold tells a story of its own with a run of the
+            source's sentences retold inside it, partially derived). Their truth lines name
+            the "source" and the "story", the "kind", the "derivation", "derived_share" (share of
+            the story's words that retell the source), "coverage" (share of the source's
+            sentences retold) and the counts, with "jaccard" as above. --first-date and
+            --outlets add "date" and "outlet" to each record: dates rise with the position, so
+            a source is never later than what was made from it, and a planted document is from
+            another outlet than its source. --names sets how many made-up names the stories
+            draw theirs from (2000 by default; an archive's names are many and mostly rare).
+            Without these options the output is as before.
+
             Example:
               neardup generate --documents 20000 --words 600 --duplicates 0.2 --seed 42 \\
                 --output corpus.jsonl --truth truth.jsonl
+              neardup generate --documents 20000 --duplicates 0.05 --rewrites 0.2 \
+                --first-date 2024-01-01 --days 365 --outlets 40 --output archive.jsonl --truth links.jsonl
             """
     )
 
@@ -42,6 +57,26 @@ struct GenerateCommand: ParsableCommand {
         help: ArgumentHelp(
             "Kinds of near-duplicate to plant, comma-separated.", valueName: "kind,…"))
     var kinds: String = DuplicateKind.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(name: .long, help: "Share of documents that are planted rewrites, 0 to 1 (with --duplicates, at most 1).")
+    var rewrites: Double = 0
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Kinds of rewrite to plant, comma-separated.", valueName: "kind,…"))
+    var rewriteKinds: String = RewriteKind.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(name: .long, help: ArgumentHelp("Date the documents from this day on (adds \"date\").", valueName: "YYYY-MM-DD"))
+    var firstDate: String?
+
+    @Option(name: .long, help: "Days the dates of --first-date spread over.")
+    var days: Int = 365
+
+    @Option(name: .long, help: "Number of outlets the documents come from (adds \"outlet\"); 0: none.")
+    var outlets: Int = 0
+
+    @Option(name: .long, help: "Made-up names the originals draw theirs from (2000: the built-in ones; more, as an archive has).")
+    var names: Int = CorpusGenerator.Configuration.defaultNames
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Corpus file (JSONL), or - for standard output.", valueName: "path"))
     var output: String = "-"
@@ -67,19 +102,37 @@ struct GenerateCommand: ParsableCommand {
         guard Shingling(shingle) != nil else {
             throw ValidationError("--shingle must be words:N or chars:N with N from 1 to \(Shingling.maximumSize), not '\(shingle)'")
         }
+        guard (0...1).contains(rewrites) else { throw ValidationError("--rewrites must be from 0 to 1, not \(rewrites)") }
+        guard duplicates + rewrites <= 1 else {
+            throw ValidationError("--duplicates and --rewrites must add up to at most 1, not \(duplicates + rewrites)")
+        }
+        guard outlets >= 0 else { throw ValidationError("--outlets must not be negative, not \(outlets)") }
+        guard (1...CorpusGenerator.Configuration.maximumNames).contains(names) else {
+            throw ValidationError("--names must be from 1 to \(CorpusGenerator.Configuration.maximumNames), not \(names)")
+        }
+        guard days >= 1 else { throw ValidationError("--days must be at least 1, not \(days)") }
+        if let firstDate, DateSpan(first: firstDate, days: days) == nil {
+            throw ValidationError("--first-date must be a date as YYYY-MM-DD, not '\(firstDate)'")
+        }
         _ = try parsedKinds()
+        _ = try parsedRewriteKinds()
         if let truth, truth == output, OutputSink.isStandardOutput(truth) {
             throw ValidationError("--output and --truth must name different files (or standard output once), not both \(truth)")
         }
         try OutputRule.check(outputs: [("--output", output), ("--truth", truth)], inputs: [])
     }
 
-    private func parsedKinds() throws -> [DuplicateKind] {
-        try kinds.split(separator: ",").map {
+    private func parsedKinds() throws -> [DuplicateKind] { try Self.parsed(kinds, option: "--kinds") }
+
+    private func parsedRewriteKinds() throws -> [RewriteKind] { try Self.parsed(rewriteKinds, option: "--rewrite-kinds") }
+
+    /// The comma-separated kinds of `list`, or an error naming `option` and the kinds there are.
+    private static func parsed<Kind: CaseIterable & RawRepresentable<String>>(_ list: String, option: String) throws -> [Kind] {
+        try list.split(separator: ",").map {
             let name = $0.trimmingCharacters(in: .whitespaces)
-            guard let kind = DuplicateKind(rawValue: name) else {
+            guard let kind = Kind(rawValue: name) else {
                 throw ValidationError(
-                    "--kinds: unknown kind '\(name)'; the kinds are \(DuplicateKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "\(option): unknown kind '\(name)'; the kinds are \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return kind
         }
@@ -88,11 +141,16 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let kinds = try parsedKinds()
         guard !kinds.isEmpty else { throw ValidationError("--kinds must name at least one kind") }
+        let rewriteKinds = try parsedRewriteKinds()
+        guard !rewriteKinds.isEmpty else { throw ValidationError("--rewrite-kinds must name at least one kind") }
         let corpus = CorpusGenerator(
-            .init(documents: documents, wordsPerDocument: words, duplicateRate: duplicates, seed: seed, kinds: kinds))
+            .init(
+                documents: documents, wordsPerDocument: words, duplicateRate: duplicates, seed: seed, kinds: kinds,
+                rewriteRate: rewrites, rewriteKinds: rewriteKinds,
+                dates: firstDate.flatMap { DateSpan(first: $0, days: days) }, outlets: outlets, names: names))
         let progress = ProgressReporter(progressOptions, totalDocuments: documents)
         defer { progress.stop() }
-        let planted: Int
+        let planted: (duplicates: Int, rewrites: Int)
         do {
             planted = try write(corpus, progress: progress)
         } catch let failure as CommandFailure {
@@ -101,16 +159,19 @@ struct GenerateCommand: ParsableCommand {
             throw ExitCode(failure.exitCode)
         }
         progress.stop()
-        progress.summary(progress.throughputText(documentsNote: " (\(planted) planted near-duplicates)", verb: "written"))
+        let note = planted.rewrites == 0 && rewrites == 0
+            ? " (\(planted.duplicates) planted near-duplicates)"
+            : " (\(planted.duplicates) planted near-duplicates, \(planted.rewrites) planted rewrites)"
+        progress.summary(progress.throughputText(documentsNote: note, verb: "written"))
     }
 
-    /// Writes the corpus (and the truth file); returns the number of planted duplicates.
-    private func write(_ corpus: CorpusGenerator, progress: ProgressReporter) throws -> Int {
+    /// Writes the corpus (and the truth file); returns the numbers of planted duplicates and rewrites.
+    private func write(_ corpus: CorpusGenerator, progress: ProgressReporter) throws -> (duplicates: Int, rewrites: Int) {
         let out = try OutputSink(path: output)
         let truthFile = try truth.map { try OutputSink(path: $0) }
         let shingling = Shingling(shingle)!
         let measuresJaccard = truth != nil
-        var planted = 0
+        var planted = (duplicates: 0, rewrites: 0)
 
         // Documents are independent of each other: make chunks of them on every core, write them in order.
         let chunk = 256
@@ -119,32 +180,40 @@ struct GenerateCommand: ParsableCommand {
         while start < documents {
             let end = min(documents, start + chunk * workers)
             let parts = (start..<end).chunked(chunk)
-            let results = ResultSlots<(bytes: [UInt8], truth: [UInt8], planted: Int)>(count: parts.count)
+            let results = ResultSlots<(bytes: [UInt8], truth: [UInt8], planted: (Int, Int))>(count: parts.count)
             DispatchQueue.concurrentPerform(iterations: parts.count) { p in
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(parts[p].count * words * 8)
                 var truthBytes: [UInt8] = []
-                var plantedHere = 0
+                var plantedHere = (0, 0)
+                func count(_ planting: Planting?) {
+                    switch planting {
+                    case .duplicate: plantedHere.0 += 1
+                    case .rewrite: plantedHere.1 += 1
+                    case nil: break
+                    }
+                }
                 for i in parts[p] {
-                    if measuresJaccard, corpus.plan(ofDocumentAt: i) != nil {
-                        // Generate the duplicate once: for its record and for its Jaccard.
+                    if measuresJaccard, corpus.isPlanted(i) {
+                        // Generate the planted document once: for its record and for its Jaccard.
                         let document = corpus[i]
                         bytes.append(contentsOf: document.jsonLine().utf8)
                         bytes.append(0x0A)
-                        let planted = document.planted!
-                        let jaccard = Self.jaccard(corpus, planted, duplicateText: document.text, shingling: shingling)
-                        truthBytes.append(contentsOf: planted.jsonLine(jaccard: jaccard, shingling: shingling.description).utf8)
+                        let planting = document.planting!
+                        let jaccard = Self.jaccard(corpus, source: planting.sourceIndex, text: document.text, shingling: shingling)
+                        truthBytes.append(contentsOf: planting.jsonLine(jaccard: jaccard, shingling: shingling.description).utf8)
                         truthBytes.append(0x0A)
-                        plantedHere += 1
-                    } else if corpus.appendJSONLine(ofDocumentAt: i, to: &bytes) != nil {
-                        plantedHere += 1
+                        count(planting)
+                    } else {
+                        count(corpus.appendRecord(ofDocumentAt: i, to: &bytes))
                     }
                 }
                 results.set(p, (bytes, truthBytes, plantedHere))
             }
             for p in 0..<parts.count {
                 let (bytes, truthBytes, plantedHere) = results.get(p)
-                planted += plantedHere
+                planted.duplicates += plantedHere.0
+                planted.rewrites += plantedHere.1
                 out.write(bytes)
                 truthFile?.write(truthBytes)
                 progress.read(bytes: bytes.count)
@@ -158,15 +227,13 @@ struct GenerateCommand: ParsableCommand {
         return planted
     }
 
-    /// The exact Jaccard similarity of a planted pair's texts, over the shingles dedup uses by
-    /// default (hash seed 1, standard normalisation) with `shingling`.
+    /// The exact Jaccard similarity of a planted document's text and its source's, over the
+    /// shingles dedup uses by default (hash seed 1, standard normalisation) with `shingling`.
     ///
     /// - Complexity: O(n log n) in the words of the two texts (the source is generated again).
-    static func jaccard(
-        _ corpus: CorpusGenerator, _ planted: PlantedDuplicate, duplicateText: String, shingling: Shingling
-    ) -> Double {
+    static func jaccard(_ corpus: CorpusGenerator, source: Int, text: String, shingling: Shingling) -> Double {
         let defaults = MinHashConfiguration.default
-        let sets = [corpus[planted.sourceIndex].text, duplicateText].map { text in
+        let sets = [corpus[source].text, text].map { text in
             ShingleSet(text: text, shingling: shingling, seed: defaults.seed, normalization: defaults.normalization)
         }
         return sets[0].jaccard(sets[1])

@@ -23,14 +23,14 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import time
 import urllib.request
-import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from neardup_spark import candidates, components, copies, identity, listing, outputs, sketching, verification  # noqa: E402
+from neardup_spark.inputs import default_split, is_local, numbered_lines, ship_package  # noqa: E402
+from neardup_spark.session import run_job  # noqa: E402
 from neardup_spark.positions import position  # noqa: E402
 
 MESSAGE_LIMIT = 1000
@@ -98,39 +98,6 @@ def sketch_arguments(args):
     if args.max_document_bytes is not None:
         result += ["--max-document-bytes", str(args.max_document_bytes)]
     return result
-
-
-def is_local(path):
-    return "://" not in path or path.startswith("file://")
-
-
-def ship_package(sc):
-    """Zips neardup_spark and adds it to the executors' Python path."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    archive = os.path.join(tempfile.mkdtemp(prefix="neardup-spark-"), "neardup_spark.zip")
-    with zipfile.ZipFile(archive, "w") as out:
-        for name in sorted(os.listdir(os.path.join(here, "neardup_spark"))):
-            if name.endswith(".py"):
-                out.write(os.path.join(here, "neardup_spark", name), "neardup_spark/" + name)
-    sc.addPyFile(archive)
-
-
-def numbered_lines(sc, path, file_number, split_bytes):
-    """`(line, 0-based line number)` of one file, split on "\\n" only (as neardup reads JSONL)."""
-    conf = {"textinputformat.record.delimiter": "\n"}
-    if split_bytes:
-        conf["mapreduce.input.fileinputformat.split.maxsize"] = str(split_bytes)
-    lines = sc.newAPIHadoopFile(
-        path, "org.apache.hadoop.mapreduce.lib.input.TextInputFormat", "org.apache.hadoop.io.LongWritable",
-        "org.apache.hadoop.io.Text", conf=conf).map(lambda record: record[1])
-    return lines.zipWithIndex()
-
-
-def default_split(sc, paths):
-    sizes = [os.path.getsize(p[7:] if p.startswith("file://") else p) for p in paths if is_local(p)]
-    if not sizes:
-        return None
-    return min(128 << 20, max(1 << 20, max(sizes) // (2 * sc.defaultParallelism) + 1))
 
 
 def stage_metrics(sc):
@@ -245,24 +212,7 @@ def main(argv=None):
     if problem:
         print("neardup-spark: error: %s" % problem, file=sys.stderr)
         return 2
-    from pyspark import SparkConf
-    from pyspark.sql import SparkSession
-
-    builder = SparkSession.builder.appName("neardup-dedup").config("spark.ui.showConsoleProgress", "false")
-    if args.master or not SparkConf().contains("spark.master"):
-        builder = builder.master(args.master or "local[*]")
-    spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("WARN")
-    try:
-        return run(args, spark)
-    except Exception as error:  # a failed task (neardup missing or failing), an unwritable output
-        detail = str(error).strip().splitlines()
-        cause = [line for line in detail if "RuntimeError" in line or "OSError" in line or "Error:" in line]
-        print("neardup-spark: error: %s" % (cause[0] if cause else detail[0] if detail else repr(error)),
-              file=sys.stderr)
-        return 2
-    finally:
-        spark.stop()
+    return run_job("neardup-dedup", args.master, lambda spark: run(args, spark))
 
 
 if __name__ == "__main__":
