@@ -1,5 +1,5 @@
 // The Swift snippets of README.md's "Rewrites across an archive" and of
-// Sources/NearDup/NearDup.docc/RewriteDiscovery.md, verbatim: see SnippetTests.swift.
+// Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md, verbatim: see SnippetTests.swift.
 import NearDup
 import Testing
 
@@ -38,14 +38,14 @@ enum RewriteDiscoverySnippets {
     static func batch() {
         let wire = [StoryRecord(id: "wire-1", text: wireCopy, date: "2024-03-05", outlet: "wire")]
         let papers = [StoryRecord(id: "paper-1", text: paperStory, date: "2024-03-06", outlet: "paper")]
-        // Snippet begin: Sources/NearDup/NearDup.docc/RewriteDiscovery.md
+        // Snippet begin: Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md
         let discovery = RewriteDiscovery()
         let result = discovery.discover(stories: papers, sources: wire)
         for link in result.links {
             print(link.story, "<-", link.source, link.verdict, link.score, link.sources)
         }
         // Snippet end
-        // Snippet begin: Sources/NearDup/NearDup.docc/RewriteDiscovery.md
+        // Snippet begin: Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md
         var index = RewriteCandidateIndex()
         for sketch in discovery.sketch(wire) { index.insert(sketch) }
         let candidates = discovery.candidates(for: discovery.sketch(papers), in: index, rule: LinkRule(ordersByID: false))
