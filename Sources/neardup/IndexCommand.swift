@@ -71,12 +71,15 @@ struct IndexCommand: ParsableCommand {
         @Argument(help: "The index file to append to.") var index: String
         @OptionGroup var input: InputOptions
         @OptionGroup var signatureInput: SignatureInput
-        @OptionGroup(title: "Hashing options (must be those the index was created with)") var hashing: HashingOptions
+        @OptionGroup(title: "Hashing options (default: the index's; a given one must agree with it)") var hashing: IndexHashingOptions
         @OptionGroup var common: Common
 
         func run() throws {
             try IndexCommand.build(input: input, signatureInput: signatureInput, common: common, path: index) {
-                let builder = try IndexBuilder(appendingTo: index, expecting: hashing.configuration, threads: common.threadCount)
+                let builder = try IndexBuilder(appendingTo: index, threads: common.threadCount)
+                if let contradiction = hashing.contradiction(with: builder.configuration, file: index) {
+                    throw NearDupError(.incompatibleSignatures, contradiction)
+                }
                 if signatureInput.signatures && builder.verification == .exact {
                     throw NearDupError(
                         .shinglesRequired,
@@ -100,7 +103,7 @@ struct IndexCommand: ParsableCommand {
         @Argument(help: "The index file.") var index: String
         @OptionGroup var input: InputOptions
         @OptionGroup var signatureInput: SignatureInput
-        @OptionGroup(title: "Hashing options (must be those the index was created with)") var hashing: HashingOptions
+        @OptionGroup(title: "Hashing options (default: the index's; a given one must agree with it)") var hashing: IndexHashingOptions
         @OptionGroup var common: Common
 
         @Option(name: .long, help: "Threshold (default: the one the index was created with).")
@@ -120,7 +123,14 @@ struct IndexCommand: ParsableCommand {
             var matched = 0
             let loadStart = Date()
             do {
-                let deduplicator = try Deduplicator(contentsOf: index, expecting: hashing.configuration)
+                let deduplicator = try Deduplicator(contentsOf: index)
+                if let contradiction = hashing.contradiction(with: deduplicator.configuration, file: index) {
+                    throw NearDupError(.incompatibleSignatures, contradiction)
+                }
+                if let threshold, threshold < deduplicator.threshold {
+                    StandardError.warning(
+                        "--threshold \(threshold) is below the \(deduplicator.threshold) \(index) was built for: its LSH bands find pairs below that by chance only, so most are missed. For rewrites, use neardup discover --sources")
+                }
                 let loadSeconds = Date().timeIntervalSince(loadStart)
                 let sink = try OutputSink(path: output)
                 try signatureInput.read(input, progress: progress) { id, content, location, record in

@@ -85,9 +85,11 @@ import Testing
         let best = answers.map { (($0["matches"] as! [[String: Any]]).first?["id"] as? String) ?? "-" }
         #expect(best == ["a", "a", "a", "d"])
 
-        let refused = try CLITests.run(["index", "query", index, first.path, "-q"])  // default words:5
+        // Without --shingle the index's words:3 is used (issue 18); a contradicting one is refused.
+        #expect(try CLITests.run(["index", "query", index, first.path, "-q"]).status == 0)
+        let refused = try CLITests.run(["index", "query", index, first.path, "--shingle", "words:5", "-q"])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("another configuration"))
+        #expect(refused.stderr.contains("--shingle words:5 contradicts"))
 
         var bytes = try Data(contentsOf: URL(fileURLWithPath: index))
         bytes[bytes.count - 10] ^= 0xFF

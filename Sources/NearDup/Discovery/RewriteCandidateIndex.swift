@@ -7,7 +7,8 @@ import Foundation
 /// terms in no source, or in more than ``Settings/maximumPostings`` sources, are passed over),
 /// adds up `log((N + 1) / df)` over the terms each source shares, and keeps the
 /// ``Settings/limit`` heaviest sources that share at least ``Settings/minimumSharedTerms`` terms
-/// and that the ``LinkRule`` allows. Only those go on to the report's alignment.
+/// and ``Settings/minimumWeightShare`` of the story's query weight, and that the ``LinkRule``
+/// allows. Only those go on to the report's alignment.
 ///
 /// Rare terms are what a rewrite keeps (names, places, figures, the event's unusual words) and
 /// what two stories about different events do not share, so the heaviest sources are the
@@ -35,6 +36,10 @@ public struct RewriteCandidateIndex: Sendable {
         public var maximumPostings: Int
         /// Query terms a source must share to be a candidate.
         public var minimumSharedTerms: Int
+        /// The share of the story's query weight (the summed inverse document frequency of its
+        /// query terms) a source must share to be a candidate: a source that shares only a few
+        /// of the story's rare words is about something else, and is not worth the report's time.
+        public var minimumWeightShare: Double
 
         /// Makes settings; the defaults are those `neardup discover` uses.
         ///
@@ -43,11 +48,18 @@ public struct RewriteCandidateIndex: Sendable {
         ///   - queryTerms: the story terms a query reads, rarest first; 64 by default.
         ///   - maximumPostings: terms in more sources than this are passed over; 5,000 by default.
         ///   - minimumSharedTerms: query terms a candidate must share; 3 by default.
-        public init(limit: Int = 10, queryTerms: Int = 64, maximumPostings: Int = 5_000, minimumSharedTerms: Int = 3) {
+        ///   - minimumWeightShare: the share of the story's query weight a candidate must share,
+        ///     0 to 1; 0 (off) by default: on METER, cutting candidates that share less than a fifth
+        ///     of the story's weight drops sources a story retells a little of, and with them links.
+        public init(
+            limit: Int = 10, queryTerms: Int = 64, maximumPostings: Int = 5_000, minimumSharedTerms: Int = 3,
+            minimumWeightShare: Double = 0
+        ) {
             self.limit = limit
             self.queryTerms = queryTerms
             self.maximumPostings = maximumPostings
             self.minimumSharedTerms = minimumSharedTerms
+            self.minimumWeightShare = minimumWeightShare
         }
 
         enum CodingKeys: String, CodingKey {
@@ -55,6 +67,7 @@ public struct RewriteCandidateIndex: Sendable {
             case queryTerms = "query_terms"
             case maximumPostings = "maximum_postings"
             case minimumSharedTerms = "minimum_shared_terms"
+            case minimumWeightShare = "minimum_weight_share"
         }
     }
 
@@ -116,15 +129,18 @@ public struct RewriteCandidateIndex: Sendable {
         ranked.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }
         let n = Double(sources.count + 1)
         var scores: [UInt32: (weight: Double, shared: Int)] = [:]
+        var queryWeight = 0.0
         for (df, term) in ranked.prefix(settings.queryTerms) {
             let idf = log(n / Double(df))
+            queryWeight += idf
             for source in postings[term]! {
                 scores[source, default: (0, 0)].weight += idf
                 scores[source, default: (0, 0)].shared += 1
             }
         }
         var found: [RewriteCandidate] = []
-        for (source, score) in scores where score.shared >= settings.minimumSharedTerms {
+        let minimumWeight = settings.minimumWeightShare * queryWeight
+        for (source, score) in scores where score.shared >= settings.minimumSharedTerms && score.weight >= minimumWeight {
             let sketch = sources[Int(source)]
             guard rule.allows(story: story, source: sketch) else { continue }
             found.append(RewriteCandidate(source: Int(source), sourceID: sketch.id, weight: score.weight, sharedTerms: score.shared))

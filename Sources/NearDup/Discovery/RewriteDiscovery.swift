@@ -69,19 +69,18 @@ public struct RewriteDiscovery: Sendable {
     /// - Returns: the links, the corpus's order kept, each story's best first.
     /// - Complexity: as ``discover(stories:sources:)`` with the corpus on both sides.
     public func discover(corpus: [StoryRecord]) -> DiscoveryResult {
-        run(stories: corpus, sources: corpus, rule: LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: true))
+        run(stories: corpus, sources: corpus, rule: LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: true), sameArchive: true)
     }
 
-    func run(stories: [StoryRecord], sources: [StoryRecord], rule: LinkRule) -> DiscoveryResult {
+    func run(stories: [StoryRecord], sources: [StoryRecord], rule: LinkRule, sameArchive: Bool = false) -> DiscoveryResult {
         let sourceSketches = sketch(sources)
-        let storySketches = stories.elementsEqual(sources) ? sourceSketches : sketch(stories)
+        let storySketches = sameArchive ? sourceSketches : sketch(stories)
         var index = RewriteCandidateIndex(settings: configuration.candidates)
         for s in sourceSketches { index.insert(s) }
         let candidates = self.candidates(for: storySketches, in: index, rule: rule)
-        let judged = judge(stories: stories, sources: sources, candidates: candidates)
-        let linker = configuration.linker
+        let links = link(stories.indices.map { i in (stories[i], candidates[i].map { (sources[$0.source], $0.weight) }) })
         return DiscoveryResult(
-            links: judged.flatMap { linker.select($0) }, stories: stories.count, sources: sources.count,
+            links: links.flatMap { $0 }, stories: stories.count, sources: sources.count,
             candidatePairs: candidates.reduce(0) { $0 + $1.count })
     }
 
@@ -105,22 +104,30 @@ public struct RewriteDiscovery: Sendable {
         parallelMap(stories.count) { index.candidates(for: stories[$0], rule: rule) }
     }
 
-    /// Stage 3: the report on each story against each of its candidates, derived or not.
-    ///
-    /// - Parameters:
-    ///   - stories: the stories, in the order of `candidates`.
-    ///   - sources: the sources, in the order the candidates' ``RewriteCandidate/source`` counts.
-    ///   - candidates: for each story, its candidates.
-    /// - Returns: for each story, one link per candidate, in the candidates' order.
-    public func judge(stories: [StoryRecord], sources: [StoryRecord], candidates: [[RewriteCandidate]]) -> [[RewriteLink]] {
-        judge(stories.indices.map { i in (stories[i], candidates[i].map { (sources[$0.source], $0.weight) }) })
-    }
-
-    /// Stage 3 on pairs already gathered: the report on each story against each of its sources.
+    /// Stage 3: each story's links (``RewriteLinker/links(story:sources:)``).
     ///
     /// - Parameter work: each story with its candidate sources and their weights.
-    /// - Returns: for each story, one link per source, in the order given, derived or not.
+    /// - Returns: for each story, its links, best source first.
+    public func link(_ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])]) -> [[RewriteLink]] {
+        let linker = configuration.linker
+        return forEachBatch(work) { story, sources, text in linker.links(story, sources: sources, text: text) }
+    }
+
+    /// Stage 3 without the grouping: the report on each story against each candidate alone,
+    /// derived or not (``RewriteLinker/judge(story:sources:)``), as aligning every pair gives it.
+    ///
+    /// - Parameter work: each story with its candidate sources and their weights.
+    /// - Returns: for each story, one judged pair per source, in the order given.
     public func judge(_ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])]) -> [[RewriteLink]] {
+        let linker = configuration.linker
+        return forEachBatch(work) { story, sources, _ in linker.judge(story, sources: sources) }
+    }
+
+    /// `body` on each story, read once, with its sources, read once per batch of stories.
+    func forEachBatch(
+        _ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])],
+        _ body: (AnalyzedText, [(text: AnalyzedText, weight: Double)], (String) -> String) -> [RewriteLink]
+    ) -> [[RewriteLink]] {
         let linker = configuration.linker
         var judged: [[RewriteLink]] = []
         judged.reserveCapacity(work.count)
@@ -128,22 +135,22 @@ public struct RewriteDiscovery: Sendable {
         // memory holds one batch's sources, however large the archive.
         var start = 0
         while start < work.count {
-            let batch = work[start..<min(work.count, start + Self.judgingBatch)]
+            let items = Array(work[start..<min(work.count, start + Self.judgingBatch)])
             var sourceSlot: [String: Int] = [:]
             var needed: [StoryRecord] = []
-            for item in batch {
+            for item in items {
                 for source in item.sources where sourceSlot[source.record.id] == nil {
                     sourceSlot[source.record.id] = needed.count
                     needed.append(source.record)
                 }
             }
             let prepared = parallelMap(needed.count) { linker.prepare(source: needed[$0]) }
-            let items = Array(batch)
             judged += parallelMap(items.count) { i in
                 guard !items[i].sources.isEmpty else { return [] }
-                return linker.judge(
+                return body(
                     linker.prepare(story: items[i].story),
-                    sources: items[i].sources.map { (prepared[sourceSlot[$0.record.id]!], $0.weight) })
+                    items[i].sources.map { (prepared[sourceSlot[$0.record.id]!], $0.weight) },
+                    { needed[sourceSlot[$0]!].text })
             }
             start += Self.judgingBatch
         }

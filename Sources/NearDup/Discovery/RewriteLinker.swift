@@ -1,48 +1,69 @@
-/// The judging stage of discovery: runs the report (``RewriteAnalyzer``) on a story against each
-/// of its candidate sources and keeps the links the report stands behind.
+/// The judging stage of discovery: runs the report (``RewriteAnalyzer``) on a story against its
+/// candidate sources and keeps the links the report stands behind.
 ///
-/// A link means what the report means: the story is the candidate, the source the reference,
-/// and the verdict, score, coverage and passages are the report's. By default a story links
-/// to one source only, its best: of the sources the report calls derived, the one ranked first
-/// as the report ranks candidates (verdict, then score, then coverage). Stories about one event
-/// share names and quotations with every source about it, but are rewritten from one;
-/// ``Selection/allDerived`` keeps every derived source instead.
+/// A link means what the report means: the story is the candidate, the source the reference.
+/// 1. The story is compared with each candidate on its own (``judge(story:sources:)``).
+/// 2. Unless one candidate alone gives the story two sentences (or the report calls it derived
+///    from one alone), the story has no link: one sentence in common is coincidence.
+///    Its **sources** are the candidates from which the report derives at least one of its
+///    sentences. A story is often written from several pieces of copy about one event; judged
+///    against each alone, each explains too little of it. With two or more sources, the report
+///    judges the story once more against all of them read together, as one reference, as METER
+///    judges a newspaper story against all the wire copy of its case.
+/// 3. If that verdict is derived, the story links to its best source (the highest score, then
+///    coverage, then id); with ``Selection/allDerived``, to each of its sources.
 ///
 /// A linker is a value; its methods are thread-safe.
 public struct RewriteLinker: Sendable {
-    /// Which of a story's derived sources become links.
+    /// Which of a story's sources become links.
     public enum Selection: String, Sendable, Hashable, Codable, CaseIterable {
-        /// The best-ranked derived source only.
+        /// The best source only.
         case best
-        /// Every source the report calls derived.
+        /// Every source of a derived story.
         case allDerived = "all-derived"
     }
 
     /// The report's analyzer: its configuration decides every verdict.
     public var analyzer: RewriteAnalyzer
-    /// Which derived sources become links.
+    /// Which sources become links.
     public var selection: Selection
 
     /// Makes a linker.
     ///
     /// - Parameters:
     ///   - analyzer: the report's analyzer; `neardup report`'s configuration by default.
-    ///   - selection: which derived sources become links; the best only by default.
+    ///   - selection: which sources become links; the best only by default.
     public init(analyzer: RewriteAnalyzer = RewriteAnalyzer(), selection: Selection = .best) {
         self.analyzer = analyzer
         self.selection = selection
     }
 
-    /// The report on the story against each candidate source, in the order given, derived or not.
+    /// The report on the story against each candidate source alone, in the order given,
+    /// derived or not (step 1).
     ///
     /// - Parameters:
     ///   - story: the possible rewrite.
     ///   - sources: its candidate sources, each with the candidate stage's weight.
-    /// - Returns: one link per source, whatever its verdict.
+    /// - Returns: one link per source, whatever its verdict, each judged on the pair alone.
     /// - Complexity: per source, linear in the two texts plus the report's sparse alignment.
     public func judge(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)]) -> [RewriteLink] {
         guard !sources.isEmpty else { return [] }
         return judge(prepare(story: story), sources: sources.map { (prepare(source: $0.record), $0.weight) })
+    }
+
+    /// The story's links (steps 1 to 3).
+    ///
+    /// - Parameters:
+    ///   - story: the possible rewrite.
+    ///   - sources: its candidate sources, each with the candidate stage's weight.
+    /// - Returns: the links, best source first; empty when the story is not derived from them.
+    /// - Complexity: as ``judge(story:sources:)``, plus one more report when the story has
+    ///   several sources.
+    public func links(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)]) -> [RewriteLink] {
+        guard !sources.isEmpty else { return [] }
+        let prepared = sources.map { (text: prepare(source: $0.record), weight: $0.weight) }
+        let texts = Dictionary(sources.map { ($0.record.id, $0.record.text) }, uniquingKeysWith: { a, _ in a })
+        return links(prepare(story: story), sources: prepared) { texts[$0]! }
     }
 
     /// A story read once as the report reads a candidate.
@@ -60,43 +81,38 @@ public struct RewriteLinker: Sendable {
         }
     }
 
-    /// The links kept from a story's judged pairs: the derived ones, best first, cut to one
-    /// unless ``selection`` is ``Selection/allDerived``.
-    ///
-    /// - Parameter judged: the story's pairs as ``judge(story:sources:)`` returns them.
-    /// - Returns: the kept links, best-ranked first.
-    public func select(_ judged: [RewriteLink]) -> [RewriteLink] {
-        let derived = judged.filter(\.isDerived).sorted(by: Self.ranksBefore)
-        return selection == .best ? Array(derived.prefix(1)) : derived
-    }
-
-    /// The story's links: ``judge(story:sources:)`` then ``select(_:)``.
-    ///
-    /// - Parameters:
-    ///   - story: the possible rewrite.
-    ///   - sources: its candidate sources, each with the candidate stage's weight.
-    /// - Returns: the kept links, best-ranked first.
-    public func links(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)]) -> [RewriteLink] {
-        select(judge(story: story, sources: sources))
-    }
-
-    /// The report's ranking of candidates, applied to one story's sources: verdict, score,
-    /// coverage, then source id.
-    static func ranksBefore(_ x: RewriteLink, _ y: RewriteLink) -> Bool {
-        let vx = strength(x.verdict), vy = strength(y.verdict)
-        if vx != vy { return vx < vy }
-        if x.score != y.score { return x.score > y.score }
-        if x.coverage != y.coverage { return x.coverage > y.coverage }
-        return x.source < y.source
-    }
-
-    /// Wholly derived first, non-derived last.
-    static func strength(_ verdict: Verdict) -> Int {
-        switch verdict {
-        case .whollyDerived: 0
-        case .partiallyDerived: 1
-        case .nonDerived: 2
+    /// ``links(story:sources:)`` on texts already read; `text` gives a source's text by id.
+    func links(_ story: AnalyzedText, sources: [(text: AnalyzedText, weight: Double)], text: (String) -> String) -> [RewriteLink] {
+        let judged = judge(story, sources: sources)
+        // One sentence in common is coincidence (boilerplate, a stock phrase): a story is linked
+        // only when one source alone gives it two sentences or the report calls it derived
+        // from one source alone.
+        let strongest = judged.map(\.report.evidence.derivedSentences).max() ?? 0
+        guard strongest >= Self.minimumDerivedSentences || judged.contains(where: \.isDerived) else { return [] }
+        var group = judged.filter { $0.report.evidence.derivedSentences > 0 }.sorted(by: Self.ranksBefore)
+        guard !group.isEmpty else { return [] }
+        let ids = group.map(\.source)
+        if group.count > 1 {
+            // The sources read together: one reference, in the order of their ids.
+            let joined = ids.sorted().map(text).joined(separator: "\n\n")
+            let reference = analyzer.prepare(ReportDocument(id: ids.joined(separator: " + "), text: joined), isReference: true)
+            let together = analyzer.compare(reference, story)
+            for i in group.indices { group[i].groupReport = together }
         }
+        for i in group.indices { group[i].sources = ids }
+        guard group[0].isDerived else { return [] }
+        return selection == .best ? [group[0]] : group
+    }
+
+    /// Sentences one source alone must give a story (unless the report calls the story derived
+    /// from it alone) before the story is linked at all.
+    static let minimumDerivedSentences = 2
+
+    /// A story's sources in link order: score, then coverage, then source id, on the pair alone.
+    static func ranksBefore(_ x: RewriteLink, _ y: RewriteLink) -> Bool {
+        if x.report.score != y.report.score { return x.report.score > y.report.score }
+        if x.report.coverage != y.report.coverage { return x.report.coverage > y.report.coverage }
+        return x.source < y.source
     }
 
     /// A record as the report reads it.

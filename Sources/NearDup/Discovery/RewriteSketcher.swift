@@ -4,7 +4,7 @@
 /// boilerplate set apart), its body words are normalised by ``Tokenizer``, stop words left out
 /// (English; for other languages, words under three letters) and the rest reduced to their
 /// Snowball stems, the stems the report aligns sentences on. Each distinct stem is hashed to 32
-/// bits.
+/// bits. A text without a body (a single line the layout reads as a headline) is read whole.
 ///
 /// ```swift
 /// let sketcher = RewriteSketcher()
@@ -44,7 +44,10 @@ public struct RewriteSketcher: Sendable, Hashable {
         let stemmer = language.makeStemmer()
         let english = language.usesEnglishStopWords
         var seen = Set<String>()
-        for word in Tokenizer().words(in: story.text) where story.kind(at: word.range.lowerBound) == .body {
+        let words = Tokenizer().words(in: story.text)
+        let body = words.filter { story.kind(at: $0.range.lowerBound) == .body }
+        // A text with no body (one headline-like line) is read whole.
+        for word in body.isEmpty ? words : body {
             let form = word.text
             let letters = form.unicodeScalars.count
             if english ? StopWords.contains(form) : letters < 3 { continue }

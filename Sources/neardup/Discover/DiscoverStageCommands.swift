@@ -128,7 +128,6 @@ struct DiscoverAlignCommand: ParsableCommand {
     func run() throws {
         try input.checkInputsExist()
         let configuration = try discovery.configuration()
-        let linker = configuration.linker
         var skipped = 0
         var reader = StoryRecordReader(input: input)
         do {
@@ -163,11 +162,9 @@ struct DiscoverAlignCommand: ParsableCommand {
                 work.append((story, sources))
             }
             let discovery = RewriteDiscovery(configuration: configuration)
-            let judged = discovery.judge(work)
+            let links = everyPair ? discovery.judge(work) : discovery.link(work)
             let sink = try OutputSink.openOrExit(path: output)
-            for links in judged {
-                for link in everyPair ? links : linker.select(links) { sink.write(RewriteLinkLine.render(link)) }
-            }
+            for link in links.joined() { sink.write(RewriteLinkLine.render(link)) }
             try sink.commitOrExit()
         } catch let failure as CommandFailure {
             StandardError.error(failure.message)

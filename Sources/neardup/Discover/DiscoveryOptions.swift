@@ -8,7 +8,7 @@ struct DiscoveryOptions: ParsableArguments {
     var language: String = "english"
 
     @Option(name: .long, help: ArgumentHelp("Candidates per story: the sources sharing the most rare vocabulary with it that the report then judges.", valueName: "k"))
-    var candidates = RewriteCandidateIndex.Settings().limit
+    var candidatesPerStory = RewriteCandidateIndex.Settings().limit
 
     @Option(name: .long, help: ArgumentHelp("Story terms a candidate query reads, rarest first.", valueName: "n"))
     var queryTerms = RewriteCandidateIndex.Settings().queryTerms
@@ -18,6 +18,9 @@ struct DiscoveryOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Query terms a source must share with a story to be its candidate.", valueName: "n"))
     var minSharedTerms = RewriteCandidateIndex.Settings().minimumSharedTerms
+
+    @Option(name: .long, help: ArgumentHelp("Share of a story's rare-vocabulary weight a source must share to be its candidate (0 to 1).", valueName: "share"))
+    var minWeightShare = RewriteCandidateIndex.Settings().minimumWeightShare
 
     @Flag(name: .long, help: "Allow links between two stories of the same outlet (off: an outlet's updates of its own story are not rewrites).")
     var sameOutlet = false
@@ -33,9 +36,10 @@ struct DiscoveryOptions: ParsableArguments {
 
     func validate() throws {
         try ThreadCount.validate(threads)
-        for (name, value) in [("--candidates", candidates), ("--query-terms", queryTerms), ("--max-postings", maxPostings), ("--min-shared-terms", minSharedTerms)] where value < 1 {
+        for (name, value) in [("--candidates-per-story", candidatesPerStory), ("--query-terms", queryTerms), ("--max-postings", maxPostings), ("--min-shared-terms", minSharedTerms)] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
+        guard (0...1).contains(minWeightShare) else { throw ValidationError("--min-weight-share must be from 0 to 1") }
         _ = try reportLanguage()
     }
 
@@ -53,7 +57,8 @@ struct DiscoveryOptions: ParsableArguments {
         let language = try reportLanguage()
         configuration.sketcher = RewriteSketcher(language: language)
         configuration.candidates = RewriteCandidateIndex.Settings(
-            limit: candidates, queryTerms: queryTerms, maximumPostings: maxPostings, minimumSharedTerms: minSharedTerms)
+            limit: candidatesPerStory, queryTerms: queryTerms, maximumPostings: maxPostings, minimumSharedTerms: minSharedTerms,
+            minimumWeightShare: minWeightShare)
         configuration.sameOutlet = sameOutlet
         var analysis = RewriteAnalyzer.Configuration()
         analysis.language = language

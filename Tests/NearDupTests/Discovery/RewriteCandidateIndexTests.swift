@@ -1,0 +1,63 @@
+import Testing
+@testable import NearDup
+
+@Suite struct RewriteCandidateIndexTests {
+    let sketcher = RewriteSketcher()
+
+    @Test func sketchesAreStemmedContentWords() {
+        let a = sketcher.sketch(StoryRecord(id: "a", text: "Police arrested two men on Friday."))
+        let b = sketcher.sketch(StoryRecord(id: "b", text: "Two men were arrested by the police on friday"))
+        #expect(a.terms.count == 5)  // polic, arrest, two, men, friday
+        #expect(a.terms == b.terms)
+        #expect(a.terms == a.terms.sorted())
+    }
+
+    /// Every derived story of ``RewriteCorpus`` (heavy rewrites included) has its own event's
+    /// reference as its first candidate, and an unrelated story shares too little with any.
+    @Test func theOwnSourceComesFirst() {
+        var index = RewriteCandidateIndex()
+        for event in RewriteCorpus.events {
+            index.insert(sketcher.sketch(StoryRecord(id: "\(event.name)/reference", text: event.reference)))
+        }
+        let rule = LinkRule(ordersByID: false)
+        for event in RewriteCorpus.events {
+            for c in event.candidates where c.expected != .nonDerived {
+                let found = index.candidates(for: sketcher.sketch(StoryRecord(id: "\(event.name)/\(c.kind)", text: c.text)), rule: rule)
+                #expect(found.first?.sourceID == "\(event.name)/reference", "\(event.name)/\(c.kind): \(found.map(\.sourceID))")
+            }
+        }
+    }
+
+    /// The query reads the story's rarest terms only and skips terms held by more than
+    /// `maximumPostings` sources: a term every source holds points nowhere.
+    @Test func commonTermsArePassedOverAndTheCutHolds() {
+        var settings = RewriteCandidateIndex.Settings(limit: 2, queryTerms: 64, maximumPostings: 3, minimumSharedTerms: 1)
+        var index = RewriteCandidateIndex(settings: settings)
+        let texts = ["harbour strike ferry", "harbour strike union", "harbour council budget", "harbour festival music", "harbour strike"]
+        for (i, text) in texts.enumerated() { index.insert(sketcher.sketch(StoryRecord(id: "s\(i)", text: text))) }
+        let story = sketcher.sketch(StoryRecord(id: "q", text: "harbour strike ferry union"))
+        #expect(index.documentFrequency(of: sketcher.sketch(StoryRecord(id: "h", text: "harbour")).terms[0]) == 5)
+        let found = index.candidates(for: story, rule: LinkRule(ordersByID: false))
+        // "harbour" (5 sources > 3) is passed over; ferry and union are rarer than strike.
+        #expect(found.map(\.sourceID) == ["s0", "s1"])
+        #expect(found.allSatisfy { $0.sharedTerms == 2 })
+        settings.minimumSharedTerms = 3
+        index.settings = settings
+        #expect(index.candidates(for: story, rule: LinkRule(ordersByID: false)).isEmpty)
+    }
+
+    @Test func theLinkRule() {
+        func s(_ id: String, _ date: String?, _ outlet: String?) -> RewriteSketch { RewriteSketch(id: id, date: date, outlet: outlet, terms: []) }
+        let rule = LinkRule()
+        #expect(!rule.allows(story: s("a", nil, nil), source: s("a", nil, nil)))
+        #expect(rule.allows(story: s("b", "2024-01-02", nil), source: s("z", "2024-01-01", nil)))
+        #expect(!rule.allows(story: s("z", "2024-01-01", nil), source: s("b", "2024-01-02", nil)))
+        #expect(rule.allows(story: s("b", "2024-01-01", nil), source: s("a", "2024-01-01", nil)))
+        #expect(!rule.allows(story: s("a", "2024-01-01", nil), source: s("b", "2024-01-01", nil)))
+        #expect(!rule.allows(story: s("b", nil, "PA"), source: s("a", nil, "PA")))
+        #expect(LinkRule(sameOutlet: true).allows(story: s("b", nil, "PA"), source: s("a", nil, "PA")))
+        #expect(LinkRule(ordersByID: false).allows(story: s("a", nil, nil), source: s("b", nil, nil)))
+        #expect(!LinkRule(ordersByID: false).allows(story: s("a", "2024-01-01", nil), source: s("b", "2024-01-02", nil)))
+        #expect(StoryRecord.isValidDate("1999-11-02") && !StoryRecord.isValidDate("02.11.99") && !StoryRecord.isValidDate("1999-13-01"))
+    }
+}
