@@ -17,6 +17,9 @@ The truth file has one line per planted document: rewrites name "source" and "st
   the other way round (the rewrite as source) or between two documents made from a common
   ancestor (two rewrites of one wire story) is counted wrong, and shown on a line of its own.
 
+With --sources (the sources file of `neardup discover --sources`), recall counts only the planted
+rewrites of those sources by stories outside them (the others cannot be found that way).
+
 Exit status 0; 2 on a file that cannot be read (the file and line are named).
 """
 import argparse
@@ -60,6 +63,8 @@ def main():
     parser.add_argument("links", help="the links (JSONL) of neardup discover")
     parser.add_argument("--missed", type=int, default=0, metavar="N", help="list N planted rewrites that were not found")
     parser.add_argument("--wrong", type=int, default=0, metavar="N", help="list N links that are not planted")
+    parser.add_argument("--sources", metavar="FILE",
+                        help="the JSONL sources discover searched the stories against: recall counts their rewrites only")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object instead")
     args = parser.parse_args()
 
@@ -71,6 +76,11 @@ def main():
         else:
             source_of[value["story"]] = value["source"]
             rewrites.append((value["story"], value["source"], value.get("kind", "?"), value.get("derivation", "?")))
+
+    if args.sources:
+        searched = {value["id"] for value in records(args.sources, lambda _: ("id",))}
+        rewrites = [r for r in rewrites if r[1] in searched and r[0] not in searched]
+        duplicates = [d for d in duplicates if d[1] in searched and d[0] not in searched]
 
     def ancestors(document):
         seen = []

@@ -67,20 +67,30 @@ import Testing
             {"story":"c","source":"a","verdict":"non-derived"}
 
             """.write(to: links, atomically: true, encoding: .utf8)
+        let figures = try Self.score(truth, links)
+        #expect(figures["recall"] as? Double == 2.0 / 3.0)
+        #expect(figures["precision"] as? Double == 3.0 / 6.0)
+        #expect(figures["wrong_reversed"] as? Int == 1 && figures["wrong_common_ancestor"] as? Int == 1)
+        #expect(figures["wrong_unrelated"] as? Int == 1 && figures["non_derived_lines"] as? Int == 1)
+        #expect(figures["duplicates_found"] as? Int == 0 && figures["planted_duplicates"] as? Int == 1)
+        // Against sources a and b: only rewrites of a or b by c, d or e count (b<-a does not).
+        let sources = folder.appendingPathComponent("s.jsonl")
+        try "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"y\"}\n".write(to: sources, atomically: true, encoding: .utf8)
+        let apart = try Self.score(truth, links, ["--sources", sources.path])
+        #expect(apart["planted_rewrites"] as? Int == 2 && apart["recall"] as? Double == 0.5)  // d<-b found, c<-a not
+    }
+
+    /// The figures of scripts/discover-recall.py --json.
+    static func score(_ truth: URL, _ links: URL, _ extra: [String] = []) throws -> [String: Any] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", CLITests.packageRoot.appendingPathComponent("scripts/discover-recall.py").path, truth.path, links.path, "--json"]
+        process.arguments = ["python3", CLITests.packageRoot.appendingPathComponent("scripts/discover-recall.py").path, truth.path, links.path, "--json"] + extra
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let figures = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(figures["recall"] as? Double == 2.0 / 3.0)
-        #expect(figures["precision"] as? Double == 3.0 / 6.0)
-        #expect(figures["wrong_reversed"] as? Int == 1 && figures["wrong_common_ancestor"] as? Int == 1)
-        #expect(figures["wrong_unrelated"] as? Int == 1 && figures["non_derived_lines"] as? Int == 1)
-        #expect(figures["duplicates_found"] as? Int == 0 && figures["planted_duplicates"] as? Int == 1)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 }
