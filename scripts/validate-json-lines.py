@@ -3,6 +3,9 @@
 checking the schema itself.
 
     python3 scripts/validate-json-lines.py schemas/dedup-pair.schema.json pairs.jsonl [more.jsonl ...]
+    python3 scripts/validate-json-lines.py --document schemas/report.schema.json report.json
+
+With --document each file is one JSON document (the report's pretty-printed object), not lines.
 
 Prints `FILE:LINE: message` for each line that is not valid and exits 1 if any; exits 2 when the
 schema is not a valid schema or python3's jsonschema is missing (scripts/install-deps.sh installs
@@ -18,6 +21,9 @@ except ImportError:
 
 
 def main():
+    document = len(sys.argv) > 1 and sys.argv[1] == "--document"
+    if document:
+        del sys.argv[1]
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     with open(sys.argv[1], encoding="utf-8") as handle:
@@ -31,7 +37,7 @@ def main():
     bad = lines = 0
     for path in sys.argv[2:]:
         with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
+            for number, line in enumerate([handle.read()] if document else handle, 1):
                 lines += 1
                 try:
                     record = json.loads(line)

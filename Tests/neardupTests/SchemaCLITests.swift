@@ -5,11 +5,13 @@ import Testing
 /// the commands write it (python3's jsonschema, through scripts/validate-json-lines.py; installed
 /// by scripts/install-deps.sh).
 @Suite(.serialized) struct SchemaCLITests {
-    /// Runs the validator on `files` against `schema`; its exit status and output.
-    static func validate(_ schema: String, _ files: [URL]) throws -> CLITests.Run {
+    /// Runs the validator on `files` against `schema` (each file one JSON document when
+    /// `document`, else JSON lines); its exit status and output.
+    static func validate(_ schema: String, _ files: [URL], document: Bool = false) throws -> CLITests.Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "scripts/validate-json-lines.py", "schemas/\(schema).schema.json"] + files.map(\.path)
+        process.arguments = ["python3", "scripts/validate-json-lines.py"] + (document ? ["--document"] : [])
+            + ["schemas/\(schema).schema.json"] + files.map(\.path)
         process.currentDirectoryURL = CLITests.packageRoot
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -53,6 +55,13 @@ import Testing
         let extracted = try CLITests.run(["extract", "--json"] + pages + ["seeds/000_ae173d8b20e40bc0.txt"])
         #expect(extracted.status == 0, "\(extracted.stderr)")
         try Data(extracted.stdout.utf8).write(to: file("extract.jsonl"))
+        // Links: the seeds against The Hill's piece (002 is a derived link with passages).
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: CLITests.seeds.path).sorted().map { "seeds/" + $0 }
+        let links = try CLITests.run(["discover", "--sources", seeds[0]] + seeds.dropFirst() + ["-o", file("links.jsonl").path])
+        #expect(links.status == 0, "\(links.stderr)")
+        // The report: on the seeds, and on the saved pages (their metadata) against The Hill's piece.
+        try Self.neardup(["report", "--reference", seeds[0]] + seeds.dropFirst() + ["--format", "json", "-o", file("report.json").path])
+        try Self.neardup(["report", "--reference", seeds[0], "Tests/NearDupTests/Fixtures/web/", "--format", "json", "-o", file("pages.json").path])
 
         let outputs: [(schema: String, files: [String], kinds: [String])] = [
             ("dedup-pair", ["pairs.jsonl", "groups.jsonl"], ["\"jaccard\"", "\"group\""]),
@@ -61,13 +70,15 @@ import Testing
             ("sign-record", ["sign.jsonl"], ["\"hashvalues\""]),
             ("sketch", ["sketch.jsonl"], ["\"fingerprints\"", "\"skipped\""]),
             ("extract", ["extract.jsonl"], ["\"outlet\""]),
+            ("discover-link", ["links.jsonl"], ["\"paraphrase\""]),
+            ("report", ["report.json", "pages.json"], ["\"paraphrase\"", "\"metadata\"", "\"narrative_sentences\""]),
         ]
         for output in outputs {
             let files = output.files.map(file)
             let text = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined()
             // The outputs hold what the schema has to describe, not an empty file.
             for kind in output.kinds { #expect(text.contains(kind), "\(output.files) has no \(kind) line") }
-            let run = try Self.validate(output.schema, files)
+            let run = try Self.validate(output.schema, files, document: output.schema == "report")
             #expect(run.status == 0, "\(output.schema): \(run.stdout)\(run.stderr)")
         }
     }

@@ -2,6 +2,13 @@
 /// rewritten from the reference, how much, and the evidence. Its `Codable` form is the JSON
 /// contract of `neardup report --format json` (documented in the README, "JSON contract").
 public struct SyndicationReport: Sendable, Hashable, Codable {
+    /// The version of the JSON layout a report of this build encodes to: raised when a field is
+    /// removed, renamed or given another meaning (a new optional field does not raise it).
+    /// `schemas/report.schema.json` describes it.
+    public static let currentFormat = 1
+    /// The version of this report's JSON layout (`"format"`): ``currentFormat`` for a report
+    /// made by this build.
+    public var format: Int
     /// The reference document's name, decoding and size.
     public var reference: DocumentSummary
     /// Ranked: `candidates[0]` has rank 1, the most derived.
@@ -26,6 +33,7 @@ public struct SyndicationReport: Sendable, Hashable, Codable {
         reference: DocumentSummary, candidates: [CandidateReport], skipped: [SkippedInput],
         similarity: SimilarityMatrix, method: ReportMethod
     ) {
+        self.format = Self.currentFormat
         self.reference = reference
         self.candidates = candidates
         self.skipped = skipped

@@ -33,9 +33,9 @@ struct DiscoverRunCommand: ParsableCommand {
             not linked unless --same-outlet. Exact and near copies are links like any other: the \
             report calls a copy wholly derived.
 
-            Output (--format jsonl, the default): one line per link, {"story", "source", \
-            "verdict", "score", "coverage", "retold_sentences", "source_sentences", \
-            "derived_sentences", "story_sentences", "candidate_weight", "passages": [{"kind", \
+            Output (--format jsonl, the default): one line per link, {"format", "story", \
+            "source", "verdict", "score", "coverage", "retold_sentences", "source_sentences", \
+            "derived_sentences", "story_sentences", "sources", "candidate_weight", "passages": [{"kind", \
             "story": [start, end], "source": [start, end]}]}, UTF-8 byte offsets into each text \
             as read; stories without a link print nothing. --format html: one page listing the \
             links, each opening the pair's report. A one-line summary goes to standard error.

@@ -2,18 +2,19 @@ import NearDup
 import NearDupCorpusGenerator
 
 /// The JSONL line of one link, the contract of `neardup discover --format jsonl`:
-/// `{"story", "source", "verdict", "score", "coverage", "retold_sentences", "source_sentences",
+/// `{"format", "story", "source", "verdict", "score", "coverage", "retold_sentences", "source_sentences",
 /// "derived_sentences", "story_sentences", "sources", "candidate_weight", "passages": [{"kind",
 /// "story": [start, end], "source": [start, end]}]}`, offsets in UTF-8 bytes of each text as
 /// read. `verdict`, `score`, `derived_sentences` and `story_sentences` are the story's against
 /// all its `sources` together; `coverage`, the retold and source sentences and the passages are
-/// this source's.
+/// this source's. `format` is the layout's version (``OutputFormat/discoverLink``), described by
+/// schemas/discover-link.schema.json.
 enum RewriteLinkLine {
     static func render(_ link: RewriteLink) -> String {
         let r = link.report
         let e = r.evidence
         let story = (link.groupReport ?? r).evidence
-        var line = "{\"story\":" + JSONEscaping.quoted(link.story) + ",\"source\":" + JSONEscaping.quoted(link.source)
+        var line = OutputFormat.opening(OutputFormat.discoverLink) + "\"story\":" + JSONEscaping.quoted(link.story) + ",\"source\":" + JSONEscaping.quoted(link.source)
         line += ",\"verdict\":\"\(link.verdict.rawValue)\",\"score\":\(link.score),\"coverage\":\(link.coverage)"
         line += ",\"retold_sentences\":\(e.retoldSentences),\"source_sentences\":\(e.referenceNarrativeSentences)"
         line += ",\"derived_sentences\":\(story.derivedSentences),\"story_sentences\":\(story.narrativeSentences)"

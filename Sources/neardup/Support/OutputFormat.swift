@@ -14,6 +14,8 @@ enum OutputFormat {
     static let indexQuery = 1
     /// `sketch` lines: schemas/sketch.schema.json.
     static let sketch = 1
+    /// `discover` (and `discover align`) link lines: schemas/discover-link.schema.json.
+    static let discoverLink = 1
 
     /// `{"format":N,` : the opening of a line of an output at version `version`.
     static func opening(_ version: Int) -> String { "{\"format\":\(version)," }
