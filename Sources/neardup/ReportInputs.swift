@@ -86,17 +86,9 @@ struct ReportInputs {
                 problems.append(Problem(path: location, reason: "no words in the record's text"))
                 return
             }
-            var metadata = StoryMetadata()
-            if let others = record.otherFieldsJSON,
-                let fields = try? JSONSerialization.jsonObject(with: Data(("{" + others + "}").utf8)) as? [String: Any]
-            {
-                metadata = StoryMetadata(
-                    title: fields["title"] as? String, byline: fields["byline"] as? String, date: fields["date"] as? String,
-                    outlet: fields["outlet"] as? String, url: fields["url"] as? String)
-            }
             documents.append(ReportDocument(
                 id: record.id, path: location, text: record.text, encoding: record.encoding,
-                metadata: metadata.isEmpty ? nil : metadata))
+                metadata: record.recordMetadata))
         } problem: { problem in
             if problem.severity == .skipped {
                 problems.append(Problem(path: problem.location.description, reason: problem.message))

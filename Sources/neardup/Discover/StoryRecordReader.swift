@@ -28,11 +28,10 @@ struct StoryRecordReader {
             }
             firstLocation[document.id] = document.location.description
             var record = StoryRecord(id: document.id, text: document.text)
-            if let others = document.otherFieldsJSON {
-                let fields = Self.fields(others)
-                record.outlet = fields["outlet"]
-                record.url = fields["url"]
-                if let date = fields["date"] {
+            if let metadata = document.recordMetadata {
+                record.outlet = metadata.outlet
+                record.url = metadata.url
+                if let date = metadata.date {
                     if StoryRecord.isValidDate(date) {
                         record.date = date
                     } else {
@@ -48,18 +47,5 @@ struct StoryRecordReader {
         self.skipped += skipped
         self.firstLocation = firstLocation
         return records
-    }
-
-    /// The string members of a record's other fields (`"date": "…", "outlet": …`); numbers and
-    /// other values are left out.
-    static func fields(_ othersJSON: String) -> [String: String] {
-        guard let data = ("{" + othersJSON + "}").data(using: .utf8),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return [:] }
-        var fields: [String: String] = [:]
-        for key in ["date", "outlet", "url"] {
-            if let value = object[key] as? String, !value.isEmpty { fields[key] = value }
-        }
-        return fields
     }
 }
