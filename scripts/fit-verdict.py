@@ -76,14 +76,14 @@ FEATURES = {
     "retold": (lambda e: logit(share(e["retold_sentences"], e["reference_narrative_sentences"])),
                "log-odds of the reference's narrative sentences the candidate retells"),
     "retoldCount": (lambda e: float(np.log1p(e["retold_sentences"])),
-                    "log(1 + reference sentences retold): two independent stories rarely retell several"),
+                    "log(1 + reference sentences retold): in the wholly model, given the share of the story that retells the reference, a story that retells many sentences is a longer piece, and longer pieces draw on other sources too (negative weight)"),
     "inOrder": (lambda e: logit(share(e["in_order_sentences"], min(e["narrative_sentences"], e["reference_narrative_sentences"]))),
                 "log-odds of aligned sentences that follow the reference's order (longest chain), of the most the shorter story allows: a rewrite follows its source, independent reports scatter"),
     "sentences": (lambda e: logit(share(e["derived_sentences"], e["narrative_sentences"])),
                   "log-odds of the candidate's narrative sentences derived from the reference"),
 }
-DERIVED_FEATURES = ["vocabulary", "bigrams", "inOrder"]
-WHOLLY_FEATURES = ["story", "retold"]
+DERIVED_FEATURES = ["vocabulary", "bodyBigramOverlap", "inOrder"]
+WHOLLY_FEATURES = ["story", "retoldCount"]
 
 
 def run_report(nd, ref_path, cands):

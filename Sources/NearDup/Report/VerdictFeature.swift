@@ -49,8 +49,10 @@ public enum VerdictFeature: String, Sendable, Hashable, Codable, CaseIterable {
     case stemPairs
     /// The reference's narrative sentences the candidate retells.
     case retold
-    /// log(1 + reference narrative sentences retold): two independent reports of one event
-    /// rarely retell several sentences of each other.
+    /// log(1 + reference narrative sentences retold). In the wholly model it weighs against
+    /// ``story``: at the same share of the story retelling the reference, a story that retells
+    /// many sentences is a longer piece, and on METER and the web rewrites alike longer pieces
+    /// draw on other sources too (partially derived).
     case retoldCount
     /// The candidate's narrative sentences derived from the reference.
     case sentences
