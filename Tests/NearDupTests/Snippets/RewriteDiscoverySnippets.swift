@@ -1,5 +1,5 @@
-// The Swift snippets of README.md's "Rewrites across an archive" and of
-// Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md, verbatim: see SnippetTests.swift.
+// The Swift snippets of Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md, verbatim:
+// see SnippetTests.swift.
 import NearDup
 import Testing
 
