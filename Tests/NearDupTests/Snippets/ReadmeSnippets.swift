@@ -1,17 +1,17 @@
-// The Swift snippets of README.md, verbatim, each inside a function, so that `swift test`
-// compiles them and they cannot rot. `SnippetTests` checks that every ```swift block of the
-// README is one of the regions below (its `import` lines aside) and that every region is in the
-// README; it runs the snippets that touch no files.
+// Swift snippets of README.md and of two DocC articles, verbatim, each inside a function, so
+// that `swift test` compiles them and they cannot rot. `SnippetTests` checks that every ```swift
+// block of a document is one of the regions marked for it (its `import` lines aside) and that
+// every region is in its document; it runs the snippets that touch no files.
 //
-// To change a snippet: edit it here and in the README alike, then run
+// To change a snippet: edit it here and in its document alike, then run
 // `swift test --filter SnippetTests`.
 import Foundation
 import NearDup
 
 enum ReadmeSnippets {
-    /// README, "The library".
+    /// The DocC article "Signatures and their encodings", "In one program".
     static func library() throws {
-        // Snippet begin: README.md
+        // Snippet begin: Sources/NearDup/NearDup.docc/SignaturesAndEncodings.md
         let storyA = """
             Kremlin spokesman Dmitry Peskov acknowledged on Thursday that Russia had sustained \
             significant losses of troops in Ukraine and called it a huge tragedy for the country.
@@ -55,7 +55,7 @@ enum ReadmeSnippets {
         // Snippet end
     }
 
-    /// README, "The report": the same analysis as `neardup report`, as a library call.
+    /// README, "The library": the same analysis as `neardup report`, as a library call.
     static func report() throws {
         // Snippet begin: README.md
         let hill = try String(contentsOfFile: "seeds/000_ae173d8b20e40bc0.txt", encoding: .utf8)
@@ -68,10 +68,10 @@ enum ReadmeSnippets {
         // Snippet end
     }
 
-    /// README, "Library API" of the index and of batch dedup (they read and write files, so
-    /// the tests compile them and do not run them).
+    /// The DocC article "The persistent index", "In a pipeline": the index and batch dedup (they
+    /// read and write files, so the tests compile them and do not run them).
     static func index() throws {
-        // Snippet begin: README.md
+        // Snippet begin: Sources/NearDup/NearDup.docc/PersistentIndex.md
         // Incremental, safe from concurrent code: insert, query, remove, insertIfUnique (atomic).
         let index = Deduplicator(threshold: 0.8)                   // or Deduplicator(contentsOf: "out/archive.ndx")
         let story = (id: "story-981", text: "The text of a story that has just come in …")

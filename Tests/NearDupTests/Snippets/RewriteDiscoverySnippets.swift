@@ -1,5 +1,5 @@
-// The Swift snippets of README.md's "Rewrites across an archive" and of
-// Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md, verbatim: see SnippetTests.swift.
+// The Swift snippets of Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md, verbatim:
+// see SnippetTests.swift.
 import NearDup
 import Testing
 
@@ -19,10 +19,10 @@ enum RewriteDiscoverySnippets {
         Its fourteen crew members were lifted off by helicopter and taken to hospital as a precaution.
         """
 
-    /// README, "Rewrites across an archive": the archive in a pipeline.
+    /// The article's RewriteArchive: the archive in a pipeline.
     static func archive() throws {
         let wireCopy = Self.wireCopy, paperStory = Self.paperStory
-        // Snippet begin: README.md
+        // Snippet begin: Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md
         let archive = RewriteArchive()
         try archive.insert(StoryRecord(id: "wire-1", text: wireCopy, date: "2024-03-05", outlet: "wire"))
         let links = archive.query(StoryRecord(id: "paper-1", text: paperStory, date: "2024-03-06", outlet: "paper"))
