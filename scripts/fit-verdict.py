@@ -51,6 +51,18 @@ FEATURES = {
               "log-odds of the candidate's narrative content words in sentences aligned to the reference or copied from it: how much of the story retells it"),
     "bigrams": (lambda e: logit(share(e["shared_bigrams"], e["narrative_bigrams"])),
                 "log-odds of the candidate's distinct narrative word bigrams found in the reference: local word order kept"),
+    "bigramOverlap": (lambda e: logit(share(e["shared_bigrams"], min(e["narrative_bigrams"], e["reference_bigrams"]))),
+                      "log-odds of the shared bigrams out of the smaller side's distinct bigrams (overlap coefficient): a condensed rewrite of a long source and a long story retelling a short source both score high"),
+    "vocabularyOverlap": (lambda e: logit(share(e["shared_distinct_stems"], min(e["distinct_stems"], e["reference_distinct_stems"]))),
+                          "log-odds of the shared distinct content stems out of the smaller side's"),
+    "bodyVocabulary": (lambda e: logit(share(e["shared_body_distinct_stems"], e["body_distinct_stems"])),
+                       "log-odds of the candidate's distinct body content stems (quotations included) that the reference uses"),
+    "bodyBigrams": (lambda e: logit(share(e["shared_body_bigrams"], e["body_bigrams"])),
+                    "log-odds of the candidate's distinct body bigrams (quotations included) found in the reference"),
+    "bodyBigramOverlap": (lambda e: logit(share(e["shared_body_bigrams"], min(e["body_bigrams"], e["reference_bigrams"]))),
+                          "log-odds of the shared body bigrams (quotations included) out of the smaller side's"),
+    "bodyVocabularyOverlap": (lambda e: logit(share(e["shared_body_distinct_stems"], min(e["body_distinct_stems"], e["reference_distinct_stems"]))),
+                              "log-odds of the shared body content stems (quotations included) out of the smaller side's"),
     "trigrams": (lambda e: logit(share(e["shared_trigrams"], e["narrative_trigrams"])),
                  "log-odds of the candidate's distinct narrative word trigrams found in the reference"),
     "tiled": (lambda e: logit(share(e["tiled_tokens"], e["narrative_tokens"])),
@@ -64,14 +76,14 @@ FEATURES = {
     "retold": (lambda e: logit(share(e["retold_sentences"], e["reference_narrative_sentences"])),
                "log-odds of the reference's narrative sentences the candidate retells"),
     "retoldCount": (lambda e: float(np.log1p(e["retold_sentences"])),
-                    "log(1 + reference sentences retold): two independent stories rarely retell several"),
+                    "log(1 + reference sentences retold): in the wholly model, given the share of the story that retells the reference, a story that retells many sentences is a longer piece, and longer pieces draw on other sources too (negative weight)"),
     "inOrder": (lambda e: logit(share(e["in_order_sentences"], min(e["narrative_sentences"], e["reference_narrative_sentences"]))),
                 "log-odds of aligned sentences that follow the reference's order (longest chain), of the most the shorter story allows: a rewrite follows its source, independent reports scatter"),
     "sentences": (lambda e: logit(share(e["derived_sentences"], e["narrative_sentences"])),
                   "log-odds of the candidate's narrative sentences derived from the reference"),
 }
-DERIVED_FEATURES = ["vocabulary", "bigrams", "inOrder"]
-WHOLLY_FEATURES = ["story", "retold"]
+DERIVED_FEATURES = ["vocabulary", "bodyBigramOverlap", "inOrder"]
+WHOLLY_FEATURES = ["story", "retoldCount"]
 
 
 def run_report(nd, ref_path, cands):

@@ -68,11 +68,26 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
     public var distinctStems: Int = 0
     /// Those the reference's body uses, quoted or not (the vocabulary share's numerator).
     public var sharedDistinctStems: Int = 0
+    /// Distinct content stems of the reference's body, quoted or not: with ``distinctStems``, the
+    /// smaller side of the vocabulary overlap.
+    public var referenceDistinctStems: Int = 0
+    /// Distinct content stems of the candidate's whole body, its quotations included.
+    public var bodyDistinctStems: Int = 0
+    /// Those the reference's body uses.
+    public var sharedBodyDistinctStems: Int = 0
     /// Distinct word bigrams of the candidate's narrative (within a sentence, outside its own
     /// quotation marks).
     public var narrativeBigrams: Int = 0
     /// Those found in the reference's body.
     public var sharedBigrams: Int = 0
+    /// Distinct word bigrams of the reference's body (within a sentence, quoted or not): with
+    /// ``narrativeBigrams``, the smaller side of the bigram overlap.
+    public var referenceBigrams: Int = 0
+    /// Distinct word bigrams of the candidate's whole body (within a sentence), its quotations
+    /// included: a story that lifts the quotations its source chose shares them.
+    public var bodyBigrams: Int = 0
+    /// Those found in the reference's body.
+    public var sharedBodyBigrams: Int = 0
     /// Distinct word trigrams of the candidate's narrative.
     public var narrativeTrigrams: Int = 0
     /// Those found in the reference's body.
@@ -157,8 +172,14 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
         case inOrderSentences = "in_order_sentences"
         case distinctStems = "distinct_stems"
         case sharedDistinctStems = "shared_distinct_stems"
+        case referenceDistinctStems = "reference_distinct_stems"
+        case bodyDistinctStems = "body_distinct_stems"
+        case sharedBodyDistinctStems = "shared_body_distinct_stems"
         case narrativeBigrams = "narrative_bigrams"
         case sharedBigrams = "shared_bigrams"
+        case referenceBigrams = "reference_bigrams"
+        case bodyBigrams = "body_bigrams"
+        case sharedBodyBigrams = "shared_body_bigrams"
         case narrativeTrigrams = "narrative_trigrams"
         case sharedTrigrams = "shared_trigrams"
         case narrativeTokens = "narrative_tokens"
@@ -172,8 +193,14 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
     mutating func add(_ o: NarrativeOverlap) {
         distinctStems = o.distinctStems
         sharedDistinctStems = o.sharedDistinctStems
+        referenceDistinctStems = o.referenceDistinctStems
+        bodyDistinctStems = o.bodyDistinctStems
+        sharedBodyDistinctStems = o.sharedBodyDistinctStems
         narrativeBigrams = o.bigrams
         sharedBigrams = o.sharedBigrams
+        referenceBigrams = o.referenceBigrams
+        bodyBigrams = o.bodyBigrams
+        sharedBodyBigrams = o.sharedBodyBigrams
         narrativeTrigrams = o.trigrams
         sharedTrigrams = o.sharedTrigrams
         narrativeTokens = o.narrativeTokens

@@ -8,10 +8,23 @@ struct NarrativeOverlap {
     var distinctStems = 0
     /// Those the reference's body uses (quoted or not).
     var sharedDistinctStems = 0
+    /// Distinct content stems of the reference's body (quoted or not).
+    var referenceDistinctStems = 0
+    /// Distinct content stems of the candidate's whole body, its quotations included.
+    var bodyDistinctStems = 0
+    /// Those the reference's body uses.
+    var sharedBodyDistinctStems = 0
     /// Distinct word bigrams of the candidate's narrative (not spanning a quotation or a sentence).
     var bigrams = 0
     /// Those found in the reference's body.
     var sharedBigrams = 0
+    /// Distinct word bigrams of the reference's body (within a sentence, quoted or not).
+    var referenceBigrams = 0
+    /// Distinct word bigrams of the candidate's whole body (within a sentence), its quotations
+    /// included: a story that lifts the quotations its source chose shares them.
+    var bodyBigrams = 0
+    /// Those found in the reference's body.
+    var sharedBodyBigrams = 0
     /// Distinct word trigrams of the candidate's narrative.
     var trigrams = 0
     /// Those found in the reference's body.
@@ -44,6 +57,11 @@ struct NarrativeOverlap {
         for i in cand.words.indices where cand.isNarrativeContent(i) { stems.insert(cand.stems[i]!) }
         distinctStems = stems.count
         sharedDistinctStems = stems.count { ref.bodyStems.contains($0) }
+        referenceDistinctStems = ref.bodyStems.count
+        var allStems = Set<String>()
+        for i in cand.words.indices where cand.inBody[i] { if let s = cand.stems[i] { allStems.insert(s) } }
+        bodyDistinctStems = allStems.count
+        sharedBodyDistinctStems = allStems.count { ref.bodyStems.contains($0) }
 
         func grams(_ n: Int, ids: [Int], keep: (Int) -> Bool, sentence: [Int]) -> Set<[Int]> {
             var out = Set<[Int]>()
@@ -59,7 +77,11 @@ struct NarrativeOverlap {
             let r = grams(n, ids: ids.reference, keep: refKeep, sentence: ref.sentenceOfWord)
             let c = grams(n, ids: ids.candidate, keep: candKeep, sentence: cand.sentenceOfWord)
             let shared = c.count { r.contains($0) }
-            if n == 2 { (bigrams, sharedBigrams) = (c.count, shared) } else { (trigrams, sharedTrigrams) = (c.count, shared) }
+            if n == 2 {
+                (bigrams, sharedBigrams, referenceBigrams) = (c.count, shared, r.count)
+                let body = grams(n, ids: ids.candidate, keep: { cand.inBody[$0] }, sentence: cand.sentenceOfWord)
+                (bodyBigrams, sharedBodyBigrams) = (body.count, body.count { r.contains($0) })
+            } else { (trigrams, sharedTrigrams) = (c.count, shared) }
         }
         narrativeTokens = cand.words.indices.count(where: candKeep)
         for t in tiles {

@@ -33,7 +33,7 @@ enum VerdictExplanation {
             }
         }
         if e.sharedQuotations > 0 {
-            parts.append("It quotes \(e.sharedQuotations) passage\(e.sharedQuotations == 1 ? "" : "s") (\(e.sharedQuotationWords) words) the reference also has; a quotation the story itself puts in quotation marks is shown but not counted, because stories quoting the same source share it whether or not one was rewritten from the other.")
+            parts.append("It quotes \(e.sharedQuotations) passage\(e.sharedQuotations == 1 ? "" : "s") (\(e.sharedQuotationWords) words) the reference also has; a quotation the story itself puts in quotation marks is not counted as retelling, because stories quoting the same source share it whether or not one was rewritten from the other; the verdict weighs it only in the shared word pairs, where lifting the quotations the reference chose adds to the evidence.")
         }
         if e.boilerplateWords > 0 {
             parts.append("\(e.boilerplateWords) words of headline, byline and boilerplate were set aside.")

@@ -14,6 +14,27 @@ public enum VerdictFeature: String, Sendable, Hashable, Codable, CaseIterable {
     case story
     /// The candidate's distinct narrative word bigrams found in the reference: local word order kept.
     case bigrams
+    /// The same shared bigrams as a share of the smaller side: the candidate's narrative bigrams
+    /// or the reference's body bigrams, whichever are fewer (the overlap coefficient). A
+    /// condensed rewrite of a long wire story and a long story that retells a short reference
+    /// among material of its own both score high; two independent reports of one event share
+    /// their names and formulas, not their word pairs.
+    case bigramOverlap
+    /// The candidate's distinct narrative content stems that the reference uses, as a share of
+    /// the smaller side (the candidate's or the reference's distinct content stems).
+    case vocabularyOverlap
+    /// The candidate's distinct body content stems, its own quotations included, that the
+    /// reference uses: a story that lifts the quotations its source chose keeps its source's
+    /// words there too, while an independent report picks its own.
+    case bodyVocabulary
+    /// The candidate's distinct body word bigrams, its own quotations included, found in the reference.
+    case bodyBigrams
+    /// The shared body bigrams (quotations included) as a share of the smaller side: the
+    /// candidate's body bigrams or the reference's, whichever are fewer (the overlap
+    /// coefficient, length normalised on both sides).
+    case bodyBigramOverlap
+    /// The shared body content stems (quotations included) as a share of the smaller side's.
+    case bodyVocabularyOverlap
     /// The candidate's distinct narrative word trigrams found in the reference.
     case trigrams
     /// The candidate's narrative words in shared runs of three or more words (Greedy String
@@ -28,8 +49,10 @@ public enum VerdictFeature: String, Sendable, Hashable, Codable, CaseIterable {
     case stemPairs
     /// The reference's narrative sentences the candidate retells.
     case retold
-    /// log(1 + reference narrative sentences retold): two independent reports of one event
-    /// rarely retell several sentences of each other.
+    /// log(1 + reference narrative sentences retold). In the wholly model it weighs against
+    /// ``story``: at the same share of the story retelling the reference, a story that retells
+    /// many sentences is a longer piece, and on METER and the web rewrites alike longer pieces
+    /// draw on other sources too (partially derived).
     case retoldCount
     /// The candidate's narrative sentences derived from the reference.
     case sentences
@@ -47,6 +70,12 @@ public enum VerdictFeature: String, Sendable, Hashable, Codable, CaseIterable {
         case .vocabulary: Self.logOdds(e.sharedDistinctStems, of: e.distinctStems)
         case .story: Self.logOdds(e.derivedWords, of: e.narrativeWords)
         case .bigrams: Self.logOdds(e.sharedBigrams, of: e.narrativeBigrams)
+        case .bigramOverlap: Self.logOdds(e.sharedBigrams, of: min(e.narrativeBigrams, e.referenceBigrams))
+        case .vocabularyOverlap: Self.logOdds(e.sharedDistinctStems, of: min(e.distinctStems, e.referenceDistinctStems))
+        case .bodyVocabulary: Self.logOdds(e.sharedBodyDistinctStems, of: e.bodyDistinctStems)
+        case .bodyBigrams: Self.logOdds(e.sharedBodyBigrams, of: e.bodyBigrams)
+        case .bodyBigramOverlap: Self.logOdds(e.sharedBodyBigrams, of: min(e.bodyBigrams, e.referenceBigrams))
+        case .bodyVocabularyOverlap: Self.logOdds(e.sharedBodyDistinctStems, of: min(e.bodyDistinctStems, e.referenceDistinctStems))
         case .trigrams: Self.logOdds(e.sharedTrigrams, of: e.narrativeTrigrams)
         case .tiled: Self.logOdds(e.tiledTokens, of: e.narrativeTokens)
         case .longTiled: Self.logOdds(e.longTiledTokens, of: e.narrativeTokens)
