@@ -12,7 +12,12 @@ struct CompareCommand: ParsableCommand {
             |A ∩ B| / |A| (how much of A is found in B). The estimate comes from the MinHash \
             signatures and has a standard deviation of about sqrt(J(1-J)/k).
             Either file can be - (standard input); gzip files are decompressed.
-            """)
+            """
+            + "\n\n" + ExitStatusHelp.text([
+                ExitStatusHelp.success,
+                .init(codes: "2", meaning: "failed: a file missing or unreadable, or the output cannot be written (nothing replaced)"),
+                ExitStatusHelp.usage, ExitStatusHelp.signal,
+            ]))
 
     @Argument(help: "The first file (- for standard input).")
     var a: String
@@ -20,21 +25,19 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The second file (- for standard input).")
     var b: String
 
-    @Flag(name: .long, help: "Print one JSON object instead of text.")
-    var json = false
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
-    var output: String?
+    @OptionGroup var formatOptions: JSONFormatOptions<CompareFormat>
+    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var quietOption: QuietOption
 
     @OptionGroup var hashing: HashingOptions
 
     func validate() throws {
         try StandardInput.checkReadOnce([a, b])
-        try OutputRule.check(outputs: [("-o", output)], inputs: [a, b])
+        try outputOption.check(against: [a, b])
     }
 
     func run() throws {
-        let sink = try OutputSink.openOrExit(path: output)  // fails before any work
+        let sink = try outputOption.open()  // fails before any work
         let documents = try [a, b].map { path -> String in
             switch TextFile.read(path: path) {
             case .success(let decoded):
@@ -62,7 +65,7 @@ struct CompareCommand: ParsableCommand {
             estimatedBInA: try signatures[1].containment(in: signatures[0]),
             shinglesA: sets[0].count, shinglesB: sets[1].count,
             shared: sets[0].intersectionCount(sets[1]))
-        let rendered = json
+        let rendered = formatOptions.resolved == .json
             ? try comparison.json(a: a, b: b, configuration: configuration)
             : comparison.text(a: a, b: b, configuration: configuration)
         sink.write(rendered + "\n")
@@ -112,4 +115,11 @@ struct CompareCommand: ParsableCommand {
                 """
         }
     }
+}
+
+/// The formats of `neardup compare`.
+enum CompareFormat: String, JSONFormatChoice {
+    case text, json
+    static var standard: Self { .text }
+    static var help: String { "Output format: text (a few aligned lines) or json (one JSON object)." }
 }

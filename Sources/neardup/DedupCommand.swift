@@ -26,7 +26,7 @@ struct DedupCommand: ParsableCommand {
             Examples:
               neardup dedup news.jsonl --pairs pairs.jsonl --clusters clusters.jsonl --keep unique.jsonl
               cat *.jsonl | neardup dedup - --threshold 0.7 --verify estimate
-            """)
+            """ + "\n\n" + ExitStatusHelp.corpus)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var signatureInput: SignatureInput
@@ -35,9 +35,9 @@ struct DedupCommand: ParsableCommand {
     @OptionGroup var banding: BandingOptions
 
     @Option(name: .long, help: "Verify candidates by 'exact' Jaccard of the shingles (default for texts) or by the MinHash 'estimate' (default and only choice for --signatures).")
-    var verify: String?
+    var verify: Verification?
 
-    @Option(name: .long, help: ArgumentHelp("Write verified pairs (JSONL) to this file (- for standard output).", valueName: "file"))
+    @Option(name: [.customShort("o"), .long, .customLong("output")], help: ArgumentHelp("Write verified pairs (JSONL) to this file (- for standard output); -o and --output are its other names.", valueName: "file"))
     var pairs: String?
 
     @Option(name: .long, help: ArgumentHelp("Write clusters (JSONL) to this file.", valueName: "file"))
@@ -54,6 +54,7 @@ struct DedupCommand: ParsableCommand {
     @Option(name: .long, help: "Threads for signing and verification (default: all cores).")
     var threads: Int?
 
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
     @OptionGroup var progressOptions: ProgressOptions
 
     mutating func validate() throws {

@@ -11,17 +11,24 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
             A file is read as a web page when its name ends in .html, .htm or .xhtml or its text \
             starts with <!DOCTYPE html or <html; every command that reads stories reads such a \
-            file this way. Other files are printed as the text NearDup reads. With --json, one \
-            JSON object a line: format, path, metadata (title, byline, date, outlet, url; only \
-            those known), body (the article without its headline) and text (what the report \
-            analyses). Exit codes: 0 all read, 1 some skipped (named on standard error).
-            """)
+            file this way. Other files are printed as the text NearDup reads. With --format json \
+            (or --json), one JSON object a line: format, path, metadata (title, byline, date, \
+            outlet, url; only those known), body (the article without its headline) and text \
+            (what the report analyses).
+            """
+            + "\n\n" + ExitStatusHelp.text([
+                ExitStatusHelp.success,
+                .init(codes: "1", meaning: "some files could not be read (each named on standard error); the output holds the others"),
+                .init(codes: "2", meaning: "failed: the output cannot be written, or no file could be read with -o given (nothing replaced)"),
+                ExitStatusHelp.usage, ExitStatusHelp.signal,
+            ]))
 
     @Argument(help: "Saved pages or text files (- for standard input; gzip is decompressed).")
     var files: [String]
 
-    @Flag(name: .long, help: "Print one JSON object a file instead of text.")
-    var json = false
+    @OptionGroup var formatOptions: JSONFormatOptions<ExtractFormat>
+    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var quietOption: QuietOption
 
     /// One line of `--json`.
     struct Record: Encodable {
@@ -35,9 +42,12 @@ struct ExtractCommand: ParsableCommand {
 
     func validate() throws {
         try StandardInput.checkReadOnce(files)
+        try outputOption.check(against: files)
     }
 
     func run() throws {
+        let sink = try outputOption.open()  // fails before any work
+        let json = formatOptions.resolved == .json
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var skipped = 0
@@ -70,7 +80,16 @@ struct ExtractCommand: ParsableCommand {
                 }
             }
         }
-        print(out, terminator: "")
+        sink.write(out)
+        try StandardError.exitIfEveryInputSkipped(documents: files.count - skipped, skipped: skipped, outputs: [outputOption.output])
+        try sink.commitOrExit()
         try StandardError.exitIfSkipped(skipped)
     }
+}
+
+/// The formats of `neardup extract`.
+enum ExtractFormat: String, JSONFormatChoice {
+    case text, json
+    static var standard: Self { .text }
+    static var help: String { "Output format: text (the metadata, then the text read) or json (one JSON object a file)." }
 }

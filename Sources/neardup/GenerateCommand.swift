@@ -37,7 +37,12 @@ struct GenerateCommand: ParsableCommand {
                 --output corpus.jsonl --truth truth.jsonl
               neardup generate --documents 20000 --duplicates 0.05 --rewrites 0.2 \
                 --first-date 2024-01-01 --days 365 --outlets 40 --output archive.jsonl --truth links.jsonl
-            """
+            """ + "\n\n"
+            + ExitStatusHelp.text([
+                ExitStatusHelp.success,
+                .init(codes: "2", meaning: "failed: an output cannot be written (nothing replaced)"),
+                ExitStatusHelp.usage, ExitStatusHelp.signal,
+            ])
     )
 
     @Option(name: .long, help: "Number of documents.")
@@ -78,14 +83,14 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Made-up names the originals draw theirs from (2000: the built-in ones; more, as an archive has).")
     var names: Int = CorpusGenerator.Configuration.defaultNames
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Corpus file (JSONL), or - for standard output.", valueName: "path"))
-    var output: String = "-"
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
+    @OptionGroup var outputOption: OutputOption
 
     @Option(name: .long, help: ArgumentHelp("Ground-truth file (JSONL) of the planted near-duplicates, with their exact Jaccard.", valueName: "path"))
     var truth: String?
 
-    @Option(name: .long, help: ArgumentHelp("Shingles the truth file's Jaccard is measured with: words:N or chars:N.", valueName: "unit:n"))
-    var shingle = Shingling.default.description
+    @Option(name: .long, help: ArgumentHelp("Shingles the truth file's Jaccard is measured with: words:N or chars:N.", valueName: "unit:n"), transform: ShinglingArgument.parse)
+    var shingle = Shingling.default
 
     @OptionGroup var progressOptions: ProgressOptions
 
@@ -98,9 +103,6 @@ struct GenerateCommand: ParsableCommand {
         }
         guard (0...1).contains(duplicates) else {
             throw ValidationError("--duplicates must be from 0 to 1, not \(duplicates)")
-        }
-        guard Shingling(shingle) != nil else {
-            throw ValidationError("--shingle must be words:N or chars:N with N from 1 to \(Shingling.maximumSize), not '\(shingle)'")
         }
         guard (0...1).contains(rewrites) else { throw ValidationError("--rewrites must be from 0 to 1, not \(rewrites)") }
         guard duplicates + rewrites <= 1 else {
@@ -116,10 +118,10 @@ struct GenerateCommand: ParsableCommand {
         }
         _ = try parsedKinds()
         _ = try parsedRewriteKinds()
-        if let truth, truth == output, OutputSink.isStandardOutput(truth) {
+        if let truth, OutputSink.isStandardOutput(truth), outputOption.isStandardOutput {
             throw ValidationError("--output and --truth must name different files (or standard output once), not both \(truth)")
         }
-        try OutputRule.check(outputs: [("--output", output), ("--truth", truth)], inputs: [])
+        try OutputRule.check(outputs: [("--output", outputOption.output), ("--truth", truth)], inputs: [])
     }
 
     private func parsedKinds() throws -> [DuplicateKind] { try Self.parsed(kinds, option: "--kinds") }
@@ -167,15 +169,16 @@ struct GenerateCommand: ParsableCommand {
 
     /// Writes the corpus (and the truth file); returns the numbers of planted duplicates and rewrites.
     private func write(_ corpus: CorpusGenerator, progress: ProgressReporter) throws -> (duplicates: Int, rewrites: Int) {
-        let out = try OutputSink(path: output)
+        let out = try OutputSink(path: outputOption.output)
         let truthFile = try truth.map { try OutputSink(path: $0) }
-        let shingling = Shingling(shingle)!
+        let shingling = shingle
         let measuresJaccard = truth != nil
         var planted = (duplicates: 0, rewrites: 0)
 
         // Documents are independent of each other: make chunks of them on every core, write them in order.
         let chunk = 256
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let words = self.words  // the closure below runs on other threads: it captures values, not the command
         var start = 0
         while start < documents {
             let end = min(documents, start + chunk * workers)

@@ -15,18 +15,17 @@ struct SignCommand: ParsableCommand {
             is not copied, and a record's own "id" (with --id-field naming another field) and "signature" are \
             replaced, never written twice. Records that cannot be read are reported on standard error with their \
             file, line and byte offset and left out; the exit status is then 1.
-            """)
+            """ + "\n\n" + ExitStatusHelp.corpus)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var hashing: HashingOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
-    var output: String?
-
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
+    @OptionGroup var outputOption: OutputOption
     @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
-        try OutputRule.check(outputs: [("-o", output)], inputs: input.inputs)
+        try outputOption.check(against: input.inputs)
     }
 
     func run() throws {
@@ -40,7 +39,7 @@ struct SignCommand: ParsableCommand {
             "\"signature\":{\"format\":\(Signature.formatVersion),\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
             + ",\"seed\":\(configuration.seed),\"shingling\":\"\(configuration.shingling)\""
             + ",\"fold_diacritics\":\(configuration.normalization.foldsDiacritics)"
-        let sink = try OutputSink.openOrExit(path: output)
+        let sink = try outputOption.open()
         var skipped = 0
         var reader = input.reader(progress: progress)
         // The output's own members: a record's "id" (with --id-field naming another field) and
@@ -58,7 +57,7 @@ struct SignCommand: ParsableCommand {
             StandardError.write("neardup: \(problem)")
         }
         progress.phase("writing")
-        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [output])
+        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [outputOption.output])
         try sink.commitOrExit()
         progress.stop()
         progress.summary(progress.throughputText())

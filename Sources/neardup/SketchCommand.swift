@@ -24,14 +24,14 @@ struct SketchCommand: ParsableCommand {
             besides the usual message on standard error; the exit status is then 1.
             --stdin-name and --first-line name and number standard input as a slice of a file, \
             so that messages and the ids of records without one match `dedup` on the whole file.
-            """)
+            """ + "\n\n" + ExitStatusHelp.corpus)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var hashing: HashingOptions
     @OptionGroup var banding: BandingOptions
 
     @Option(name: .long, help: "'exact': with the shingle fingerprints exact verification needs; 'estimate': without.")
-    var verify = Verification.exact.rawValue
+    var verify = Verification.exact
 
     @Option(name: .long, help: "The name standard input (-) goes by in messages and derived ids.")
     var stdinName = "-"
@@ -39,16 +39,14 @@ struct SketchCommand: ParsableCommand {
     @Option(name: .long, help: "The line number of standard input's first line.")
     var firstLine = 1
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
-    var output: String?
-
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
+    @OptionGroup var outputOption: OutputOption
     @OptionGroup var progressOptions: ProgressOptions
 
     mutating func validate() throws {
         try banding.validate(permutations: hashing.permutations)
-        guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
         guard (1...Limits.maximumLine).contains(firstLine) else { throw ValidationError("--first-line must be from 1 to \(Limits.maximumLine)") }
-        try OutputRule.check(outputs: [("-o", output)], inputs: input.inputs)
+        try outputOption.check(against: input.inputs)
     }
 
     func run() throws {
@@ -60,8 +58,8 @@ struct SketchCommand: ParsableCommand {
         reader.standardInputFirstLine = firstLine
         let sketcher = DedupSketcher(
             configuration: hashing.configuration, lsh: banding.lsh(permutations: hashing.permutations),
-            keepsFingerprints: verify == Verification.exact.rawValue)
-        let sink = try OutputSink.openOrExit(path: output)
+            keepsFingerprints: verify == .exact)
+        let sink = try outputOption.open()
         var problems = 0
         try reader.read(input.inputs) { document in
             progress.document()
@@ -80,7 +78,7 @@ struct SketchCommand: ParsableCommand {
             if let number = problem.location.line { line += ",\"line\":\(number)" }
             sink.write(line + "}\n")
         }
-        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [output])
+        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [outputOption.output])
         try sink.commitOrExit()
         progress.stop()
         progress.summary(progress.throughputText())
