@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NearDup
-import NearDupCorpusGenerator
 
 /// `neardup dedup`: every near-duplicate pair and cluster of a corpus, and the corpus without them.
 struct DedupCommand: ParsableCommand {
@@ -94,7 +93,10 @@ struct DedupCommand: ParsableCommand {
                     switch content {
                     case .text(let text):
                         if keepsRecords && record == nil {
-                            record = Array(("{\"id\":" + JSONEscaping.quoted(id) + ",\"text\":" + JSONEscaping.quoted(text) + "}").utf8)
+                            var line = JSONLine()
+                            line.append("id", id)
+                            line.append("text", text)
+                            record = Array(line.text.utf8.dropLast())  // the record without its newline
                         }
                         try dedup.add(id: id, text: text, record: record)
                     case .signature(let signature):
@@ -105,7 +107,7 @@ struct DedupCommand: ParsableCommand {
                     skipped += 1
                     let first = dedup.position(ofID: id).map { locations[$0] } ?? "an earlier document"
                     StandardError.write(
-                        "neardup: \(location): skipped: duplicate id \(JSONEscaping.quoted(id)), first at \(first); the first is kept")
+                        "neardup: \(location): skipped: duplicate id \(JSONLine.quoted(id)), first at \(first); the first is kept")
                     return
                 } catch let error as NearDupError where error.code == .incompatibleSignatures {
                     skipped += 1
@@ -143,20 +145,23 @@ struct DedupCommand: ParsableCommand {
     private func write(_ result: DedupResult, pairs: OutputSink?, clusters: OutputSink?, keep: OutputSink?) throws {
         let ids = result.ids
         if let sink = pairs {
-            let opening = OutputFormat.opening(OutputFormat.pairs) + "\"a\":"
             for pair in result.pairs {
-                var line = opening + JSONEscaping.quoted(ids[pair.first]) + ",\"b\":" + JSONEscaping.quoted(ids[pair.second])
-                line += ",\"estimate\":\(Self.rounded(pair.estimate))"
-                if let jaccard = pair.jaccard { line += ",\"jaccard\":\(Self.rounded(jaccard))" }
-                if let group = pair.group { line += ",\"group\":\(group)" }
-                sink.write(line + "}\n")
+                var line = JSONLine(format: OutputFormat.pairs)
+                line.append("a", ids[pair.first])
+                line.append("b", ids[pair.second])
+                line.append("estimate", Self.rounded(pair.estimate))
+                if let jaccard = pair.jaccard { line.append("jaccard", Self.rounded(jaccard)) }
+                if let group = pair.group { line.append("group", group) }
+                sink.write(line.text)
             }
         }
         if let sink = clusters {
-            let opening = OutputFormat.opening(OutputFormat.clusters)
             for cluster in result.clusters {
-                let members = cluster.members.map { JSONEscaping.quoted(ids[$0]) }.joined(separator: ",")
-                sink.write(opening + "\"representative\":\(JSONEscaping.quoted(ids[cluster.representative])),\"size\":\(cluster.members.count),\"members\":[\(members)]}\n")
+                var line = JSONLine(format: OutputFormat.clusters)
+                line.append("representative", ids[cluster.representative])
+                line.append("size", cluster.members.count)
+                line.append("members", strings: cluster.members.map { ids[$0] })
+                sink.write(line.text)
             }
         }
         if let sink = keep {

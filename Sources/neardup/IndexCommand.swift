@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NearDup
-import NearDupCorpusGenerator
 
 /// `neardup index create|add|query`: a persistent near-duplicate index in one file.
 struct IndexCommand: ParsableCommand {
@@ -164,7 +163,7 @@ struct IndexCommand: ParsableCommand {
                     guard !matches.isEmpty || !matchesOnly else { return }
                     // Copies of one text match with equal similarities, next to each other:
                     // their similarity text is formatted once.
-                    var line = OutputFormat.opening(OutputFormat.indexQuery) + "\"id\":\(JSONEscaping.quoted(id)),\"matches\":["
+                    var matchesJSON = "["
                     var formatted: (estimate: Double, jaccard: Double?, text: String)?
                     for (i, match) in matches.enumerated() {
                         if formatted == nil || formatted!.estimate != match.estimate || formatted!.jaccard != match.jaccard {
@@ -172,12 +171,14 @@ struct IndexCommand: ParsableCommand {
                                 + (match.jaccard.map { ",\"jaccard\":\(DedupCommand.rounded($0))" } ?? "") + "}"
                             formatted = (match.estimate, match.jaccard, text)
                         }
-                        line += i == 0 ? "{\"id\":" : ",{\"id\":"
-                        line += JSONEscaping.quoted(match.id)
-                        line += formatted!.text
+                        matchesJSON += i == 0 ? "{\"id\":" : ",{\"id\":"
+                        matchesJSON += JSONLine.quoted(match.id)
+                        matchesJSON += formatted!.text
                     }
-                    line += "]}\n"
-                    sink.write(line)
+                    var line = JSONLine(format: OutputFormat.indexQuery)
+                    line.append("id", id)
+                    line.append("matches", json: matchesJSON + "]")
+                    sink.write(line.text)
                 } problem: { problem in
                     if problem.severity == .skipped { skipped += 1 }
                     StandardError.write("neardup: \(problem)")

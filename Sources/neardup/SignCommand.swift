@@ -1,6 +1,5 @@
 import ArgumentParser
 import NearDup
-import NearDupCorpusGenerator
 
 /// `neardup sign`: a corpus in, one JSONL signature record a document out.
 struct SignCommand: ParsableCommand {
@@ -35,8 +34,8 @@ struct SignCommand: ParsableCommand {
         let hasher = MinHasher(hashing.configuration)
         let workspace = hasher.makeWorkspace()
         let configuration = hasher.configuration
-        let header =
-            "\"signature\":{\"format\":\(Signature.formatVersion),\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
+        let signatureOpening =
+            "{\"format\":\(Signature.formatVersion),\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
             + ",\"seed\":\(configuration.seed),\"shingling\":\"\(configuration.shingling)\""
             + ",\"fold_diacritics\":\(configuration.normalization.foldsDiacritics)"
         let sink = try outputOption.open()
@@ -48,10 +47,12 @@ struct SignCommand: ParsableCommand {
         try reader.read(input.inputs) { document in
             progress.document()
             let signature = hasher.signature(for: document.text, using: workspace)
-            var line = "{\"id\":" + JSONEscaping.quoted(document.id)
-            if let others = document.otherFieldsJSON { line += "," + others }
-            line += "," + header + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}}\n"
-            sink.write(line)
+            var line = JSONLine()
+            line.append("id", document.id)
+            if let others = document.otherFieldsJSON { line.append(members: others) }
+            line.append(
+                "signature", json: signatureOpening + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}")
+            sink.write(line.text)
         } problem: { problem in
             if problem.severity == .skipped { skipped += 1 }
             StandardError.write("neardup: \(problem)")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NearDup
-import NearDupCorpusGenerator
 
 /// `neardup sketch`: per document, what a cluster needs to deduplicate a corpus as `dedup` does
 /// (band keys, set size, compact signature, shingle fingerprints), as JSONL. The Spark job
@@ -64,19 +63,21 @@ struct SketchCommand: ParsableCommand {
         try reader.read(input.inputs) { document in
             progress.document()
             let sketch = sketcher.sketch(document.text)
-            var line = OutputFormat.opening(OutputFormat.sketch) + "\"id\":" + JSONEscaping.quoted(document.id)
-            if let number = document.location.line { line += ",\"line\":\(number)" }
-            line += ",\"set_size\":\(sketch.setSize),\"bands\":\"" + Self.base64(sketch.bandKeys)
-            line += "\",\"signature\":\"" + Self.base64(sketch.compactSignature)
-            line += "\",\"fingerprints\":\"" + Self.base64(sketch.fingerprints) + "\"}\n"
-            sink.write(line)
+            var line = JSONLine(format: OutputFormat.sketch)
+            line.append("id", document.id)
+            if let number = document.location.line { line.append("line", number) }
+            line.append("set_size", sketch.setSize)
+            line.append("bands", Self.base64(sketch.bandKeys))
+            line.append("signature", Self.base64(sketch.compactSignature))
+            line.append("fingerprints", Self.base64(sketch.fingerprints))
+            sink.write(line.text)
         } problem: { problem in
             problems += problem.severity == .skipped ? 1 : 0
             StandardError.write("neardup: \(problem)")
-            var line = OutputFormat.opening(OutputFormat.sketch) + "\"\(problem.severity.rawValue)\":"
-                + JSONEscaping.quoted(problem.description)
-            if let number = problem.location.line { line += ",\"line\":\(number)" }
-            sink.write(line + "}\n")
+            var line = JSONLine(format: OutputFormat.sketch)
+            line.append(problem.severity.rawValue, problem.description)
+            if let number = problem.location.line { line.append("line", number) }
+            sink.write(line.text)
         }
         try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [outputOption.output])
         try sink.commitOrExit()

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NearDup
-import NearDupCorpusGenerator
 
 /// `neardup discover sketch INPUT…`: stage 1, the rewrite sketch of every story.
 struct DiscoverSketchCommand: ParsableCommand {
@@ -150,14 +149,14 @@ struct DiscoverAlignCommand: ParsableCommand {
             for id in order {
                 guard let story = storyByID[id] else {
                     skipped += 1
-                    StandardError.write("neardup: \(candidates): skipped: story \(JSONEscaping.quoted(id)) is in no input")
+                    StandardError.write("neardup: \(candidates): skipped: story \(JSONLine.quoted(id)) is in no input")
                     continue
                 }
                 var sources: [(record: StoryRecord, weight: Double)] = []
                 for pair in pairsOf[id]! {
                     guard let source = sourceByID[pair.source] else {
                         skipped += 1
-                        StandardError.write("neardup: \(candidates): skipped: source \(JSONEscaping.quoted(pair.source)) is in no input")
+                        StandardError.write("neardup: \(candidates): skipped: source \(JSONLine.quoted(pair.source)) is in no input")
                         continue
                     }
                     sources.append((source, pair.weight))
