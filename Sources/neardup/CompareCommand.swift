@@ -15,7 +15,7 @@ struct CompareCommand: ParsableCommand {
             """
             + "\n\n" + ExitStatusHelp.text([
                 ExitStatusHelp.success,
-                .init(codes: "2", meaning: "failed: a file missing or unreadable, or the output cannot be written (nothing replaced)"),
+                ExitStatusHelp.failure,
                 ExitStatusHelp.usage, ExitStatusHelp.signal,
             ]))
 
@@ -66,7 +66,7 @@ struct CompareCommand: ParsableCommand {
             shinglesA: sets[0].count, shinglesB: sets[1].count,
             shared: sets[0].intersectionCount(sets[1]))
         let rendered = formatOptions.resolved == .json
-            ? try comparison.json(a: a, b: b, configuration: configuration)
+            ? comparison.json(a: a, b: b, configuration: configuration)
             : comparison.text(a: a, b: b, configuration: configuration)
         sink.write(rendered + "\n")
         try sink.commitOrExit()
@@ -76,30 +76,28 @@ struct CompareCommand: ParsableCommand {
         var jaccard, estimate, aInB, bInA, estimatedAInB, estimatedBInA: Double
         var shinglesA, shinglesB, shared: Int
 
-        func json(a: String, b: String, configuration: MinHashConfiguration) throws -> String {
-            struct Output: Encodable {
-                struct Containment: Encodable {
-                    var a_in_b: Double
-                    var b_in_a: Double
-                }
-                var a: String
-                var b: String
-                var jaccard: Double
-                var estimate: Double
-                var containment: Containment
-                var estimated_containment: Containment
-                var shingles: [String: Int]
-                var configuration: String
+        /// One JSON object (`"format"` first, then the members in alphabetical order).
+        func json(a: String, b: String, configuration: MinHashConfiguration) -> String {
+            func containment(_ aInB: Double, _ bInA: Double) -> String {
+                var object = JSONLine()
+                object.append("a_in_b", aInB)
+                object.append("b_in_a", bInA)
+                return object.json
             }
-            let output = Output(
-                a: a, b: b, jaccard: jaccard, estimate: estimate,
-                containment: .init(a_in_b: aInB, b_in_a: bInA),
-                estimated_containment: .init(a_in_b: estimatedAInB, b_in_a: estimatedBInA),
-                shingles: ["a": shinglesA, "b": shinglesB, "shared": shared],
-                configuration: configuration.description)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(output), as: UTF8.self)
+            var shingles = JSONLine()
+            shingles.append("a", shinglesA)
+            shingles.append("b", shinglesB)
+            shingles.append("shared", shared)
+            var line = JSONLine(format: OutputFormat.compare)
+            line.append("a", a)
+            line.append("b", b)
+            line.append("configuration", configuration.description)
+            line.append("containment", json: containment(aInB, bInA))
+            line.append("estimate", estimate)
+            line.append("estimated_containment", json: containment(estimatedAInB, estimatedBInA))
+            line.append("jaccard", jaccard)
+            line.append("shingles", json: shingles.json)
+            return line.json
         }
 
         func text(a: String, b: String, configuration: MinHashConfiguration) -> String {

@@ -70,15 +70,11 @@ struct DedupCommand: ParsableCommand {
     }
 
     func run() throws {
-        try input.checkInputsExist()
-        let progress = ProgressReporter(progressOptions, inputs: input.inputs)
-        defer { progress.stop() }
         let options = CorpusDeduplicator.Options(
             threshold: banding.threshold, verification: try signatureInput.verification(verify), lsh: banding.explicitLSH,
             threads: ThreadCount.resolve(threads), keepsRecords: keep != nil, pairwiseLimit: pairwiseLimit)
-        var skipped = 0
-        let result: DedupResult
-        do {
+        try CorpusRun.perform(input, progressOptions) { progress in
+            var skipped = 0
             // Open every output first: a path that cannot be written fails before any work.
             let pairsPath = pairs ?? (clusters == nil && keep == nil ? "-" : nil)
             let pairsSink = try pairsPath.map { try OutputSink(path: $0) }
@@ -122,23 +118,15 @@ struct DedupCommand: ParsableCommand {
             }
             try StandardError.exitIfEveryInputSkipped(
                 documents: progress.totals.documents, skipped: skipped, outputs: [pairsPath, clusters, keep])
-            result = try dedup.finish { progress.phase($0) }
+            let result = try dedup.finish { progress.phase($0) }
             try write(result, pairs: pairsSink, clusters: clustersSink, keep: keepSink)
-        } catch let error as NearDupError {
-            progress.stop()
-            StandardError.error(error.message)
-            throw ExitCode(2)
-        } catch let failure as CommandFailure {
-            progress.stop()
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
+            let copies = signatureInput.signatures ? "identical signatures" : "exact copies"
+            return .init(skipped: skipped) {
+                progress.throughputText() + "; "
+                    + "\(result.copyCount) \(copies), \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
+                    + "\(result.isKept.filter { $0 }.count) kept"
+            }
         }
-        progress.stop()
-        progress.summary(
-            progress.throughputText() + "; "
-                + "\(result.copyCount) \(signatureInput.signatures ? "identical signatures" : "exact copies"), \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
-                + "\(result.isKept.filter { $0 }.count) kept")
-        try StandardError.exitIfSkipped(skipped)
     }
 
     /// Writes the outputs, then commits them (each renamed into place only when complete).

@@ -18,8 +18,7 @@ struct ExtractCommand: ParsableCommand {
             """
             + "\n\n" + ExitStatusHelp.text([
                 ExitStatusHelp.success,
-                .init(codes: "1", meaning: "some files could not be read (each named on standard error); the output holds the others"),
-                .init(codes: "2", meaning: "failed: the output cannot be written, or no file could be read with -o given (nothing replaced)"),
+                ExitStatusHelp.skipped, ExitStatusHelp.failure,
                 ExitStatusHelp.usage, ExitStatusHelp.signal,
             ]))
 
@@ -30,14 +29,15 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var quietOption: QuietOption
 
-    /// One line of `--json`.
-    struct Record: Encodable {
-        /// The version of this record's layout.
-        var format = 1
-        var path: String
-        var metadata: StoryMetadata?
-        var body: String
-        var text: String
+    /// One line of `--format json`: `"format"` first, then body, metadata (if any), path and
+    /// text (alphabetical, as they were before the format came first).
+    static func record(path: String, metadata: StoryMetadata?, body: String, text: String, encoder: JSONEncoder) throws -> String {
+        var line = JSONLine(format: OutputFormat.extract)
+        line.append("body", body)
+        if let metadata { line.append("metadata", json: String(decoding: try encoder.encode(metadata), as: UTF8.self)) }
+        line.append("path", path)
+        line.append("text", text)
+        return line.text
     }
 
     func validate() throws {
@@ -64,8 +64,7 @@ struct ExtractCommand: ParsableCommand {
                     body = String(body.dropFirst(title.count)).drop { $0.isNewline }.description
                 }
                 if json {
-                    let record = Record(path: path, metadata: decoded.metadata, body: body, text: decoded.text)
-                    out += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+                    out += try Self.record(path: path, metadata: decoded.metadata, body: body, text: decoded.text, encoder: encoder)
                 } else {
                     if number > 0 { out += "\n" }
                     if files.count > 1 { out += "==> \(SourceLocation(path: path)) <==\n" }

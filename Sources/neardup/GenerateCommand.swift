@@ -40,7 +40,7 @@ struct GenerateCommand: ParsableCommand {
             """ + "\n\n"
             + ExitStatusHelp.text([
                 ExitStatusHelp.success,
-                .init(codes: "2", meaning: "failed: an output cannot be written (nothing replaced)"),
+                ExitStatusHelp.failure,
                 ExitStatusHelp.usage, ExitStatusHelp.signal,
             ])
     )
@@ -150,21 +150,13 @@ struct GenerateCommand: ParsableCommand {
                 documents: documents, wordsPerDocument: words, duplicateRate: duplicates, seed: seed, kinds: kinds,
                 rewriteRate: rewrites, rewriteKinds: rewriteKinds,
                 dates: firstDate.flatMap { DateSpan(first: $0, days: days) }, outlets: outlets, names: names))
-        let progress = ProgressReporter(progressOptions, totalDocuments: documents)
-        defer { progress.stop() }
-        let planted: (duplicates: Int, rewrites: Int)
-        do {
-            planted = try write(corpus, progress: progress)
-        } catch let failure as CommandFailure {
-            progress.stop()
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
+        try CorpusRun.perform(nil, progressOptions, totalDocuments: documents) { progress in
+            let planted = try write(corpus, progress: progress)
+            let note = planted.rewrites == 0 && rewrites == 0
+                ? " (\(planted.duplicates) planted near-duplicates)"
+                : " (\(planted.duplicates) planted near-duplicates, \(planted.rewrites) planted rewrites)"
+            return .init { progress.throughputText(documentsNote: note, verb: "written") }
         }
-        progress.stop()
-        let note = planted.rewrites == 0 && rewrites == 0
-            ? " (\(planted.duplicates) planted near-duplicates)"
-            : " (\(planted.duplicates) planted near-duplicates, \(planted.rewrites) planted rewrites)"
-        progress.summary(progress.throughputText(documentsNote: note, verb: "written"))
     }
 
     /// Writes the corpus (and the truth file); returns the numbers of planted duplicates and rewrites.

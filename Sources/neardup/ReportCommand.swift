@@ -20,16 +20,10 @@ struct ReportCommand: ParsableCommand {
             Folders are read recursively in sorted order, skipping hidden files; the reference is \
             skipped when it appears among the candidates. Empty, binary or unreadable candidates are \
             reported by name, listed in the report and skipped, without changing the exit status; \
-            a missing path is an error (exit status 2). The reference or one candidate can be - \
+            a missing path, an unreadable reference or no candidate left is an error (exit status 2). The reference or one candidate can be - \
             (standard input, named <stdin>); gzip files are decompressed.
             """
-            + "\n\n" + ExitStatusHelp.text([
-                ExitStatusHelp.success,
-                .init(
-                    codes: "2",
-                    meaning: "failed: the reference or a candidate path missing, no candidate left to analyse, or the output cannot be written (nothing replaced)"),
-                ExitStatusHelp.usage, ExitStatusHelp.signal,
-            ]))
+            + "\n\n" + ExitStatusHelp.text([ExitStatusHelp.success, ExitStatusHelp.failure, ExitStatusHelp.usage, ExitStatusHelp.signal]))
 
     @Option(name: .long, help: ArgumentHelp("The reference story (a text file, or - for standard input).", valueName: "file"))
     var reference: String

@@ -28,40 +28,37 @@ struct SignCommand: ParsableCommand {
     }
 
     func run() throws {
-        try input.checkInputsExist()
-        let progress = ProgressReporter(progressOptions, inputs: input.inputs)
-        defer { progress.stop() }
-        let hasher = MinHasher(hashing.configuration)
-        let workspace = hasher.makeWorkspace()
-        let configuration = hasher.configuration
-        let signatureOpening =
-            "{\"format\":\(Signature.formatVersion),\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
-            + ",\"seed\":\(configuration.seed),\"shingling\":\"\(configuration.shingling)\""
-            + ",\"fold_diacritics\":\(configuration.normalization.foldsDiacritics)"
-        let sink = try outputOption.open()
-        var skipped = 0
-        var reader = input.reader(progress: progress)
-        // The output's own members: a record's "id" (with --id-field naming another field) and
-        // a stale "signature" are replaced, never written twice (issue 17).
-        reader.omittedFields = ["id", "signature"]
-        try reader.read(input.inputs) { document in
-            progress.document()
-            let signature = hasher.signature(for: document.text, using: workspace)
-            var line = JSONLine()
-            line.append("id", document.id)
-            if let others = document.otherFieldsJSON { line.append(members: others) }
-            line.append(
-                "signature", json: signatureOpening + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}")
-            sink.write(line.text)
-        } problem: { problem in
-            if problem.severity == .skipped { skipped += 1 }
-            StandardError.write("neardup: \(problem)")
+        try CorpusRun.perform(input, progressOptions) { progress in
+            let hasher = MinHasher(hashing.configuration)
+            let workspace = hasher.makeWorkspace()
+            let configuration = hasher.configuration
+            let signatureOpening =
+                "{\"format\":\(Signature.formatVersion),\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
+                + ",\"seed\":\(configuration.seed),\"shingling\":\"\(configuration.shingling)\""
+                + ",\"fold_diacritics\":\(configuration.normalization.foldsDiacritics)"
+            let sink = try outputOption.open()
+            var skipped = 0
+            var reader = input.reader(progress: progress)
+            // The output's own members: a record's "id" (with --id-field naming another field) and
+            // a stale "signature" are replaced, never written twice (issue 17).
+            reader.omittedFields = ["id", "signature"]
+            try reader.read(input.inputs) { document in
+                progress.document()
+                let signature = hasher.signature(for: document.text, using: workspace)
+                var line = JSONLine()
+                line.append("id", document.id)
+                if let others = document.otherFieldsJSON { line.append(members: others) }
+                line.append(
+                    "signature", json: signatureOpening + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}")
+                sink.write(line.text)
+            } problem: { problem in
+                if problem.severity == .skipped { skipped += 1 }
+                StandardError.write("neardup: \(problem)")
+            }
+            progress.phase("writing")
+            try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [outputOption.output])
+            try sink.commitOrExit()
+            return .init(skipped: skipped) { progress.throughputText() }
         }
-        progress.phase("writing")
-        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [outputOption.output])
-        try sink.commitOrExit()
-        progress.stop()
-        progress.summary(progress.throughputText())
-        try StandardError.exitIfSkipped(skipped)
     }
 }

@@ -49,41 +49,38 @@ struct SketchCommand: ParsableCommand {
     }
 
     func run() throws {
-        try input.checkInputsExist()
-        let progress = ProgressReporter(progressOptions, inputs: input.inputs)
-        defer { progress.stop() }
-        var reader = input.reader(progress: progress)
-        reader.standardInputName = stdinName
-        reader.standardInputFirstLine = firstLine
-        let sketcher = DedupSketcher(
-            configuration: hashing.configuration, lsh: banding.lsh(permutations: hashing.permutations),
-            keepsFingerprints: verify == .exact)
-        let sink = try outputOption.open()
-        var problems = 0
-        try reader.read(input.inputs) { document in
-            progress.document()
-            let sketch = sketcher.sketch(document.text)
-            var line = JSONLine(format: OutputFormat.sketch)
-            line.append("id", document.id)
-            if let number = document.location.line { line.append("line", number) }
-            line.append("set_size", sketch.setSize)
-            line.append("bands", Self.base64(sketch.bandKeys))
-            line.append("signature", Self.base64(sketch.compactSignature))
-            line.append("fingerprints", Self.base64(sketch.fingerprints))
-            sink.write(line.text)
-        } problem: { problem in
-            problems += problem.severity == .skipped ? 1 : 0
-            StandardError.write("neardup: \(problem)")
-            var line = JSONLine(format: OutputFormat.sketch)
-            line.append(problem.severity.rawValue, problem.description)
-            if let number = problem.location.line { line.append("line", number) }
-            sink.write(line.text)
+        try CorpusRun.perform(input, progressOptions) { progress in
+            var reader = input.reader(progress: progress)
+            reader.standardInputName = stdinName
+            reader.standardInputFirstLine = firstLine
+            let sketcher = DedupSketcher(
+                configuration: hashing.configuration, lsh: banding.lsh(permutations: hashing.permutations),
+                keepsFingerprints: verify == .exact)
+            let sink = try outputOption.open()
+            var problems = 0
+            try reader.read(input.inputs) { document in
+                progress.document()
+                let sketch = sketcher.sketch(document.text)
+                var line = JSONLine(format: OutputFormat.sketch)
+                line.append("id", document.id)
+                if let number = document.location.line { line.append("line", number) }
+                line.append("set_size", sketch.setSize)
+                line.append("bands", Self.base64(sketch.bandKeys))
+                line.append("signature", Self.base64(sketch.compactSignature))
+                line.append("fingerprints", Self.base64(sketch.fingerprints))
+                sink.write(line.text)
+            } problem: { problem in
+                problems += problem.severity == .skipped ? 1 : 0
+                StandardError.write("neardup: \(problem)")
+                var line = JSONLine(format: OutputFormat.sketch)
+                line.append(problem.severity.rawValue, problem.description)
+                if let number = problem.location.line { line.append("line", number) }
+                sink.write(line.text)
+            }
+            try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [outputOption.output])
+            try sink.commitOrExit()
+            return .init(skipped: problems) { progress.throughputText() }
         }
-        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [outputOption.output])
-        try sink.commitOrExit()
-        progress.stop()
-        progress.summary(progress.throughputText())
-        try StandardError.exitIfSkipped(problems)
     }
 
     /// Base64 of the values laid out little-endian.

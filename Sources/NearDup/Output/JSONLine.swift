@@ -95,6 +95,9 @@ public struct JSONLine: Sendable {
     /// The line: its members, the closing brace and a newline.
     public var text: String { opened + "}\n" }
 
+    /// The object without the newline: a member of another line that is itself an object.
+    public var json: String { opened + "}" }
+
     /// `value` as a JSON string literal, quotes included (for a value built outside a line,
     /// such as an element of an array of objects).
     ///

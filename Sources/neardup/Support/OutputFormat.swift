@@ -16,4 +16,8 @@ enum OutputFormat {
     static let sketch = 1
     /// `discover` (and `discover align`) link lines: schemas/discover-link.schema.json.
     static let discoverLink = 1
+    /// `compare --format json`: one object.
+    static let compare = 1
+    /// `extract --format json` lines.
+    static let extract = 1
 }
