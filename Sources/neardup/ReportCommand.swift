@@ -35,11 +35,11 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var quietOption: QuietOption
 
-    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, german, …; English stop words for English).", valueName: "name"))
-    var language: String = "english"
+    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, german, …; English stop words for English; default: english).", valueName: "name"), transform: LanguageArgument.parse)
+    var language: ReportLanguage = .english
 
-    @Option(name: .long, help: ArgumentHelp("Word shingles for the Jaccard and containment columns (words:N; the report reads words, so chars:N is refused).", valueName: "words:N"))
-    var shingle: String = "words:5"
+    @Option(name: .long, help: ArgumentHelp("Word shingles for the Jaccard and containment columns (words:N; the report reads words, so chars:N is refused).", valueName: "words:N"), transform: ShinglingArgument.parse)
+    var shingle: Shingling = .default
 
     @Flag(name: .long, help: "Do not match WordNet synonyms when aligning sentences (English; on by default when WordNet is installed).")
     var noSynonyms = false
@@ -59,18 +59,11 @@ struct ReportCommand: ParsableCommand {
     /// The analysis settings from the options; refuses what the report cannot honour.
     func analyzerConfiguration() throws -> RewriteAnalyzer.Configuration {
         var configuration = RewriteAnalyzer.Configuration()
-        do throws(NearDupError) {
-            configuration.language = try ReportLanguage(language)
-        } catch {
-            throw ValidationError("--language: \(error.message)")
-        }
-        guard let shingling = Shingling(shingle) else {
-            throw ValidationError("--shingle: expected words:N, got '\(shingle)'")
-        }
-        guard shingling.unit == .words else {
+        configuration.language = language
+        guard shingle.unit == .words else {
             throw ValidationError("--shingle \(shingle): the report aligns words, so only word shingles (words:N) are supported")
         }
-        configuration.shingling = shingling
+        configuration.shingling = shingle
         configuration.synonyms = !noSynonyms
         return configuration
     }
