@@ -69,7 +69,7 @@ struct CompareCommand: ParsableCommand {
             ? comparison.json(a: a, b: b, configuration: configuration)
             : comparison.text(a: a, b: b, configuration: configuration)
         sink.write(rendered + "\n")
-        try sink.commitOrExit()
+        try sink.commit()
     }
 
     struct Comparison {

@@ -81,7 +81,7 @@ struct ExtractCommand: ParsableCommand {
         }
         sink.write(out)
         try StandardError.exitIfEveryInputSkipped(documents: files.count - skipped, skipped: skipped, outputs: [outputOption.output])
-        try sink.commitOrExit()
+        try sink.commit()
         try StandardError.exitIfSkipped(skipped)
     }
 }

@@ -152,7 +152,7 @@ struct ReportCommand: ParsableCommand {
             rendered = TextReportRenderer(colour: colour && toTerminal, top: top).render(report)
         }
         sink.write(rendered)
-        try sink.commitOrExit()
+        try sink.commit()
         if let output = outputOption.output, !outputOption.isStandardOutput, !quietOption.quiet {
             StandardError.write("neardup: wrote \(format.rawValue) report to \(output)")
         }

@@ -57,7 +57,7 @@ struct SignCommand: ParsableCommand {
             }
             progress.phase("writing")
             try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [outputOption.output])
-            try sink.commitOrExit()
+            try sink.commit()
             return .init(skipped: skipped) { progress.throughputText() }
         }
     }

@@ -78,7 +78,7 @@ struct SketchCommand: ParsableCommand {
                 sink.write(line.text)
             }
             try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [outputOption.output])
-            try sink.commitOrExit()
+            try sink.commit()
             return .init(skipped: problems) { progress.throughputText() }
         }
     }

@@ -83,7 +83,7 @@ struct DiscoverRunCommand: ParsableCommand {
             let records = Dictionary((sourceRecords + stories).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             sink.write(DiscoveryHTMLRenderer(analyzer: discovery.configuration.linker.analyzer).render(result, records: records))
         }
-        try sink.commitOrExit()
+        try sink.commit()
         if !quietOption.quiet {
             StandardError.write("neardup: discover: " + Self.summary(result, allAgainstAll: sources.isEmpty, seconds: Date().timeIntervalSince(started)))
         }

@@ -27,7 +27,7 @@ struct DiscoverSketchCommand: ParsableCommand {
         let records = try reader.read(input.inputs)
         let sink = try outputOption.open()
         for sketch in discovery.sketch(records) { sink.write(sketch.renderedLine()) }
-        try sink.commitOrExit()
+        try sink.commit()
         try StandardError.exitIfSkipped(reader.skipped)
     }
 }
@@ -84,7 +84,7 @@ struct DiscoverCandidatesCommand: ParsableCommand {
                     sink.write(CandidateLine(story: story.id, source: c.sourceID, weight: c.weight, sharedTerms: c.sharedTerms).rendered())
                 }
             }
-            try sink.commitOrExit()
+            try sink.commit()
         } catch let failure as CommandFailure {
             StandardError.error(failure.message)
             throw ExitCode(failure.exitCode)
@@ -167,7 +167,7 @@ struct DiscoverAlignCommand: ParsableCommand {
             let links = everyPair ? discovery.judge(work) : discovery.link(work)
             let sink = try outputOption.open()
             for link in links.joined() { sink.write(RewriteLinkLine.render(link)) }
-            try sink.commitOrExit()
+            try sink.commit()
         } catch let failure as CommandFailure {
             StandardError.error(failure.message)
             throw ExitCode(failure.exitCode)

@@ -15,6 +15,7 @@ struct OutputOption: ParsableArguments {
         try OutputRule.check(outputs: [("-o", output)], inputs: inputs)
     }
 
-    /// Opens the output (``OutputSink/openOrExit(path:)``): a failure ends the command.
-    func open() throws -> OutputSink { try OutputSink.openOrExit(path: output) }
+    /// Opens the output (``OutputSink/init(path:)``); a ``CommandFailure`` ends the command
+    /// from ``NearDupCommand/main()``.
+    func open() throws -> OutputSink { try OutputSink(path: output) }
 }
