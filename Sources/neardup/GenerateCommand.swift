@@ -60,16 +60,18 @@ struct GenerateCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Kinds of near-duplicate to plant, comma-separated.", valueName: "kind,…"))
-    var kinds: String = DuplicateKind.allCases.map(\.rawValue).joined(separator: ",")
+            "Kinds of near-duplicate to plant, comma-separated. (default: \(ChoiceList<DuplicateKind>.all))", valueName: "kind,…"),
+        transform: ChoiceList.parse)
+    var kinds = ChoiceList<DuplicateKind>.all
 
     @Option(name: .long, help: "Share of documents that are planted rewrites, 0 to 1 (with --duplicates, at most 1).")
     var rewrites: Double = 0
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Kinds of rewrite to plant, comma-separated.", valueName: "kind,…"))
-    var rewriteKinds: String = RewriteKind.allCases.map(\.rawValue).joined(separator: ",")
+        help: ArgumentHelp("Kinds of rewrite to plant, comma-separated. (default: \(ChoiceList<RewriteKind>.all))", valueName: "kind,…"),
+        transform: ChoiceList.parse)
+    var rewriteKinds = ChoiceList<RewriteKind>.all
 
     @Option(name: .long, help: ArgumentHelp("Date the documents from this day on (adds \"date\").", valueName: "YYYY-MM-DD"))
     var firstDate: String?
@@ -89,7 +91,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Ground-truth file (JSONL) of the planted near-duplicates, with their exact Jaccard.", valueName: "path"))
     var truth: String?
 
-    @Option(name: .long, help: ArgumentHelp("Shingles the truth file's Jaccard is measured with: words:N or chars:N.", valueName: "unit:n"), transform: ShinglingArgument.parse)
+    @Option(name: .long, help: ArgumentHelp("Shingles the truth file's Jaccard is measured with: words:N or chars:N. (default: \(Shingling.default))", valueName: "unit:n"), transform: ShinglingArgument.parse)
     var shingle = Shingling.default
 
     @OptionGroup var progressOptions: ProgressOptions
@@ -116,39 +118,17 @@ struct GenerateCommand: ParsableCommand {
         if let firstDate, DateSpan(first: firstDate, days: days) == nil {
             throw ValidationError("--first-date must be a date as YYYY-MM-DD, not '\(firstDate)'")
         }
-        _ = try parsedKinds()
-        _ = try parsedRewriteKinds()
         if let truth, OutputSink.isStandardOutput(truth), outputOption.isStandardOutput {
             throw ValidationError("--output and --truth must name different files (or standard output once), not both \(truth)")
         }
         try OutputRule.check(outputs: [("--output", outputOption.output), ("--truth", truth)], inputs: [])
     }
 
-    private func parsedKinds() throws -> [DuplicateKind] { try Self.parsed(kinds, option: "--kinds") }
-
-    private func parsedRewriteKinds() throws -> [RewriteKind] { try Self.parsed(rewriteKinds, option: "--rewrite-kinds") }
-
-    /// The comma-separated kinds of `list`, or an error naming `option` and the kinds there are.
-    private static func parsed<Kind: CaseIterable & RawRepresentable<String>>(_ list: String, option: String) throws -> [Kind] {
-        try list.split(separator: ",").map {
-            let name = $0.trimmingCharacters(in: .whitespaces)
-            guard let kind = Kind(rawValue: name) else {
-                throw ValidationError(
-                    "\(option): unknown kind '\(name)'; the kinds are \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return kind
-        }
-    }
-
     func run() throws {
-        let kinds = try parsedKinds()
-        guard !kinds.isEmpty else { throw ValidationError("--kinds must name at least one kind") }
-        let rewriteKinds = try parsedRewriteKinds()
-        guard !rewriteKinds.isEmpty else { throw ValidationError("--rewrite-kinds must name at least one kind") }
         let corpus = CorpusGenerator(
             .init(
-                documents: documents, wordsPerDocument: words, duplicateRate: duplicates, seed: seed, kinds: kinds,
-                rewriteRate: rewrites, rewriteKinds: rewriteKinds,
+                documents: documents, wordsPerDocument: words, duplicateRate: duplicates, seed: seed, kinds: kinds.choices,
+                rewriteRate: rewrites, rewriteKinds: rewriteKinds.choices,
                 dates: firstDate.flatMap { DateSpan(first: $0, days: days) }, outlets: outlets, names: names))
         try CorpusRun.perform(nil, progressOptions, totalDocuments: documents) { progress in
             let planted = try write(corpus, progress: progress)

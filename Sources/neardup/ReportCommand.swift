@@ -35,10 +35,10 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var quietOption: QuietOption
 
-    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, german, …; English stop words for English; default: english).", valueName: "name"), transform: LanguageArgument.parse)
+    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, german, …; English stop words for English). (default: \(ReportLanguage.english))", valueName: "name"), transform: LanguageArgument.parse)
     var language: ReportLanguage = .english
 
-    @Option(name: .long, help: ArgumentHelp("Word shingles for the Jaccard and containment columns (words:N; the report reads words, so chars:N is refused).", valueName: "words:N"), transform: ShinglingArgument.parse)
+    @Option(name: .long, help: ArgumentHelp("Word shingles for the Jaccard and containment columns (words:N; the report reads words, so chars:N is refused). (default: \(Shingling.default))", valueName: "words:N"), transform: ShinglingArgument.parse)
     var shingle: Shingling = .default
 
     @Flag(name: .long, help: "Do not match WordNet synonyms when aligning sentences (English; on by default when WordNet is installed).")

@@ -107,6 +107,23 @@ import Testing
         #expect(links.stderr.contains("'best'") && links.stderr.contains("'all-derived'"), "\(links.stderr)")
     }
 
+    /// Options read into a type by a transform (the parser prints no default for them) state their
+    /// default in their help, and an empty list of kinds is refused like an unknown kind.
+    @Test func typedOptionsShowTheirDefaults() throws {
+        let expected: [(command: [String], texts: [String])] = [
+            (["dedup"], ["(default: words:5)", "(values: one-permutation, classic; default: one-permutation)"]),
+            (["report"], ["(default: words:5)", "(default: english)"]),
+            (["generate"], ["(default: word-edits,sentence-reorder,truncation,boilerplate)", "(default: reordered,reworded,condensed,rewritten,retold)"]),
+        ]
+        for (command, texts) in expected {
+            let help = try CLITests.run(["help"] + command).stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            for text in texts { #expect(help.contains(text), "\(command) help lacks \(text)") }
+        }
+        let empty = try CLITests.run(["generate", "--documents", "3", "--kinds", ","])
+        #expect(empty.status == 64)
+        #expect(empty.stderr.contains("name at least one of word-edits"), "\(empty.stderr)")
+    }
+
     @Test func jsonIsTheFormatJSONAlias() throws {
         let runs: [[String]] = [
             ["report", "--reference", Self.reference, Self.candidate],

@@ -4,7 +4,7 @@ import NearDup
 /// The options every `neardup discover` stage shares: the language and the candidate stage's
 /// settings, the link rule, the report's synonyms, and threads.
 struct DiscoveryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, …; English stop words for English; default: english).", valueName: "name"), transform: LanguageArgument.parse)
+    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, …; English stop words for English). (default: \(ReportLanguage.english))", valueName: "name"), transform: LanguageArgument.parse)
     var language: ReportLanguage = .english
 
     @Option(name: .long, help: ArgumentHelp("Candidates per story: the sources sharing the most rare vocabulary with it that the report then judges.", valueName: "k"))

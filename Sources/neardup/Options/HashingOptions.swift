@@ -3,7 +3,7 @@ import NearDup
 
 /// The hashing options every command shares: `--shingle`, `--permutations`, `--seed`, `--scheme`.
 struct HashingOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Shingles: words:N or chars:N.", valueName: "unit:n"), transform: ShinglingArgument.parse)
+    @Option(name: .long, help: ArgumentHelp("Shingles: words:N or chars:N. (default: \(Shingling.default))", valueName: "unit:n"), transform: ShinglingArgument.parse)
     var shingle: Shingling = .default
 
     @Option(name: .long, help: "Number of MinHash values (k).")
