@@ -3,12 +3,14 @@
 #   make test     the test suite
 #   make spark-test  the Spark jobs against neardup dedup and neardup discover (local mode; installs pyspark)
 #   make docs     the library's DocC documentation in .build/docs/NearDup (fails on any DocC warning)
+#   make man      the man page docs/man/neardup.1, generated from the argument parser (scripts/man.sh)
+#   make completions  bash, zsh and fish completion scripts in .build/completions/ (docs/COMMAND-LINE.md)
 # Both install the system libraries first when they are missing (scripts/install-deps.sh).
 
 REFERENCE := seeds/000_ae173d8b20e40bc0.txt
 NEARDUP := .build/release/neardup
 
-.PHONY: deps build report test spark-test docs clean
+.PHONY: deps build report test spark-test docs man completions clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -27,6 +29,19 @@ test: deps
 # The DocC documentation (scripts/docs.sh: swift-docc-plugin, resolved only for this target).
 docs: deps
 	@bash scripts/docs.sh
+
+# The man page, from the argument parser (swift-argument-parser's generate-manual plugin);
+# committed, and checked to be current by CI (scripts/man.sh --check).
+man: deps
+	@bash scripts/man.sh
+
+# Shell completions, from the argument parser (`neardup --generate-completion-script SHELL`).
+completions: build
+	@mkdir -p .build/completions
+	$(NEARDUP) --generate-completion-script bash > .build/completions/neardup.bash
+	$(NEARDUP) --generate-completion-script zsh > .build/completions/_neardup
+	$(NEARDUP) --generate-completion-script fish > .build/completions/neardup.fish
+	@echo "completions in .build/completions/ (installing them: docs/COMMAND-LINE.md)"
 
 clean:
 	rm -rf .build report.html

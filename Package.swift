@@ -49,7 +49,8 @@ let package = Package(
             name: "NearDup",
             dependencies: ["CXXHash", "CUTF8Proc", "CStemmer", "CZlib", "CGumbo"]
         ),
-        .target(name: "NearDupCorpusGenerator"),
+        // The generator writes its records with the library's JSON escaping (JSONEscaping).
+        .target(name: "NearDupCorpusGenerator", dependencies: ["NearDup"]),
         .executableTarget(
             name: "neardup",
             dependencies: [

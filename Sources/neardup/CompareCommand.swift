@@ -12,7 +12,12 @@ struct CompareCommand: ParsableCommand {
             |A ∩ B| / |A| (how much of A is found in B). The estimate comes from the MinHash \
             signatures and has a standard deviation of about sqrt(J(1-J)/k).
             Either file can be - (standard input); gzip files are decompressed.
-            """)
+            """
+            + "\n\n" + ExitStatusHelp.text([
+                ExitStatusHelp.success,
+                ExitStatusHelp.failure,
+                ExitStatusHelp.usage, ExitStatusHelp.signal,
+            ]))
 
     @Argument(help: "The first file (- for standard input).")
     var a: String
@@ -20,21 +25,19 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The second file (- for standard input).")
     var b: String
 
-    @Flag(name: .long, help: "Print one JSON object instead of text.")
-    var json = false
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
-    var output: String?
+    @OptionGroup var formatOptions: JSONFormatOptions<CompareFormat>
+    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var quietOption: QuietOption
 
     @OptionGroup var hashing: HashingOptions
 
     func validate() throws {
         try StandardInput.checkReadOnce([a, b])
-        try OutputRule.check(outputs: [("-o", output)], inputs: [a, b])
+        try outputOption.check(against: [a, b])
     }
 
     func run() throws {
-        let sink = try OutputSink.openOrExit(path: output)  // fails before any work
+        let sink = try outputOption.open()  // fails before any work
         let documents = try [a, b].map { path -> String in
             switch TextFile.read(path: path) {
             case .success(let decoded):
@@ -62,41 +65,39 @@ struct CompareCommand: ParsableCommand {
             estimatedBInA: try signatures[1].containment(in: signatures[0]),
             shinglesA: sets[0].count, shinglesB: sets[1].count,
             shared: sets[0].intersectionCount(sets[1]))
-        let rendered = json
-            ? try comparison.json(a: a, b: b, configuration: configuration)
+        let rendered = formatOptions.resolved == .json
+            ? comparison.json(a: a, b: b, configuration: configuration)
             : comparison.text(a: a, b: b, configuration: configuration)
         sink.write(rendered + "\n")
-        try sink.commitOrExit()
+        try sink.commit()
     }
 
     struct Comparison {
         var jaccard, estimate, aInB, bInA, estimatedAInB, estimatedBInA: Double
         var shinglesA, shinglesB, shared: Int
 
-        func json(a: String, b: String, configuration: MinHashConfiguration) throws -> String {
-            struct Output: Encodable {
-                struct Containment: Encodable {
-                    var a_in_b: Double
-                    var b_in_a: Double
-                }
-                var a: String
-                var b: String
-                var jaccard: Double
-                var estimate: Double
-                var containment: Containment
-                var estimated_containment: Containment
-                var shingles: [String: Int]
-                var configuration: String
+        /// One JSON object (`"format"` first, then the members in alphabetical order).
+        func json(a: String, b: String, configuration: MinHashConfiguration) -> String {
+            func containment(_ aInB: Double, _ bInA: Double) -> String {
+                var object = JSONLine()
+                object.append("a_in_b", aInB)
+                object.append("b_in_a", bInA)
+                return object.json
             }
-            let output = Output(
-                a: a, b: b, jaccard: jaccard, estimate: estimate,
-                containment: .init(a_in_b: aInB, b_in_a: bInA),
-                estimated_containment: .init(a_in_b: estimatedAInB, b_in_a: estimatedBInA),
-                shingles: ["a": shinglesA, "b": shinglesB, "shared": shared],
-                configuration: configuration.description)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(output), as: UTF8.self)
+            var shingles = JSONLine()
+            shingles.append("a", shinglesA)
+            shingles.append("b", shinglesB)
+            shingles.append("shared", shared)
+            var line = JSONLine(format: OutputFormat.compare)
+            line.append("a", a)
+            line.append("b", b)
+            line.append("configuration", configuration.description)
+            line.append("containment", json: containment(aInB, bInA))
+            line.append("estimate", estimate)
+            line.append("estimated_containment", json: containment(estimatedAInB, estimatedBInA))
+            line.append("jaccard", jaccard)
+            line.append("shingles", json: shingles.json)
+            return line.json
         }
 
         func text(a: String, b: String, configuration: MinHashConfiguration) -> String {
@@ -112,4 +113,11 @@ struct CompareCommand: ParsableCommand {
                 """
         }
     }
+}
+
+/// The formats of `neardup compare`.
+enum CompareFormat: String, JSONFormatChoice {
+    case text, json
+    static var standard: Self { .text }
+    static var help: String { "Output format: text (a few aligned lines) or json (one JSON object)." }
 }

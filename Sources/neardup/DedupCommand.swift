@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NearDup
-import NearDupCorpusGenerator
 
 /// `neardup dedup`: every near-duplicate pair and cluster of a corpus, and the corpus without them.
 struct DedupCommand: ParsableCommand {
@@ -26,7 +25,7 @@ struct DedupCommand: ParsableCommand {
             Examples:
               neardup dedup news.jsonl --pairs pairs.jsonl --clusters clusters.jsonl --keep unique.jsonl
               cat *.jsonl | neardup dedup - --threshold 0.7 --verify estimate
-            """)
+            """ + "\n\n" + ExitStatusHelp.corpus)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var signatureInput: SignatureInput
@@ -35,9 +34,9 @@ struct DedupCommand: ParsableCommand {
     @OptionGroup var banding: BandingOptions
 
     @Option(name: .long, help: "Verify candidates by 'exact' Jaccard of the shingles (default for texts) or by the MinHash 'estimate' (default and only choice for --signatures).")
-    var verify: String?
+    var verify: Verification?
 
-    @Option(name: .long, help: ArgumentHelp("Write verified pairs (JSONL) to this file (- for standard output).", valueName: "file"))
+    @Option(name: [.customShort("o"), .long, .customLong("output")], help: ArgumentHelp("Write verified pairs (JSONL) to this file (- for standard output); -o and --output are its other names.", valueName: "file"))
     var pairs: String?
 
     @Option(name: .long, help: ArgumentHelp("Write clusters (JSONL) to this file.", valueName: "file"))
@@ -54,6 +53,7 @@ struct DedupCommand: ParsableCommand {
     @Option(name: .long, help: "Threads for signing and verification (default: all cores).")
     var threads: Int?
 
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
     @OptionGroup var progressOptions: ProgressOptions
 
     mutating func validate() throws {
@@ -70,15 +70,11 @@ struct DedupCommand: ParsableCommand {
     }
 
     func run() throws {
-        try input.checkInputsExist()
-        let progress = ProgressReporter(progressOptions, inputs: input.inputs)
-        defer { progress.stop() }
         let options = CorpusDeduplicator.Options(
             threshold: banding.threshold, verification: try signatureInput.verification(verify), lsh: banding.explicitLSH,
             threads: ThreadCount.resolve(threads), keepsRecords: keep != nil, pairwiseLimit: pairwiseLimit)
-        var skipped = 0
-        let result: DedupResult
-        do {
+        try CorpusRun.perform(input, progressOptions) { progress in
+            var skipped = 0
             // Open every output first: a path that cannot be written fails before any work.
             let pairsPath = pairs ?? (clusters == nil && keep == nil ? "-" : nil)
             let pairsSink = try pairsPath.map { try OutputSink(path: $0) }
@@ -93,7 +89,10 @@ struct DedupCommand: ParsableCommand {
                     switch content {
                     case .text(let text):
                         if keepsRecords && record == nil {
-                            record = Array(("{\"id\":" + JSONEscaping.quoted(id) + ",\"text\":" + JSONEscaping.quoted(text) + "}").utf8)
+                            var line = JSONLine()
+                            line.append("id", id)
+                            line.append("text", text)
+                            record = Array(line.text.utf8.dropLast())  // the record without its newline
                         }
                         try dedup.add(id: id, text: text, record: record)
                     case .signature(let signature):
@@ -104,7 +103,7 @@ struct DedupCommand: ParsableCommand {
                     skipped += 1
                     let first = dedup.position(ofID: id).map { locations[$0] } ?? "an earlier document"
                     StandardError.write(
-                        "neardup: \(location): skipped: duplicate id \(JSONEscaping.quoted(id)), first at \(first); the first is kept")
+                        "neardup: \(location): skipped: duplicate id \(JSONLine.quoted(id)), first at \(first); the first is kept")
                     return
                 } catch let error as NearDupError where error.code == .incompatibleSignatures {
                     skipped += 1
@@ -119,43 +118,38 @@ struct DedupCommand: ParsableCommand {
             }
             try StandardError.exitIfEveryInputSkipped(
                 documents: progress.totals.documents, skipped: skipped, outputs: [pairsPath, clusters, keep])
-            result = try dedup.finish { progress.phase($0) }
+            let result = try dedup.finish { progress.phase($0) }
             try write(result, pairs: pairsSink, clusters: clustersSink, keep: keepSink)
-        } catch let error as NearDupError {
-            progress.stop()
-            StandardError.error(error.message)
-            throw ExitCode(2)
-        } catch let failure as CommandFailure {
-            progress.stop()
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
+            let copies = signatureInput.signatures ? "identical signatures" : "exact copies"
+            return .init(skipped: skipped) {
+                progress.throughputText() + "; "
+                    + "\(result.copyCount) \(copies), \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
+                    + "\(result.isKept.filter { $0 }.count) kept"
+            }
         }
-        progress.stop()
-        progress.summary(
-            progress.throughputText() + "; "
-                + "\(result.copyCount) \(signatureInput.signatures ? "identical signatures" : "exact copies"), \(result.candidateCount) candidates, \(result.pairs.count) pairs, \(result.clusters.count) clusters, "
-                + "\(result.isKept.filter { $0 }.count) kept")
-        try StandardError.exitIfSkipped(skipped)
     }
 
     /// Writes the outputs, then commits them (each renamed into place only when complete).
     private func write(_ result: DedupResult, pairs: OutputSink?, clusters: OutputSink?, keep: OutputSink?) throws {
         let ids = result.ids
         if let sink = pairs {
-            let opening = OutputFormat.opening(OutputFormat.pairs) + "\"a\":"
             for pair in result.pairs {
-                var line = opening + JSONEscaping.quoted(ids[pair.first]) + ",\"b\":" + JSONEscaping.quoted(ids[pair.second])
-                line += ",\"estimate\":\(Self.rounded(pair.estimate))"
-                if let jaccard = pair.jaccard { line += ",\"jaccard\":\(Self.rounded(jaccard))" }
-                if let group = pair.group { line += ",\"group\":\(group)" }
-                sink.write(line + "}\n")
+                var line = JSONLine(format: OutputFormat.pairs)
+                line.append("a", ids[pair.first])
+                line.append("b", ids[pair.second])
+                line.append("estimate", Self.rounded(pair.estimate))
+                if let jaccard = pair.jaccard { line.append("jaccard", Self.rounded(jaccard)) }
+                if let group = pair.group { line.append("group", group) }
+                sink.write(line.text)
             }
         }
         if let sink = clusters {
-            let opening = OutputFormat.opening(OutputFormat.clusters)
             for cluster in result.clusters {
-                let members = cluster.members.map { JSONEscaping.quoted(ids[$0]) }.joined(separator: ",")
-                sink.write(opening + "\"representative\":\(JSONEscaping.quoted(ids[cluster.representative])),\"size\":\(cluster.members.count),\"members\":[\(members)]}\n")
+                var line = JSONLine(format: OutputFormat.clusters)
+                line.append("representative", ids[cluster.representative])
+                line.append("size", cluster.members.count)
+                line.append("members", strings: cluster.members.map { ids[$0] })
+                sink.write(line.text)
             }
         }
         if let sink = keep {

@@ -11,33 +11,43 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
             A file is read as a web page when its name ends in .html, .htm or .xhtml or its text \
             starts with <!DOCTYPE html or <html; every command that reads stories reads such a \
-            file this way. Other files are printed as the text NearDup reads. With --json, one \
-            JSON object a line: format, path, metadata (title, byline, date, outlet, url; only \
-            those known), body (the article without its headline) and text (what the report \
-            analyses). Exit codes: 0 all read, 1 some skipped (named on standard error).
-            """)
+            file this way. Other files are printed as the text NearDup reads. With --format json \
+            (or --json), one JSON object a line: format, path, metadata (title, byline, date, \
+            outlet, url; only those known), body (the article without its headline) and text \
+            (what the report analyses).
+            """
+            + "\n\n" + ExitStatusHelp.text([
+                ExitStatusHelp.success,
+                ExitStatusHelp.skipped, ExitStatusHelp.failure,
+                ExitStatusHelp.usage, ExitStatusHelp.signal,
+            ]))
 
     @Argument(help: "Saved pages or text files (- for standard input; gzip is decompressed).")
     var files: [String]
 
-    @Flag(name: .long, help: "Print one JSON object a file instead of text.")
-    var json = false
+    @OptionGroup var formatOptions: JSONFormatOptions<ExtractFormat>
+    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var quietOption: QuietOption
 
-    /// One line of `--json`.
-    struct Record: Encodable {
-        /// The version of this record's layout.
-        var format = 1
-        var path: String
-        var metadata: StoryMetadata?
-        var body: String
-        var text: String
+    /// One line of `--format json`: `"format"` first, then body, metadata (if any), path and
+    /// text (alphabetical, as they were before the format came first).
+    static func record(path: String, metadata: StoryMetadata?, body: String, text: String, encoder: JSONEncoder) throws -> String {
+        var line = JSONLine(format: OutputFormat.extract)
+        line.append("body", body)
+        if let metadata { line.append("metadata", json: String(decoding: try encoder.encode(metadata), as: UTF8.self)) }
+        line.append("path", path)
+        line.append("text", text)
+        return line.text
     }
 
     func validate() throws {
         try StandardInput.checkReadOnce(files)
+        try outputOption.check(against: files)
     }
 
     func run() throws {
+        let sink = try outputOption.open()  // fails before any work
+        let json = formatOptions.resolved == .json
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var skipped = 0
@@ -54,8 +64,7 @@ struct ExtractCommand: ParsableCommand {
                     body = String(body.dropFirst(title.count)).drop { $0.isNewline }.description
                 }
                 if json {
-                    let record = Record(path: path, metadata: decoded.metadata, body: body, text: decoded.text)
-                    out += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+                    out += try Self.record(path: path, metadata: decoded.metadata, body: body, text: decoded.text, encoder: encoder)
                 } else {
                     if number > 0 { out += "\n" }
                     if files.count > 1 { out += "==> \(SourceLocation(path: path)) <==\n" }
@@ -70,7 +79,16 @@ struct ExtractCommand: ParsableCommand {
                 }
             }
         }
-        print(out, terminator: "")
+        sink.write(out)
+        try StandardError.exitIfEveryInputSkipped(documents: files.count - skipped, skipped: skipped, outputs: [outputOption.output])
+        try sink.commit()
         try StandardError.exitIfSkipped(skipped)
     }
+}
+
+/// The formats of `neardup extract`.
+enum ExtractFormat: String, JSONFormatChoice {
+    case text, json
+    static var standard: Self { .text }
+    static var help: String { "Output format: text (the metadata, then the text read) or json (one JSON object a file)." }
 }

@@ -37,7 +37,12 @@ struct GenerateCommand: ParsableCommand {
                 --output corpus.jsonl --truth truth.jsonl
               neardup generate --documents 20000 --duplicates 0.05 --rewrites 0.2 \
                 --first-date 2024-01-01 --days 365 --outlets 40 --output archive.jsonl --truth links.jsonl
-            """
+            """ + "\n\n"
+            + ExitStatusHelp.text([
+                ExitStatusHelp.success,
+                ExitStatusHelp.failure,
+                ExitStatusHelp.usage, ExitStatusHelp.signal,
+            ])
     )
 
     @Option(name: .long, help: "Number of documents.")
@@ -55,16 +60,18 @@ struct GenerateCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Kinds of near-duplicate to plant, comma-separated.", valueName: "kind,…"))
-    var kinds: String = DuplicateKind.allCases.map(\.rawValue).joined(separator: ",")
+            "Kinds of near-duplicate to plant, comma-separated. (default: \(ChoiceList<DuplicateKind>.all))", valueName: "kind,…"),
+        transform: ChoiceList.parse)
+    var kinds = ChoiceList<DuplicateKind>.all
 
     @Option(name: .long, help: "Share of documents that are planted rewrites, 0 to 1 (with --duplicates, at most 1).")
     var rewrites: Double = 0
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Kinds of rewrite to plant, comma-separated.", valueName: "kind,…"))
-    var rewriteKinds: String = RewriteKind.allCases.map(\.rawValue).joined(separator: ",")
+        help: ArgumentHelp("Kinds of rewrite to plant, comma-separated. (default: \(ChoiceList<RewriteKind>.all))", valueName: "kind,…"),
+        transform: ChoiceList.parse)
+    var rewriteKinds = ChoiceList<RewriteKind>.all
 
     @Option(name: .long, help: ArgumentHelp("Date the documents from this day on (adds \"date\").", valueName: "YYYY-MM-DD"))
     var firstDate: String?
@@ -78,14 +85,14 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Made-up names the originals draw theirs from (2000: the built-in ones; more, as an archive has).")
     var names: Int = CorpusGenerator.Configuration.defaultNames
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Corpus file (JSONL), or - for standard output.", valueName: "path"))
-    var output: String = "-"
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
+    @OptionGroup var outputOption: OutputOption
 
     @Option(name: .long, help: ArgumentHelp("Ground-truth file (JSONL) of the planted near-duplicates, with their exact Jaccard.", valueName: "path"))
     var truth: String?
 
-    @Option(name: .long, help: ArgumentHelp("Shingles the truth file's Jaccard is measured with: words:N or chars:N.", valueName: "unit:n"))
-    var shingle = Shingling.default.description
+    @Option(name: .long, help: ArgumentHelp("Shingles the truth file's Jaccard is measured with: words:N or chars:N. (default: \(Shingling.default))", valueName: "unit:n"), transform: ShinglingArgument.parse)
+    var shingle = Shingling.default
 
     @OptionGroup var progressOptions: ProgressOptions
 
@@ -99,9 +106,6 @@ struct GenerateCommand: ParsableCommand {
         guard (0...1).contains(duplicates) else {
             throw ValidationError("--duplicates must be from 0 to 1, not \(duplicates)")
         }
-        guard Shingling(shingle) != nil else {
-            throw ValidationError("--shingle must be words:N or chars:N with N from 1 to \(Shingling.maximumSize), not '\(shingle)'")
-        }
         guard (0...1).contains(rewrites) else { throw ValidationError("--rewrites must be from 0 to 1, not \(rewrites)") }
         guard duplicates + rewrites <= 1 else {
             throw ValidationError("--duplicates and --rewrites must add up to at most 1, not \(duplicates + rewrites)")
@@ -114,68 +118,39 @@ struct GenerateCommand: ParsableCommand {
         if let firstDate, DateSpan(first: firstDate, days: days) == nil {
             throw ValidationError("--first-date must be a date as YYYY-MM-DD, not '\(firstDate)'")
         }
-        _ = try parsedKinds()
-        _ = try parsedRewriteKinds()
-        if let truth, truth == output, OutputSink.isStandardOutput(truth) {
+        if let truth, OutputSink.isStandardOutput(truth), outputOption.isStandardOutput {
             throw ValidationError("--output and --truth must name different files (or standard output once), not both \(truth)")
         }
-        try OutputRule.check(outputs: [("--output", output), ("--truth", truth)], inputs: [])
-    }
-
-    private func parsedKinds() throws -> [DuplicateKind] { try Self.parsed(kinds, option: "--kinds") }
-
-    private func parsedRewriteKinds() throws -> [RewriteKind] { try Self.parsed(rewriteKinds, option: "--rewrite-kinds") }
-
-    /// The comma-separated kinds of `list`, or an error naming `option` and the kinds there are.
-    private static func parsed<Kind: CaseIterable & RawRepresentable<String>>(_ list: String, option: String) throws -> [Kind] {
-        try list.split(separator: ",").map {
-            let name = $0.trimmingCharacters(in: .whitespaces)
-            guard let kind = Kind(rawValue: name) else {
-                throw ValidationError(
-                    "\(option): unknown kind '\(name)'; the kinds are \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return kind
-        }
+        try OutputRule.check(outputs: [("--output", outputOption.output), ("--truth", truth)], inputs: [])
     }
 
     func run() throws {
-        let kinds = try parsedKinds()
-        guard !kinds.isEmpty else { throw ValidationError("--kinds must name at least one kind") }
-        let rewriteKinds = try parsedRewriteKinds()
-        guard !rewriteKinds.isEmpty else { throw ValidationError("--rewrite-kinds must name at least one kind") }
         let corpus = CorpusGenerator(
             .init(
-                documents: documents, wordsPerDocument: words, duplicateRate: duplicates, seed: seed, kinds: kinds,
-                rewriteRate: rewrites, rewriteKinds: rewriteKinds,
+                documents: documents, wordsPerDocument: words, duplicateRate: duplicates, seed: seed, kinds: kinds.choices,
+                rewriteRate: rewrites, rewriteKinds: rewriteKinds.choices,
                 dates: firstDate.flatMap { DateSpan(first: $0, days: days) }, outlets: outlets, names: names))
-        let progress = ProgressReporter(progressOptions, totalDocuments: documents)
-        defer { progress.stop() }
-        let planted: (duplicates: Int, rewrites: Int)
-        do {
-            planted = try write(corpus, progress: progress)
-        } catch let failure as CommandFailure {
-            progress.stop()
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
+        try CorpusRun.perform(nil, progressOptions, totalDocuments: documents) { progress in
+            let planted = try write(corpus, progress: progress)
+            let note = planted.rewrites == 0 && rewrites == 0
+                ? " (\(planted.duplicates) planted near-duplicates)"
+                : " (\(planted.duplicates) planted near-duplicates, \(planted.rewrites) planted rewrites)"
+            return .init { progress.throughputText(documentsNote: note, verb: "written") }
         }
-        progress.stop()
-        let note = planted.rewrites == 0 && rewrites == 0
-            ? " (\(planted.duplicates) planted near-duplicates)"
-            : " (\(planted.duplicates) planted near-duplicates, \(planted.rewrites) planted rewrites)"
-        progress.summary(progress.throughputText(documentsNote: note, verb: "written"))
     }
 
     /// Writes the corpus (and the truth file); returns the numbers of planted duplicates and rewrites.
     private func write(_ corpus: CorpusGenerator, progress: ProgressReporter) throws -> (duplicates: Int, rewrites: Int) {
-        let out = try OutputSink(path: output)
+        let out = try OutputSink(path: outputOption.output)
         let truthFile = try truth.map { try OutputSink(path: $0) }
-        let shingling = Shingling(shingle)!
+        let shingling = shingle
         let measuresJaccard = truth != nil
         var planted = (duplicates: 0, rewrites: 0)
 
         // Documents are independent of each other: make chunks of them on every core, write them in order.
         let chunk = 256
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let words = self.words  // the closure below runs on other threads: it captures values, not the command
         var start = 0
         while start < documents {
             let end = min(documents, start + chunk * workers)

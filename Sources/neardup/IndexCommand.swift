@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NearDup
-import NearDupCorpusGenerator
 
 /// `neardup index create|add|query`: a persistent near-duplicate index in one file.
 struct IndexCommand: ParsableCommand {
@@ -16,7 +15,7 @@ struct IndexCommand: ParsableCommand {
             The file loads fast (memory-mapped), grows by appends, and is refused with a clear \
             error when it is damaged or was written with other hashing options. A document added \
             again under the same id replaces the earlier one.
-            """,
+            """ + "\n\n" + ExitStatusHelp.corpus,
         subcommands: [Create.self, Add.self, Query.self])
 
     /// Options shared by the three subcommands.
@@ -36,7 +35,8 @@ struct IndexCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create an index file from a corpus (replacing the file only when complete).")
+            abstract: "Create an index file from a corpus (replacing the file only when complete).",
+            discussion: ExitStatusHelp.corpus)
 
         @Argument(help: "The index file to create.") var index: String
         @OptionGroup var input: InputOptions
@@ -48,7 +48,7 @@ struct IndexCommand: ParsableCommand {
         var threshold = 0.8
 
         @Option(name: .long, help: "'exact' keeps shingle fingerprints (8 bytes a shingle) for exact Jaccard (default for texts); 'estimate' keeps only signatures (default and only choice for --signatures).")
-        var verify: String?
+        var verify: Verification?
 
         mutating func validate() throws {
             try Limits.checkThreshold(threshold, "--threshold", includingOne: false)
@@ -67,7 +67,8 @@ struct IndexCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Append a corpus to an index file.")
+        static let configuration = CommandConfiguration(
+            abstract: "Append a corpus to an index file.", discussion: ExitStatusHelp.corpus)
 
         @Argument(help: "The index file to append to.") var index: String
         @OptionGroup var input: InputOptions
@@ -103,7 +104,7 @@ struct IndexCommand: ParsableCommand {
                 "jaccard": …}]}, most similar first; "jaccard" only when the index keeps shingles \
                 and the query is a text. With --signatures, matches are estimates (no "jaccard"), \
                 chosen by the estimate, even from an index that keeps shingles.
-                """)
+                """ + "\n\n" + ExitStatusHelp.corpus)
 
         @Argument(help: "The index file.") var index: String
         @OptionGroup var input: InputOptions
@@ -114,15 +115,15 @@ struct IndexCommand: ParsableCommand {
         @Option(name: .long, help: "Threshold (default: the one the index was created with).")
         var threshold: Double?
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
-        var output: String?
+        @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
+        @OptionGroup var outputOption: OutputOption
 
         @Flag(name: .long, help: "Write only documents that have matches.")
         var matchesOnly = false
 
         func validate() throws {
             if let threshold { try Limits.checkThreshold(threshold, "--threshold", includingOne: true) }
-            try OutputRule.check(outputs: [("-o", output)], inputs: [index] + input.inputs)
+            try outputOption.check(against: [index] + input.inputs)
         }
 
         func run() throws {
@@ -142,7 +143,7 @@ struct IndexCommand: ParsableCommand {
                         "--threshold \(threshold) is below the \(deduplicator.threshold) \(index) was built for: its LSH bands find pairs below that by chance only, so most are missed. For rewrites, use neardup discover --sources")
                 }
                 let loadSeconds = Date().timeIntervalSince(loadStart)
-                let sink = try OutputSink(path: output)
+                let sink = try OutputSink(path: outputOption.output)
                 try signatureInput.read(input, progress: progress) { id, content, location, record in
                     let matches: [IndexMatch]
                     switch content {
@@ -162,7 +163,7 @@ struct IndexCommand: ParsableCommand {
                     guard !matches.isEmpty || !matchesOnly else { return }
                     // Copies of one text match with equal similarities, next to each other:
                     // their similarity text is formatted once.
-                    var line = OutputFormat.opening(OutputFormat.indexQuery) + "\"id\":\(JSONEscaping.quoted(id)),\"matches\":["
+                    var matchesJSON = "["
                     var formatted: (estimate: Double, jaccard: Double?, text: String)?
                     for (i, match) in matches.enumerated() {
                         if formatted == nil || formatted!.estimate != match.estimate || formatted!.jaccard != match.jaccard {
@@ -170,17 +171,19 @@ struct IndexCommand: ParsableCommand {
                                 + (match.jaccard.map { ",\"jaccard\":\(DedupCommand.rounded($0))" } ?? "") + "}"
                             formatted = (match.estimate, match.jaccard, text)
                         }
-                        line += i == 0 ? "{\"id\":" : ",{\"id\":"
-                        line += JSONEscaping.quoted(match.id)
-                        line += formatted!.text
+                        matchesJSON += i == 0 ? "{\"id\":" : ",{\"id\":"
+                        matchesJSON += JSONLine.quoted(match.id)
+                        matchesJSON += formatted!.text
                     }
-                    line += "]}\n"
-                    sink.write(line)
+                    var line = JSONLine(format: OutputFormat.indexQuery)
+                    line.append("id", id)
+                    line.append("matches", json: matchesJSON + "]")
+                    sink.write(line.text)
                 } problem: { problem in
                     if problem.severity == .skipped { skipped += 1 }
                     StandardError.write("neardup: \(problem)")
                 }
-                try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [output])
+                try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [outputOption.output])
                 try sink.commit()
                 progress.stop()
                 progress.summary(

@@ -19,9 +19,11 @@ struct ReportCommand: ParsableCommand {
 
             Folders are read recursively in sorted order, skipping hidden files; the reference is \
             skipped when it appears among the candidates. Empty, binary or unreadable candidates are \
-            reported by name and skipped; a missing path is an error (exit code 2). The reference \
-            or one candidate can be - (standard input, named <stdin>); gzip files are decompressed.
-            """)
+            reported by name, listed in the report and skipped, without changing the exit status; \
+            a missing path, an unreadable reference or no candidate left is an error (exit status 2). The reference or one candidate can be - \
+            (standard input, named <stdin>); gzip files are decompressed.
+            """
+            + "\n\n" + ExitStatusHelp.text([ExitStatusHelp.success, ExitStatusHelp.failure, ExitStatusHelp.usage, ExitStatusHelp.signal]))
 
     @Option(name: .long, help: ArgumentHelp("The reference story (a text file, or - for standard input).", valueName: "file"))
     var reference: String
@@ -29,17 +31,15 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Candidate stories: text files, folders of them, or - for standard input.", valueName: "candidate"))
     var candidates: [String]
 
-    @Option(name: .long, help: "Output format: text (an 80-column table and passages), json or html.")
-    var format: ReportFormat = .text
+    @OptionGroup var formatOptions: JSONFormatOptions<ReportFormat>
+    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var quietOption: QuietOption
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output (- or none).", valueName: "file"))
-    var output: String?
+    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, german, …; English stop words for English). (default: \(ReportLanguage.english))", valueName: "name"), transform: LanguageArgument.parse)
+    var language: ReportLanguage = .english
 
-    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, german, …; English stop words for English).", valueName: "name"))
-    var language: String = "english"
-
-    @Option(name: .long, help: ArgumentHelp("Word shingles for the Jaccard and containment columns (words:N; the report reads words, so chars:N is refused).", valueName: "words:N"))
-    var shingle: String = "words:5"
+    @Option(name: .long, help: ArgumentHelp("Word shingles for the Jaccard and containment columns (words:N; the report reads words, so chars:N is refused). (default: \(Shingling.default))", valueName: "words:N"), transform: ShinglingArgument.parse)
+    var shingle: Shingling = .default
 
     @Flag(name: .long, help: "Do not match WordNet synonyms when aligning sentences (English; on by default when WordNet is installed).")
     var noSynonyms = false
@@ -53,24 +53,17 @@ struct ReportCommand: ParsableCommand {
             [reference] + candidates, labels: ["--reference"] + Array(repeating: "a candidate", count: candidates.count))
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         _ = try analyzerConfiguration()
-        try OutputRule.check(outputs: [("-o", output)], inputs: [reference] + candidates)
+        try outputOption.check(against: [reference] + candidates)
     }
 
     /// The analysis settings from the options; refuses what the report cannot honour.
     func analyzerConfiguration() throws -> RewriteAnalyzer.Configuration {
         var configuration = RewriteAnalyzer.Configuration()
-        do throws(NearDupError) {
-            configuration.language = try ReportLanguage(language)
-        } catch {
-            throw ValidationError("--language: \(error.message)")
-        }
-        guard let shingling = Shingling(shingle) else {
-            throw ValidationError("--shingle: expected words:N, got '\(shingle)'")
-        }
-        guard shingling.unit == .words else {
+        configuration.language = language
+        guard shingle.unit == .words else {
             throw ValidationError("--shingle \(shingle): the report aligns words, so only word shingles (words:N) are supported")
         }
-        configuration.shingling = shingling
+        configuration.shingling = shingle
         configuration.synonyms = !noSynonyms
         return configuration
     }
@@ -78,7 +71,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         // The output first: a folder, a missing folder or a refused file fails before any
         // analysis (issue 17, item 12), and nothing is replaced until the report is complete.
-        let sink = try OutputSink.openOrExit(path: output)
+        let sink = try outputOption.open()
         let inputs = ReportInputs()
         let referenceDocument: ReportDocument
         switch inputs.read(path: reference) {
@@ -147,23 +140,28 @@ struct ReportCommand: ParsableCommand {
         let report = RewriteAnalyzer(configuration: try analyzerConfiguration())
             .analyze(reference: referenceDocument, candidates: documents, skipped: skipped)
         let rendered: String
+        let format = formatOptions.resolved
         switch format {
         case .json:
             rendered = try JSONReportRenderer().render(report)
         case .html:
             rendered = HTMLReportRenderer(top: top).render(report, reference: referenceDocument, candidates: documents)
         case .text:
-            let toTerminal = OutputSink.isStandardOutput(output) && StandardError.isTerminal(1)
+            let toTerminal = outputOption.isStandardOutput && StandardError.isTerminal(1)
             let colour = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             rendered = TextReportRenderer(colour: colour && toTerminal, top: top).render(report)
         }
         sink.write(rendered)
-        try sink.commitOrExit()
-        if let output, !OutputSink.isStandardOutput(output) { StandardError.write("neardup: wrote \(format.rawValue) report to \(output)") }
+        try sink.commit()
+        if let output = outputOption.output, !outputOption.isStandardOutput, !quietOption.quiet {
+            StandardError.write("neardup: wrote \(format.rawValue) report to \(output)")
+        }
     }
 }
 
 /// The formats of `neardup report`.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, JSONFormatChoice {
     case text, json, html
+    static var standard: Self { .text }
+    static var help: String { "Output format: text (an 80-column table and passages), json or html." }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import NearDup
-import NearDupCorpusGenerator
 
 /// `neardup sign`: a corpus in, one JSONL signature record a document out.
 struct SignCommand: ParsableCommand {
@@ -15,53 +14,51 @@ struct SignCommand: ParsableCommand {
             is not copied, and a record's own "id" (with --id-field naming another field) and "signature" are \
             replaced, never written twice. Records that cannot be read are reported on standard error with their \
             file, line and byte offset and left out; the exit status is then 1.
-            """)
+            """ + "\n\n" + ExitStatusHelp.corpus)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var hashing: HashingOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
-    var output: String?
-
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
+    @OptionGroup var outputOption: OutputOption
     @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
-        try OutputRule.check(outputs: [("-o", output)], inputs: input.inputs)
+        try outputOption.check(against: input.inputs)
     }
 
     func run() throws {
-        try input.checkInputsExist()
-        let progress = ProgressReporter(progressOptions, inputs: input.inputs)
-        defer { progress.stop() }
-        let hasher = MinHasher(hashing.configuration)
-        let workspace = hasher.makeWorkspace()
-        let configuration = hasher.configuration
-        let header =
-            "\"signature\":{\"format\":\(Signature.formatVersion),\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
-            + ",\"seed\":\(configuration.seed),\"shingling\":\"\(configuration.shingling)\""
-            + ",\"fold_diacritics\":\(configuration.normalization.foldsDiacritics)"
-        let sink = try OutputSink.openOrExit(path: output)
-        var skipped = 0
-        var reader = input.reader(progress: progress)
-        // The output's own members: a record's "id" (with --id-field naming another field) and
-        // a stale "signature" are replaced, never written twice (issue 17).
-        reader.omittedFields = ["id", "signature"]
-        try reader.read(input.inputs) { document in
-            progress.document()
-            let signature = hasher.signature(for: document.text, using: workspace)
-            var line = "{\"id\":" + JSONEscaping.quoted(document.id)
-            if let others = document.otherFieldsJSON { line += "," + others }
-            line += "," + header + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}}\n"
-            sink.write(line)
-        } problem: { problem in
-            if problem.severity == .skipped { skipped += 1 }
-            StandardError.write("neardup: \(problem)")
+        try CorpusRun.perform(input, progressOptions) { progress in
+            let hasher = MinHasher(hashing.configuration)
+            let workspace = hasher.makeWorkspace()
+            let configuration = hasher.configuration
+            let signatureOpening =
+                "{\"format\":\(Signature.formatVersion),\"scheme\":\"\(configuration.scheme.rawValue)\",\"permutations\":\(configuration.permutations)"
+                + ",\"seed\":\(configuration.seed),\"shingling\":\"\(configuration.shingling)\""
+                + ",\"fold_diacritics\":\(configuration.normalization.foldsDiacritics)"
+            let sink = try outputOption.open()
+            var skipped = 0
+            var reader = input.reader(progress: progress)
+            // The output's own members: a record's "id" (with --id-field naming another field) and
+            // a stale "signature" are replaced, never written twice (issue 17).
+            reader.omittedFields = ["id", "signature"]
+            try reader.read(input.inputs) { document in
+                progress.document()
+                let signature = hasher.signature(for: document.text, using: workspace)
+                var line = JSONLine()
+                line.append("id", document.id)
+                if let others = document.otherFieldsJSON { line.append(members: others) }
+                line.append(
+                    "signature", json: signatureOpening + ",\"set_size\":\(signature.setSize),\"hashvalues\":\"\(signature.hashValuesBase64)\"}")
+                sink.write(line.text)
+            } problem: { problem in
+                if problem.severity == .skipped { skipped += 1 }
+                StandardError.write("neardup: \(problem)")
+            }
+            progress.phase("writing")
+            try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [outputOption.output])
+            try sink.commit()
+            return .init(skipped: skipped) { progress.throughputText() }
         }
-        progress.phase("writing")
-        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: skipped, outputs: [output])
-        try sink.commitOrExit()
-        progress.stop()
-        progress.summary(progress.throughputText())
-        try StandardError.exitIfSkipped(skipped)
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NearDup
-import NearDupCorpusGenerator
 
 /// `neardup sketch`: per document, what a cluster needs to deduplicate a corpus as `dedup` does
 /// (band keys, set size, compact signature, shingle fingerprints), as JSONL. The Spark job
@@ -24,14 +23,14 @@ struct SketchCommand: ParsableCommand {
             besides the usual message on standard error; the exit status is then 1.
             --stdin-name and --first-line name and number standard input as a slice of a file, \
             so that messages and the ids of records without one match `dedup` on the whole file.
-            """)
+            """ + "\n\n" + ExitStatusHelp.corpus)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var hashing: HashingOptions
     @OptionGroup var banding: BandingOptions
 
     @Option(name: .long, help: "'exact': with the shingle fingerprints exact verification needs; 'estimate': without.")
-    var verify = Verification.exact.rawValue
+    var verify = Verification.exact
 
     @Option(name: .long, help: "The name standard input (-) goes by in messages and derived ids.")
     var stdinName = "-"
@@ -39,52 +38,49 @@ struct SketchCommand: ParsableCommand {
     @Option(name: .long, help: "The line number of standard input's first line.")
     var firstLine = 1
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output (- or none).", valueName: "file"))
-    var output: String?
-
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
+    @OptionGroup var outputOption: OutputOption
     @OptionGroup var progressOptions: ProgressOptions
 
     mutating func validate() throws {
         try banding.validate(permutations: hashing.permutations)
-        guard Verification(rawValue: verify) != nil else { throw ValidationError("--verify must be exact or estimate") }
         guard (1...Limits.maximumLine).contains(firstLine) else { throw ValidationError("--first-line must be from 1 to \(Limits.maximumLine)") }
-        try OutputRule.check(outputs: [("-o", output)], inputs: input.inputs)
+        try outputOption.check(against: input.inputs)
     }
 
     func run() throws {
-        try input.checkInputsExist()
-        let progress = ProgressReporter(progressOptions, inputs: input.inputs)
-        defer { progress.stop() }
-        var reader = input.reader(progress: progress)
-        reader.standardInputName = stdinName
-        reader.standardInputFirstLine = firstLine
-        let sketcher = DedupSketcher(
-            configuration: hashing.configuration, lsh: banding.lsh(permutations: hashing.permutations),
-            keepsFingerprints: verify == Verification.exact.rawValue)
-        let sink = try OutputSink.openOrExit(path: output)
-        var problems = 0
-        try reader.read(input.inputs) { document in
-            progress.document()
-            let sketch = sketcher.sketch(document.text)
-            var line = OutputFormat.opening(OutputFormat.sketch) + "\"id\":" + JSONEscaping.quoted(document.id)
-            if let number = document.location.line { line += ",\"line\":\(number)" }
-            line += ",\"set_size\":\(sketch.setSize),\"bands\":\"" + Self.base64(sketch.bandKeys)
-            line += "\",\"signature\":\"" + Self.base64(sketch.compactSignature)
-            line += "\",\"fingerprints\":\"" + Self.base64(sketch.fingerprints) + "\"}\n"
-            sink.write(line)
-        } problem: { problem in
-            problems += problem.severity == .skipped ? 1 : 0
-            StandardError.write("neardup: \(problem)")
-            var line = OutputFormat.opening(OutputFormat.sketch) + "\"\(problem.severity.rawValue)\":"
-                + JSONEscaping.quoted(problem.description)
-            if let number = problem.location.line { line += ",\"line\":\(number)" }
-            sink.write(line + "}\n")
+        try CorpusRun.perform(input, progressOptions) { progress in
+            var reader = input.reader(progress: progress)
+            reader.standardInputName = stdinName
+            reader.standardInputFirstLine = firstLine
+            let sketcher = DedupSketcher(
+                configuration: hashing.configuration, lsh: banding.lsh(permutations: hashing.permutations),
+                keepsFingerprints: verify == .exact)
+            let sink = try outputOption.open()
+            var problems = 0
+            try reader.read(input.inputs) { document in
+                progress.document()
+                let sketch = sketcher.sketch(document.text)
+                var line = JSONLine(format: OutputFormat.sketch)
+                line.append("id", document.id)
+                if let number = document.location.line { line.append("line", number) }
+                line.append("set_size", sketch.setSize)
+                line.append("bands", Self.base64(sketch.bandKeys))
+                line.append("signature", Self.base64(sketch.compactSignature))
+                line.append("fingerprints", Self.base64(sketch.fingerprints))
+                sink.write(line.text)
+            } problem: { problem in
+                problems += problem.severity == .skipped ? 1 : 0
+                StandardError.write("neardup: \(problem)")
+                var line = JSONLine(format: OutputFormat.sketch)
+                line.append(problem.severity.rawValue, problem.description)
+                if let number = problem.location.line { line.append("line", number) }
+                sink.write(line.text)
+            }
+            try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [outputOption.output])
+            try sink.commit()
+            return .init(skipped: problems) { progress.throughputText() }
         }
-        try StandardError.exitIfEveryInputSkipped(documents: progress.totals.documents, skipped: problems, outputs: [output])
-        try sink.commitOrExit()
-        progress.stop()
-        progress.summary(progress.throughputText())
-        try StandardError.exitIfSkipped(problems)
     }
 
     /// Base64 of the values laid out little-endian.

@@ -59,6 +59,10 @@ import Testing
         let seeds = try FileManager.default.contentsOfDirectory(atPath: CLITests.seeds.path).sorted().map { "seeds/" + $0 }
         let links = try CLITests.run(["discover", "--sources", seeds[0]] + seeds.dropFirst() + ["-o", file("links.jsonl").path])
         #expect(links.status == 0, "\(links.stderr)")
+        // compare: one JSON line a run (two unlike files, and a file with itself).
+        let compared = try [seeds[0], seeds[2]].map { try CLITests.run(["compare", seeds[0], $0, "--format", "json"]) }
+        #expect(compared.allSatisfy { $0.status == 0 }, "\(compared.map(\.stderr))")
+        try Data(compared.map(\.stdout).joined().utf8).write(to: file("compare.jsonl"))
         // The report: on the seeds, and on the saved pages (their metadata) against The Hill's piece.
         try Self.neardup(["report", "--reference", seeds[0]] + seeds.dropFirst() + ["--format", "json", "-o", file("report.json").path])
         try Self.neardup(["report", "--reference", seeds[0], "Tests/NearDupTests/Fixtures/web/", "--format", "json", "-o", file("pages.json").path])
@@ -70,6 +74,7 @@ import Testing
             ("sign-record", ["sign.jsonl"], ["\"hashvalues\""]),
             ("sketch", ["sketch.jsonl"], ["\"fingerprints\"", "\"skipped\""]),
             ("extract", ["extract.jsonl"], ["\"outlet\""]),
+            ("compare", ["compare.jsonl"], ["\"estimated_containment\""]),
             ("discover-link", ["links.jsonl"], ["\"paraphrase\""]),
             ("report", ["report.json", "pages.json"], ["\"paraphrase\"", "\"metadata\"", "\"narrative_sentences\""]),
         ]

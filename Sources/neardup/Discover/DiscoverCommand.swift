@@ -46,7 +46,7 @@ struct DiscoverRunCommand: ParsableCommand {
             Examples:
               neardup discover --sources wire.jsonl papers.jsonl
               neardup discover archive.jsonl --format html -o links.html
-            """)
+            """ + "\n\n" + ExitStatusHelp.corpus)
 
     @Option(name: .long, help: ArgumentHelp("Sources to search stories against (JSONL, text files or folders; repeat for several). Without it, the inputs are searched all against all.", valueName: "path"))
     var sources: [String] = []
@@ -54,11 +54,9 @@ struct DiscoverRunCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var discovery: DiscoveryOptions
 
-    @Option(name: .long, help: "Output format: jsonl (one line per link) or html (one page listing the links, each opening the pair's report).")
-    var format: DiscoveryFormat = .jsonl
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the links to this file (atomically) instead of standard output (- or none).", valueName: "file"))
-    var output: String?
+    @OptionGroup var formatOption: FormatOption<DiscoveryFormat>
+    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var quietOption: QuietOption
 
     func validate() throws {
         try StandardInput.checkReadOnce(sources + input.inputs)
@@ -75,18 +73,20 @@ struct DiscoverRunCommand: ParsableCommand {
         var reader = StoryRecordReader(input: input)
         let sourceRecords = try reader.read(sources)
         let stories = try reader.read(input.inputs)
-        let sink = try OutputSink.openOrExit(path: output)
+        let sink = try outputOption.open()
         let result = sources.isEmpty
             ? discovery.discover(corpus: stories) : discovery.discover(stories: stories, sources: sourceRecords)
-        switch format {
+        switch formatOption.resolved {
         case .jsonl:
             for link in result.links { sink.write(RewriteLinkLine.render(link)) }
         case .html:
             let records = Dictionary((sourceRecords + stories).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             sink.write(DiscoveryHTMLRenderer(analyzer: discovery.configuration.linker.analyzer).render(result, records: records))
         }
-        try sink.commitOrExit()
-        StandardError.write("neardup: discover: " + Self.summary(result, allAgainstAll: sources.isEmpty, seconds: Date().timeIntervalSince(started)))
+        try sink.commit()
+        if !quietOption.quiet {
+            StandardError.write("neardup: discover: " + Self.summary(result, allAgainstAll: sources.isEmpty, seconds: Date().timeIntervalSince(started)))
+        }
         try StandardError.exitIfSkipped(reader.skipped)
     }
 
@@ -101,6 +101,8 @@ struct DiscoverRunCommand: ParsableCommand {
 }
 
 /// The formats of `neardup discover`.
-enum DiscoveryFormat: String, ExpressibleByArgument, CaseIterable {
+enum DiscoveryFormat: String, OutputFormatChoice {
     case jsonl, html
+    static var standard: Self { .jsonl }
+    static var help: String { "Output format: jsonl (one line per link) or html (one page listing the links, each opening the pair's report)." }
 }

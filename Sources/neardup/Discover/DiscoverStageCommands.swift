@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NearDup
-import NearDupCorpusGenerator
 
 /// `neardup discover sketch INPUT…`: stage 1, the rewrite sketch of every story.
 struct DiscoverSketchCommand: ParsableCommand {
@@ -12,22 +11,23 @@ struct DiscoverSketchCommand: ParsableCommand {
             One line per story, in input order: {"id", "date" (if valid), "outlet" (if any), \
             "terms": [the hashed Snowball stems of its body's content words, ascending]}. \
             Inputs as for `neardup discover`; only --language changes the terms.
-            """)
+            """ + "\n\n" + ExitStatusHelp.corpus)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var discovery: DiscoveryOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the sketches to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
+    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var quietOption: QuietOption
 
     func run() throws {
         try input.checkInputsExist()
         let discovery = RewriteDiscovery(configuration: try self.discovery.configuration())
         var reader = StoryRecordReader(input: input)
         let records = try reader.read(input.inputs)
-        let sink = try OutputSink.openOrExit(path: output)
+        let sink = try outputOption.open()
         for sketch in discovery.sketch(records) { sink.write(sketch.renderedLine()) }
-        try sink.commitOrExit()
+        try sink.commit()
         try StandardError.exitIfSkipped(reader.skipped)
     }
 }
@@ -45,7 +45,7 @@ struct DiscoverCandidatesCommand: ParsableCommand {
             --sources archive (a slice of it, as a Spark partition is), so links among them follow \
             the all-against-all rule (same-day ties ordered by id), and the document frequencies \
             are the whole archive's, as in one run.
-            """)
+            """ + "\n\n" + ExitStatusHelp.corpus)
 
     @Option(name: .long, help: ArgumentHelp("Source sketches (repeat for several files). Without it, the inputs are searched all against all.", valueName: "file"))
     var sources: [String] = []
@@ -58,8 +58,9 @@ struct DiscoverCandidatesCommand: ParsableCommand {
 
     @OptionGroup var discovery: DiscoveryOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the candidates to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
+    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var quietOption: QuietOption
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one sketch file (or -)") }
@@ -77,13 +78,13 @@ struct DiscoverCandidatesCommand: ParsableCommand {
             var index = RewriteCandidateIndex(settings: configuration.candidates)
             for sketch in self.sources.isEmpty ? stories : sources { index.insert(sketch) }
             let rule = LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: self.sources.isEmpty || sameArchive)
-            let sink = try OutputSink.openOrExit(path: output)
+            let sink = try outputOption.open()
             for (story, candidates) in zip(stories, discovery.candidates(for: stories, in: index, rule: rule)) {
                 for c in candidates {
                     sink.write(CandidateLine(story: story.id, source: c.sourceID, weight: c.weight, sharedTerms: c.sharedTerms).rendered())
                 }
             }
-            try sink.commitOrExit()
+            try sink.commit()
         } catch let failure as CommandFailure {
             StandardError.error(failure.message)
             throw ExitCode(failure.exitCode)
@@ -104,7 +105,7 @@ struct DiscoverAlignCommand: ParsableCommand {
             inputs hold both). Writes the link lines of `neardup discover --format jsonl`, stories \
             in the order of the candidates file; a story's pairs must all be in one file. \
             --every-pair writes every judged pair instead, non-derived ones too, in candidate order.
-            """)
+            """ + "\n\n" + ExitStatusHelp.corpus)
 
     @Option(name: .long, help: ArgumentHelp("The candidate pairs (JSONL from `neardup discover candidates`; - for standard input).", valueName: "file"))
     var candidates: String
@@ -118,8 +119,9 @@ struct DiscoverAlignCommand: ParsableCommand {
     @Flag(name: .long, help: "Write every judged pair, whatever its verdict, instead of the links.")
     var everyPair = false
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the links to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var formatOption: FormatOption<JSONLinesFormat>
+    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var quietOption: QuietOption
 
     func validate() throws {
         try StandardInput.checkReadOnce([candidates] + sources + input.inputs)
@@ -147,14 +149,14 @@ struct DiscoverAlignCommand: ParsableCommand {
             for id in order {
                 guard let story = storyByID[id] else {
                     skipped += 1
-                    StandardError.write("neardup: \(candidates): skipped: story \(JSONEscaping.quoted(id)) is in no input")
+                    StandardError.write("neardup: \(candidates): skipped: story \(JSONLine.quoted(id)) is in no input")
                     continue
                 }
                 var sources: [(record: StoryRecord, weight: Double)] = []
                 for pair in pairsOf[id]! {
                     guard let source = sourceByID[pair.source] else {
                         skipped += 1
-                        StandardError.write("neardup: \(candidates): skipped: source \(JSONEscaping.quoted(pair.source)) is in no input")
+                        StandardError.write("neardup: \(candidates): skipped: source \(JSONLine.quoted(pair.source)) is in no input")
                         continue
                     }
                     sources.append((source, pair.weight))
@@ -163,9 +165,9 @@ struct DiscoverAlignCommand: ParsableCommand {
             }
             let discovery = RewriteDiscovery(configuration: configuration)
             let links = everyPair ? discovery.judge(work) : discovery.link(work)
-            let sink = try OutputSink.openOrExit(path: output)
+            let sink = try outputOption.open()
             for link in links.joined() { sink.write(RewriteLinkLine.render(link)) }
-            try sink.commitOrExit()
+            try sink.commit()
         } catch let failure as CommandFailure {
             StandardError.error(failure.message)
             throw ExitCode(failure.exitCode)

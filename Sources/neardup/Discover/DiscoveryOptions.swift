@@ -4,8 +4,8 @@ import NearDup
 /// The options every `neardup discover` stage shares: the language and the candidate stage's
 /// settings, the link rule, the report's synonyms, and threads.
 struct DiscoveryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, …; English stop words for English).", valueName: "name"))
-    var language: String = "english"
+    @Option(name: .long, help: ArgumentHelp("Language of the stories: its Snowball stemmer (english, french, …; English stop words for English). (default: \(ReportLanguage.english))", valueName: "name"), transform: LanguageArgument.parse)
+    var language: ReportLanguage = .english
 
     @Option(name: .long, help: ArgumentHelp("Candidates per story: the sources sharing the most rare vocabulary with it that the report then judges.", valueName: "k"))
     var candidatesPerStory = RewriteCandidateIndex.Settings().limit
@@ -40,21 +40,11 @@ struct DiscoveryOptions: ParsableArguments {
             throw ValidationError("\(name) must be at least 1")
         }
         guard (0...1).contains(minWeightShare) else { throw ValidationError("--min-weight-share must be from 0 to 1") }
-        _ = try reportLanguage()
-    }
-
-    func reportLanguage() throws -> ReportLanguage {
-        do throws(NearDupError) {
-            return try ReportLanguage(language)
-        } catch {
-            throw ValidationError("--language: \(error.message)")
-        }
     }
 
     /// The library configuration these options describe.
     func configuration() throws -> RewriteDiscovery.Configuration {
         var configuration = RewriteDiscovery.Configuration()
-        let language = try reportLanguage()
         configuration.sketcher = RewriteSketcher(language: language)
         configuration.candidates = RewriteCandidateIndex.Settings(
             limit: candidatesPerStory, queryTerms: queryTerms, maximumPostings: maxPostings, minimumSharedTerms: minSharedTerms,

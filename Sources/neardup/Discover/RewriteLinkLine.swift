@@ -1,5 +1,4 @@
 import NearDup
-import NearDupCorpusGenerator
 
 /// The JSONL line of one link, the contract of `neardup discover --format jsonl`:
 /// `{"format", "story", "source", "verdict", "score", "coverage", "retold_sentences", "source_sentences",
@@ -14,16 +13,23 @@ enum RewriteLinkLine {
         let r = link.report
         let e = r.evidence
         let story = (link.groupReport ?? r).evidence
-        var line = OutputFormat.opening(OutputFormat.discoverLink) + "\"story\":" + JSONEscaping.quoted(link.story) + ",\"source\":" + JSONEscaping.quoted(link.source)
-        line += ",\"verdict\":\"\(link.verdict.rawValue)\",\"score\":\(link.score),\"coverage\":\(link.coverage)"
-        line += ",\"retold_sentences\":\(e.retoldSentences),\"source_sentences\":\(e.referenceNarrativeSentences)"
-        line += ",\"derived_sentences\":\(story.derivedSentences),\"story_sentences\":\(story.narrativeSentences)"
-        line += ",\"sources\":[" + link.sources.map(JSONEscaping.quoted).joined(separator: ",") + "]"
-        line += ",\"candidate_weight\":\(rounded(link.candidateWeight)),\"passages\":["
-        line += r.passages.map { p in
+        var line = JSONLine(format: OutputFormat.discoverLink)
+        line.append("story", link.story)
+        line.append("source", link.source)
+        line.append("verdict", link.verdict.rawValue)
+        line.append("score", link.score)
+        line.append("coverage", link.coverage)
+        line.append("retold_sentences", e.retoldSentences)
+        line.append("source_sentences", e.referenceNarrativeSentences)
+        line.append("derived_sentences", story.derivedSentences)
+        line.append("story_sentences", story.narrativeSentences)
+        line.append("sources", strings: link.sources)
+        line.append("candidate_weight", rounded(link.candidateWeight))
+        let passages = r.passages.map { p in
             "{\"kind\":\"\(p.kind.rawValue)\",\"story\":[\(p.candidate.start),\(p.candidate.end)],\"source\":[\(p.reference.start),\(p.reference.end)]}"
-        }.joined(separator: ",")
-        return line + "]}\n"
+        }
+        line.append("passages", json: "[" + passages.joined(separator: ",") + "]")
+        return line.text
     }
 
     /// Four decimals: a weight is a ranking aid, not a measurement.

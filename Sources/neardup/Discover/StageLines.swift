@@ -1,6 +1,5 @@
 import Foundation
 import NearDup
-import NearDupCorpusGenerator
 
 /// The JSONL files the `neardup discover` stages pass each other: read whole (a file or `-`),
 /// one JSON object a line, blank lines ignored; a line that does not decode is reported with
@@ -54,17 +53,23 @@ struct CandidateLine: Codable {
     }
 
     func rendered() -> String {
-        "{\"story\":\(JSONEscaping.quoted(story)),\"source\":\(JSONEscaping.quoted(source)),\"weight\":\(weight),\"shared_terms\":\(sharedTerms)}\n"
+        var line = JSONLine()
+        line.append("story", story)
+        line.append("source", source)
+        line.append("weight", weight)
+        line.append("shared_terms", sharedTerms)
+        return line.text
     }
 }
 
 extension RewriteSketch {
     /// The sketch's line in `neardup discover sketch` output.
     func renderedLine() -> String {
-        var line = "{\"id\":" + JSONEscaping.quoted(id)
-        if let date { line += ",\"date\":" + JSONEscaping.quoted(date) }
-        if let outlet { line += ",\"outlet\":" + JSONEscaping.quoted(outlet) }
-        line += ",\"terms\":[" + terms.map(String.init).joined(separator: ",") + "]}\n"
-        return line
+        var line = JSONLine()
+        line.append("id", id)
+        if let date { line.append("date", date) }
+        if let outlet { line.append("outlet", outlet) }
+        line.append("terms", json: "[" + terms.map(String.init).joined(separator: ",") + "]")
+        return line.text
     }
 }

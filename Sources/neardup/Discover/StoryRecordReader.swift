@@ -1,6 +1,5 @@
 import Foundation
 import NearDup
-import NearDupCorpusGenerator
 
 /// Reads the stories of `neardup discover` with the CLI's corpus reader: JSONL records
 /// (`id`, `text`, optional `date` as YYYY-MM-DD, `outlet`, `url`), text files and folders.
@@ -23,7 +22,7 @@ struct StoryRecordReader {
             if let first = firstLocation[document.id] {
                 skipped += 1
                 StandardError.write(
-                    "neardup: \(document.location): skipped: duplicate id \(JSONEscaping.quoted(document.id)), first at \(first); the first is kept")
+                    "neardup: \(document.location): skipped: duplicate id \(JSONLine.quoted(document.id)), first at \(first); the first is kept")
                 return
             }
             firstLocation[document.id] = document.location.description
@@ -35,7 +34,7 @@ struct StoryRecordReader {
                     if StoryRecord.isValidDate(date) {
                         record.date = date
                     } else {
-                        StandardError.write("neardup: \(document.location): warning: date \(JSONEscaping.quoted(date)) is not YYYY-MM-DD; the story is read as undated")
+                        StandardError.write("neardup: \(document.location): warning: date \(JSONLine.quoted(date)) is not YYYY-MM-DD; the story is read as undated")
                     }
                 }
             }

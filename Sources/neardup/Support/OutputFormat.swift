@@ -1,5 +1,5 @@
 /// The versions of the CLI's JSON-lines outputs: every line carries its output's version as
-/// `"format"`, and `schemas/*.schema.json` describes each version. A change a reader could trip
+/// `"format"`, its first member (``JSONLine/init(format:)``), and `schemas/*.schema.json` describes each version. A change a reader could trip
 /// on (a field removed, renamed or given another meaning) raises the version; a new optional
 /// field does not. Lines written before versions began have no `"format"` key.
 ///
@@ -16,7 +16,8 @@ enum OutputFormat {
     static let sketch = 1
     /// `discover` (and `discover align`) link lines: schemas/discover-link.schema.json.
     static let discoverLink = 1
-
-    /// `{"format":N,` : the opening of a line of an output at version `version`.
-    static func opening(_ version: Int) -> String { "{\"format\":\(version)," }
+    /// `compare --format json`: one object.
+    static let compare = 1
+    /// `extract --format json` lines.
+    static let extract = 1
 }

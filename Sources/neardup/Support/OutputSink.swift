@@ -1,4 +1,3 @@
-import ArgumentParser
 import NearDup
 
 /// Where a command writes its main output: standard output, or a path opened by the rule of
@@ -94,27 +93,10 @@ final class OutputSink {
 extension OutputSink {
     /// Whether an output path means standard output: none, or `-`.
     static func isStandardOutput(_ path: String?) -> Bool { path == nil || path == "-" }
-
-    /// ``init(path:)`` for a command's output: a failure is reported on standard error and
-    /// ends the command with its exit code.
-    static func openOrExit(path: String?) throws -> OutputSink {
-        do { return try OutputSink(path: path) } catch let failure as CommandFailure {
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
-        }
-    }
-
-    /// ``commit()`` for a command's output: a failure is reported on standard error and ends
-    /// the command with its exit code.
-    func commitOrExit() throws {
-        do { try commit() } catch let failure as CommandFailure {
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
-        }
-    }
 }
 
-/// A failure that ends a command with a message and an exit code.
+/// A failure that ends a command with a message and an exit code: ``NearDupCommand/main()``
+/// writes `neardup: error: MESSAGE` and exits with the code.
 struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     var exitCode: Int32

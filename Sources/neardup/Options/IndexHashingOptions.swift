@@ -5,8 +5,8 @@ import NearDup
 /// each option is optional. A given option must agree with the file (else an error naming both
 /// values); a missing one is the file's.
 struct IndexHashingOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Shingles (default: the index's); must agree with the index.", valueName: "unit:n"))
-    var shingle: String?
+    @Option(name: .long, help: ArgumentHelp("Shingles (default: the index's); must agree with the index.", valueName: "unit:n"), transform: ShinglingArgument.parse)
+    var shingle: Shingling?
 
     @Option(name: .long, help: "Number of MinHash values (default: the index's); must agree with the index.")
     var permutations: Int?
@@ -15,7 +15,7 @@ struct IndexHashingOptions: ParsableArguments {
     var seed: UInt64?
 
     @Option(name: .long, help: "MinHash scheme (default: the index's); must agree with the index.")
-    var scheme: String?
+    var scheme: MinHashScheme?
 
     @Flag(name: .long, inversion: .prefixedNo, help: "Diacritic folding (default: the index's); must agree with the index.")
     var foldDiacritics: Bool?
@@ -24,10 +24,10 @@ struct IndexHashingOptions: ParsableArguments {
     /// message; `nil` when every given option agrees.
     func contradiction(with configuration: MinHashConfiguration, file: String) -> String? {
         var given: [(option: String, value: String, held: String)] = []
-        if let shingle { given.append(("--shingle", Shingling(shingle)?.description ?? shingle, configuration.shingling.description)) }
+        if let shingle { given.append(("--shingle", shingle.description, configuration.shingling.description)) }
         if let permutations { given.append(("--permutations", "\(permutations)", "\(configuration.permutations)")) }
         if let seed { given.append(("--seed", "\(seed)", "\(configuration.seed)")) }
-        if let scheme { given.append(("--scheme", scheme, configuration.scheme.rawValue)) }
+        if let scheme { given.append(("--scheme", scheme.rawValue, configuration.scheme.rawValue)) }
         if let foldDiacritics, foldDiacritics != configuration.normalization.foldsDiacritics {
             let flag = { (on: Bool) in on ? "--fold-diacritics" : "--no-fold-diacritics" }
             return "\(flag(foldDiacritics)) contradicts \(file), made with \(flag(!foldDiacritics)); leave the option out to use the index's"

@@ -10,9 +10,8 @@ struct SignatureInput: ParsableArguments {
 
     /// The verification a command uses: `verify` when given, else exact for texts and estimate
     /// for signatures. Exact verification of signatures is refused.
-    func verification(_ verify: String?) throws -> Verification {
-        guard let verify else { return signatures ? .estimate : .exact }
-        guard let verification = Verification(rawValue: verify) else { throw ValidationError("--verify must be exact or estimate") }
+    func verification(_ verify: Verification?) throws -> Verification {
+        guard let verification = verify else { return signatures ? .estimate : .exact }
         if signatures && verification == .exact {
             throw ValidationError(
                 "--verify exact needs the texts: signatures carry no shingles, so only estimates can be made from them (--verify estimate, the default with --signatures)")
