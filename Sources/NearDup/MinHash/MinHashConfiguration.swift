@@ -26,7 +26,7 @@ public struct MinHashConfiguration: Sendable, Hashable, Codable, CustomStringCon
     ///   - normalization: how words are normalised.
     /// - Precondition: `permutations` is in `1...maximumPermutations`.
     public init(
-        scheme: MinHashScheme = .onePermutation, permutations: Int = 128, seed: UInt64 = 1,
+        scheme: MinHashScheme = .onePermutation, permutations: Int = 128, seed: UInt64 = Tokenizer.defaultSeed,
         shingling: Shingling = .default, normalization: Normalization = .standard
     ) {
         precondition((1...Self.maximumPermutations).contains(permutations), "permutations must be 1...65536")

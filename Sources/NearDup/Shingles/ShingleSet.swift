@@ -38,7 +38,7 @@ public struct ShingleSet: Sendable, Hashable {
     ///   - normalization: how words are normalised.
     /// - Complexity: O(b + n log n) for b bytes of text and n shingles.
     public init(
-        text: String, shingling: Shingling = .default, seed: UInt64 = MinHashConfiguration.default.seed,
+        text: String, shingling: Shingling = .default, seed: UInt64 = Tokenizer.defaultSeed,
         normalization: Normalization = .standard
     ) {
         let engine = ShingleEngine(shingling: shingling, seed: seed, normalization: normalization)

@@ -17,13 +17,18 @@ public struct Tokenizer: Sendable, Hashable {
     /// How words are normalised.
     public var normalization: Normalization
 
+    /// The seed every layer uses unless told otherwise: word hashes here, shingle hashes
+    /// (``ShingleSet``) and MinHash permutations (``MinHashConfiguration/default``). It lives at
+    /// the bottom of the flow, with the words, so that no layer reaches up for it.
+    public static let defaultSeed: UInt64 = 1
+
     /// Creates a tokenizer.
     ///
     /// - Parameters:
-    ///   - seed: the seed of each word's XXH3 hash; the default is that of
-    ///     ``MinHashConfiguration/default``, so tokens hash as a default ``MinHasher``'s words do.
+    ///   - seed: the seed of each word's XXH3 hash; ``defaultSeed`` by default, which is also
+    ///     ``MinHashConfiguration/default``'s, so tokens hash as a default ``MinHasher``'s words do.
     ///   - normalization: how words are normalised.
-    public init(seed: UInt64 = MinHashConfiguration.default.seed, normalization: Normalization = .standard) {
+    public init(seed: UInt64 = Tokenizer.defaultSeed, normalization: Normalization = .standard) {
         self.seed = seed
         self.normalization = normalization
     }
