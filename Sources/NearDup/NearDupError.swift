@@ -2,7 +2,7 @@
 /// breaking the API (the swift-nio pattern); match on ``code``.
 ///
 /// ```swift
-/// do { _ = try Deduplicator(contentsOf: path) }
+/// do { _ = try NearDuplicateIndex(contentsOf: path) }
 /// catch let error as NearDupError where error.code == .damagedIndex { rebuild() }
 /// ```
 public struct NearDupError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -134,7 +134,7 @@ struct IndexCommand: ParsableCommand {
             var matched = 0
             let loadStart = Date()
             do {
-                let deduplicator = try Deduplicator(contentsOf: index)
+                let deduplicator = try NearDuplicateIndex(contentsOf: index)
                 if let contradiction = hashing.contradiction(with: deduplicator.configuration, file: index) {
                     throw NearDupError(.incompatibleSignatures, contradiction)
                 }

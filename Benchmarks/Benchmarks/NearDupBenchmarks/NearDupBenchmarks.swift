@@ -145,19 +145,19 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // MARK: LSH index (Deduplicator: sign, band, store; query: sign, band, verify exactly)
+    // MARK: LSH index (NearDuplicateIndex: sign, band, store; query: sign, band, verify exactly)
 
     let ids = (0..<corpus.texts.count).map { "doc-\($0)" }
-    Benchmark("LSH insert (Deduplicator.insert, 2,000 documents, exact verification kept)", configuration: .init(maxIterations: 20)) { benchmark in
+    Benchmark("LSH insert (NearDuplicateIndex.insert, 2,000 documents, exact verification kept)", configuration: .init(maxIterations: 20)) { benchmark in
         corpus.measure(benchmark) {
-            let index = Deduplicator(threshold: 0.8)
+            let index = NearDuplicateIndex(threshold: 0.8)
             for (id, text) in zip(ids, corpus.texts) { index.insert(id: id, text: text) }
             blackHole(index)
         }
     }
-    let filled = Deduplicator(threshold: 0.8)
+    let filled = NearDuplicateIndex(threshold: 0.8)
     for (id, text) in zip(ids, corpus.texts) { filled.insert(id: id, text: text) }
-    Benchmark("LSH query (Deduplicator.query, 2,000 documents against 2,000, verified)", configuration: .init(maxIterations: 20)) { benchmark in
+    Benchmark("LSH query (NearDuplicateIndex.query, 2,000 documents against 2,000, verified)", configuration: .init(maxIterations: 20)) { benchmark in
         corpus.measure(benchmark) {
             var matches = 0
             for text in corpus.texts { matches &+= filled.query(text).count }

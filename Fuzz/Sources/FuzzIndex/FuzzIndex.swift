@@ -15,7 +15,7 @@ import Glibc
 func seeds() -> [(String, [UInt8])] {
     let configuration = MinHashConfiguration(permutations: 8, shingling: .words(2))
     return [Verification.exact, .estimate].map { verification in
-        let index = Deduplicator(configuration: configuration, threshold: 0.5, verification: verification)
+        let index = NearDuplicateIndex(configuration: configuration, threshold: 0.5, verification: verification)
         index.insert(id: "a", text: story)
         index.insert(id: "story-2", text: "The council approved the budget on Tuesday.")
         index.insert(id: "é", text: "")
@@ -37,7 +37,7 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var bytes = Array(fuzzInput(data, size))
     IndexFileChecksums.reseal(&bytes)
     bytes.withUnsafeBytes { input.write($0) }
-    guard let index = try? Deduplicator(contentsOf: input.path) else { return 0 }
+    guard let index = try? NearDuplicateIndex(contentsOf: input.path) else { return 0 }
     let count = index.count
     _ = index.query(story)
     _ = index.query(story, threshold: 0)
@@ -47,7 +47,7 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     invariant(index.remove(id: "fuzz-story"), "an inserted story cannot be removed")
     invariant(index.count == count, "count \(index.count) after insert and remove, was \(count)")
     try! index.write(to: rewritten.path)
-    let reloaded = try! Deduplicator(contentsOf: rewritten.path)
+    let reloaded = try! NearDuplicateIndex(contentsOf: rewritten.path)
     invariant(reloaded.count == count, "rewritten index has \(reloaded.count) documents, not \(count)")
     return 0
 }

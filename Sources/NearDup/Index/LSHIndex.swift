@@ -1,10 +1,10 @@
 import Foundation
 
-/// The in-memory banding index behind ``Deduplicator``: documents in slots, each with its id,
+/// The in-memory banding index behind ``NearDuplicateIndex``: documents in slots, each with its id,
 /// and documents with identical sketches (set size, compact signature and fingerprints: exact
 /// copies) gathered in one *group*, which alone is banded and verified. Per band, a hash table
 /// from band key to the newest group with that key, and per group and band a link to the next
-/// older one (``BandTable``). Not thread-safe (``Deduplicator`` wraps it in a lock).
+/// older one (``BandTable``). Not thread-safe (``NearDuplicateIndex`` wraps it in a lock).
 ///
 /// Groups apply to the index what a dedup run does with exact copies: m copies of one story
 /// are one entry in each band's bucket, so a query that matches them compares once and lists

@@ -4,7 +4,7 @@ import NearDupCorpusGenerator
 import Testing
 
 /// The two banding code paths — a dedup run over a whole corpus (``CorpusDeduplicator``: band
-/// keys sorted into buckets) and the incremental index (``Deduplicator``: each document queried,
+/// keys sorted into buckets) and the incremental index (``NearDuplicateIndex``: each document queried,
 /// then inserted) — must find the same near-duplicate pairs with the same similarities.
 @Suite("Batch and incremental banding")
 struct BatchAndIncrementalTests {
@@ -35,7 +35,7 @@ struct BatchAndIncrementalTests {
             Pair(first: result.ids[$0.first], second: result.ids[$0.second], estimate: $0.estimate, jaccard: $0.jaccard)
         })
 
-        let index = Deduplicator(threshold: 0.8, verification: verification)
+        let index = NearDuplicateIndex(threshold: 0.8, verification: verification)
         var incremental = Set<Pair>()
         for document in documents {
             for match in index.query(document.text) {

@@ -52,7 +52,7 @@ struct CorpusDeduplicatorTests {
         #expect(UInt32(truncatingIfNeeded: a.hashes[0]) == UInt32(truncatingIfNeeded: b.hashes[0]), "the collision the test is about")
         let result = try Self.run(ids: ["A", "B"], texts: Self.colliding, verification: verification)
         #expect(result.pairs.isEmpty, "\(result.pairs)")
-        let index = Deduplicator(threshold: 0.8, verification: verification)
+        let index = NearDuplicateIndex(threshold: 0.8, verification: verification)
         index.insert(id: "A", text: Self.colliding[0])
         #expect(index.query(Self.colliding[1]).isEmpty)
         #expect(index.query(Self.colliding[0]).map(\.id) == ["A"])

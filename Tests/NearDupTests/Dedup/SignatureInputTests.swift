@@ -12,8 +12,8 @@ struct SignatureInputTests {
     @Test("an estimate index of signatures answers as the same index of texts")
     func deduplicatorSignatures() throws {
         let hasher = MinHasher(.default)
-        let fromTexts = Deduplicator(threshold: 0.8, verification: .estimate)
-        let fromSignatures = Deduplicator(threshold: 0.8, verification: .estimate)
+        let fromTexts = NearDuplicateIndex(threshold: 0.8, verification: .estimate)
+        let fromSignatures = NearDuplicateIndex(threshold: 0.8, verification: .estimate)
         for document in Self.corpus {
             fromTexts.insert(id: document.id, text: document.text)
             try fromSignatures.insert(id: document.id, signature: hasher.signature(for: document.text))
@@ -31,7 +31,7 @@ struct SignatureInputTests {
     @Test("an exact index refuses signatures, and a signature query of it reports estimates")
     func exactIndex() throws {
         let hasher = MinHasher(.default)
-        let index = Deduplicator(threshold: 0.8, verification: .exact)
+        let index = NearDuplicateIndex(threshold: 0.8, verification: .exact)
         let document = Self.corpus[0]
         index.insert(id: document.id, text: document.text)
         #expect { try index.insert(id: "s", signature: hasher.signature(for: document.text)) } throws: {

@@ -129,7 +129,7 @@ import Testing
     @Test func resealedIndexLoads() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-reseal-\(UUID().uuidString).ndx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let index = Deduplicator(configuration: MinHashConfiguration(permutations: 8, shingling: .words(2)), threshold: 0.5)
+        let index = NearDuplicateIndex(configuration: MinHashConfiguration(permutations: 8, shingling: .words(2)), threshold: 0.5)
         index.insert(id: "a", text: "The council approved the new budget on Tuesday.")
         index.insert(id: "b", text: "The council approved the budget.")
         try index.write(to: path)
@@ -137,9 +137,9 @@ import Testing
         let headerLength = Int(bytes[12]) | Int(bytes[13]) << 8
         bytes[headerLength + 16] ^= 0x01  // the first record's first compact signature value
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect(throws: NearDupError.self) { try Deduplicator(contentsOf: path) }
+        #expect(throws: NearDupError.self) { try NearDuplicateIndex(contentsOf: path) }
         IndexFileChecksums.reseal(&bytes)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect(try Deduplicator(contentsOf: path).count == 2)
+        #expect(try NearDuplicateIndex(contentsOf: path).count == 2)
     }
 }

@@ -67,14 +67,14 @@ struct IndexCopiesTests {
 
     @Test("queries list every matching copy with the same ids and similarities as one-by-one comparison", arguments: [Verification.exact, .estimate])
     func sameMatches(_ verification: Verification) throws {
-        let index = Deduplicator(threshold: 0.8, verification: verification)
+        let index = NearDuplicateIndex(threshold: 0.8, verification: verification)
         for document in Self.documents { index.insert(id: document.id, text: document.text) }
         #expect(index.count == Self.documents.count)
         // One group per distinct text; by estimate, texts with equal signatures share one too.
         if verification == .exact { #expect(index.groupCount == Self.queries.count) } else { #expect(index.groupCount <= Self.queries.count) }
         let path = try IndexFileTests.temporaryPath()
         try index.write(to: path)
-        let loaded = try Deduplicator(contentsOf: path)
+        let loaded = try NearDuplicateIndex(contentsOf: path)
         #expect(loaded.groupCount == index.groupCount)
         var storyMatches = 0
         for query in Self.queries {
@@ -92,7 +92,7 @@ struct IndexCopiesTests {
         let builder = try IndexBuilder(creating: path, threads: 2)
         for document in Self.documents { try builder.add(id: document.id, text: document.text) }
         try builder.finish()
-        let loaded = try Deduplicator(contentsOf: path)
+        let loaded = try NearDuplicateIndex(contentsOf: path)
         #expect(loaded.groupCount == Self.queries.count)
         for query in Self.queries.prefix(12) {
             #expect(loaded.query(query) == Self.bruteForce(query, Self.documents, threshold: 0.8, verification: .exact))
@@ -101,7 +101,7 @@ struct IndexCopiesTests {
 
     @Test("removing and replacing copies, the group's first member included, keeps answers exact")
     func removeAndReplace() throws {
-        let index = Deduplicator(threshold: 0.8)
+        let index = NearDuplicateIndex(threshold: 0.8)
         for document in Self.documents { index.insert(id: document.id, text: document.text) }
         var remaining = Self.documents
         // Remove the first copy (whose data the group holds), every third copy, and a variant.
@@ -142,7 +142,7 @@ struct IndexCopiesTests {
         let texts = [story, twins[0], twins[1]]
         var documents: [(id: String, text: String)] = []
         for round in 0..<3 { for (t, text) in texts.enumerated() { documents.append(("t\(t)-\(round)", text)) } }
-        let index = Deduplicator(threshold: 0.8)
+        let index = NearDuplicateIndex(threshold: 0.8)
         for document in documents { index.insert(id: document.id, text: document.text) }
         #expect(index.groupCount == 3)
         for text in texts {

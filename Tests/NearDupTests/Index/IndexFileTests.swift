@@ -34,10 +34,10 @@ struct IndexFileTests {
     @Test("a written index answers queries as the in-memory one did")
     func roundTrip() throws {
         let path = try Self.temporaryPath()
-        let memory = Deduplicator()
+        let memory = NearDuplicateIndex()
         for document in Self.corpus { memory.insert(id: document.id, text: document.text) }
         try memory.write(to: path)
-        let loaded = try Deduplicator(contentsOf: path)
+        let loaded = try NearDuplicateIndex(contentsOf: path)
         #expect(loaded.count == memory.count)
         #expect(loaded.configuration == memory.configuration)
         #expect(loaded.lsh == memory.lsh)
@@ -51,11 +51,11 @@ struct IndexFileTests {
         let path = try Self.temporaryPath()
         let documents = Array(Self.corpus)
         try Self.build(path, documents: documents[0..<70])
-        #expect(try Deduplicator(contentsOf: path).count == 70)
+        #expect(try NearDuplicateIndex(contentsOf: path).count == 70)
         try Self.build(path, documents: documents[70...], appending: true)
-        let loaded = try Deduplicator(contentsOf: path)
+        let loaded = try NearDuplicateIndex(contentsOf: path)
         #expect(loaded.count == documents.count)
-        let memory = Deduplicator()
+        let memory = NearDuplicateIndex()
         for document in documents { memory.insert(id: document.id, text: document.text) }
         for document in documents {
             let matches = loaded.query(document.text)
@@ -71,18 +71,18 @@ struct IndexFileTests {
         try Self.build(path, documents: Array(Self.corpus)[0..<10])
         let other = MinHashConfiguration(permutations: 64)
         #expect {
-            try Deduplicator(contentsOf: path, expecting: other)
+            try NearDuplicateIndex(contentsOf: path, expecting: other)
         } throws: { error in
             let error = error as? NearDupError
             return error?.code == .incompatibleSignatures && error!.message.contains(path) && error!.message.contains("k=64")
         }
         #expect(throws: NearDupError.self) { try IndexBuilder(appendingTo: path, expecting: other) }
-        #expect(try Deduplicator(contentsOf: path).count == 10, "the refused append must leave the file intact")
+        #expect(try NearDuplicateIndex(contentsOf: path).count == 10, "the refused append must leave the file intact")
     }
 
     static func expectDamaged(_ path: String, mentioning words: [String]) {
         #expect {
-            try Deduplicator(contentsOf: path)
+            try NearDuplicateIndex(contentsOf: path)
         } throws: { error in
             guard let error = error as? NearDupError, error.code == .damagedIndex else { return false }
             return words.allSatisfy { error.message.contains($0) }
@@ -130,7 +130,7 @@ struct IndexFileTests {
         }
         // The in-memory index's append checks the file too.
         try flipped.write(to: URL(fileURLWithPath: path))
-        let memory = Deduplicator()
+        let memory = NearDuplicateIndex()
         memory.insert(id: "new", text: documents[25].text)
         #expect(throws: NearDupError.self) { try memory.append(to: path, ids: ["new"]) }
     }
@@ -160,7 +160,7 @@ struct IndexFileTests {
         try create!.commit()
         create = nil  // releases the lock
         for _ in 0..<200 where !finished.get() { usleep(20_000) }
-        let loaded = try Deduplicator(contentsOf: path)
+        let loaded = try NearDuplicateIndex(contentsOf: path)
         #expect(loaded.count == 2)
         #expect(loaded.contains(id: documents[10].id) && loaded.contains(id: documents[11].id))
     }
@@ -168,7 +168,7 @@ struct IndexFileTests {
     @Test("error codes say what happened: a missing file, a folder, an old format")
     func errorCodes() throws {
         let path = try Self.temporaryPath()
-        #expect { try Deduplicator(contentsOf: path) } throws: { ($0 as? NearDupError)?.code == .fileNotFound }
+        #expect { try NearDuplicateIndex(contentsOf: path) } throws: { ($0 as? NearDupError)?.code == .fileNotFound }
         #expect { try IndexBuilder(appendingTo: path) } throws: { ($0 as? NearDupError)?.code == .fileNotFound }
         let folder = (path as NSString).deletingLastPathComponent
         #expect { try IndexBuilder(creating: folder) } throws: { ($0 as? NearDupError)?.code == .isDirectory }
@@ -180,7 +180,7 @@ struct IndexFileTests {
             bytes[8] = version
             try bytes.write(to: URL(fileURLWithPath: path))
             #expect {
-                try Deduplicator(contentsOf: path)
+                try NearDuplicateIndex(contentsOf: path)
             } throws: { error in
                 let error = error as? NearDupError
                 return error?.code == .unsupportedFormat && error!.message.contains("index create")
@@ -198,9 +198,9 @@ struct IndexFileTests {
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(repeating: 0xAB, count: 333))
         try handle.close()
-        #expect(try Deduplicator(contentsOf: path).count == 10)
+        #expect(try NearDuplicateIndex(contentsOf: path).count == 10)
         try Self.build(path, documents: documents[10..<20], appending: true)
-        #expect(try Deduplicator(contentsOf: path).count == 20)
+        #expect(try NearDuplicateIndex(contentsOf: path).count == 20)
     }
 
     @Test("a failed create leaves no file under the final name")

@@ -25,7 +25,7 @@ struct IndexFileValuesTests {
         IndexFileChecksums.reseal(&sealed)
         try Data(sealed).write(to: URL(fileURLWithPath: path))
         #expect {
-            try Deduplicator(contentsOf: path)
+            try NearDuplicateIndex(contentsOf: path)
         } throws: { error in
             guard let error = error as? NearDupError, error.code == .damagedIndex else { return false }
             return words.allSatisfy { error.message.contains($0) }
@@ -35,7 +35,7 @@ struct IndexFileValuesTests {
     @Test("a threshold of NaN, 5, infinity, 0 or -1 is refused naming byte 40", arguments: [Double.nan, 5, .infinity, 0, -1])
     func threshold(_ value: Double) throws {
         let (path, bytes) = try Self.file(.exact)
-        #expect(try Deduplicator(contentsOf: path).query(Self.texts[3]).first?.id == "d3")
+        #expect(try NearDuplicateIndex(contentsOf: path).query(Self.texts[3]).first?.id == "d3")
         var edited = bytes
         withUnsafeBytes(of: value.bitPattern.littleEndian) { edited.replaceSubrange(40..<48, with: $0) }
         try Self.expectRefused(edited, at: path, mentioning: [path, "threshold", "byte 40"])
@@ -44,7 +44,7 @@ struct IndexFileValuesTests {
     @Test("the exact flag on an estimate index is refused naming the record and byte")
     func exactFlagOnAnEstimateIndex() throws {
         let (path, bytes) = try Self.file(.estimate)
-        #expect(try Deduplicator(contentsOf: path).query(Self.texts[3]).first?.id == "d3")
+        #expect(try NearDuplicateIndex(contentsOf: path).query(Self.texts[3]).first?.id == "d3")
         var edited = bytes
         edited[48] |= 1
         try Self.expectRefused(edited, at: path, mentioning: [path, "record 1", "byte", "fingerprints"])

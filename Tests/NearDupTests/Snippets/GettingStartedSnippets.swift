@@ -58,7 +58,7 @@ enum GettingStartedSnippets {
     /// "Keep only new stories".
     static func keepOnlyNewStories() {
         // Snippet begin: Sources/NearDup/NearDup.docc/GettingStarted.md
-        let index = Deduplicator(threshold: 0.8)
+        let index = NearDuplicateIndex(threshold: 0.8)
         let incoming = [
             ("wire-1", "The city council approved the new budget on Monday after a long debate about schools, roads and public transport."),
             ("web-7", "The city council approved the new budget on Monday after a long debate about schools, roads and public transport costs."),
@@ -99,7 +99,7 @@ enum GettingStartedSnippets {
     static func errors() {
         // Snippet begin: Sources/NearDup/NearDup.docc/GettingStarted.md
         do {
-            _ = try Deduplicator(contentsOf: "archive.ndx")
+            _ = try NearDuplicateIndex(contentsOf: "archive.ndx")
         } catch let error as NearDupError where error.code == .damagedIndex {
             print("rebuild the index:", error.message)
         } catch {

@@ -8,7 +8,7 @@ enum PersistentIndexSnippets {
     /// "Overview": the index in memory.
     static func inMemory() {
         // Snippet begin: Sources/NearDup/NearDup.docc/PersistentIndex.md
-        let index = Deduplicator(threshold: 0.8)          // exact verification, 18 bands × 6 rows
+        let index = NearDuplicateIndex(threshold: 0.8)          // exact verification, 18 bands × 6 rows
         index.insert(id: "story-1", text: "The city council approved the new budget on Monday after a long debate about schools.")
         // One word more: 11 of 12 distinct 5-word shingles shared, Jaccard 0.917.
         let matches = index.query("The city council approved the new budget on Monday after a long debate about schools today.")
@@ -25,11 +25,11 @@ enum PersistentIndexSnippets {
 
     /// "Overview": to a file and back (it writes a file: compiled, not run).
     static func toAFile() throws {
-        let index = Deduplicator(threshold: 0.8)   // the article's previous block
+        let index = NearDuplicateIndex(threshold: 0.8)   // the article's previous block
         // Snippet begin: Sources/NearDup/NearDup.docc/PersistentIndex.md
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("archive.ndx").path
         try index.write(to: path)                                   // temporary file, then rename
-        let reopened = try Deduplicator(contentsOf: path, expecting: index.configuration)
+        let reopened = try NearDuplicateIndex(contentsOf: path, expecting: index.configuration)
         print(reopened.count)
         // Snippet end
     }

@@ -73,7 +73,7 @@ enum ReadmeSnippets {
     static func index() throws {
         // Snippet begin: Sources/NearDup/NearDup.docc/PersistentIndex.md
         // Incremental, safe from concurrent code: insert, query, remove, insertIfUnique (atomic).
-        let index = Deduplicator(threshold: 0.8)                   // or Deduplicator(contentsOf: "out/archive.ndx")
+        let index = NearDuplicateIndex(threshold: 0.8)                   // or NearDuplicateIndex(contentsOf: "out/archive.ndx")
         let story = (id: "story-981", text: "The text of a story that has just come in …")
         let matches = index.insertIfUnique(id: story.id, text: story.text)
         if let best = matches.first { print("rewrite of", best.id, best.jaccard!) }
@@ -82,7 +82,7 @@ enum ReadmeSnippets {
 
         // Signatures made elsewhere go into an index that verifies by estimate (an exact one
         // throws .shinglesRequired, since a signature has no shingles).
-        let sketches = Deduplicator(threshold: 0.8, verification: .estimate)
+        let sketches = NearDuplicateIndex(threshold: 0.8, verification: .estimate)
         let signature = MinHasher().signature(for: story.text)
         try sketches.insert(id: story.id, signature: signature)
         print(try sketches.query(signature: signature).map(\.id))

@@ -22,9 +22,9 @@ let stories = base.enumerated().map { ("wire-\($0.offset)", $0.element) }
 
 // Short texts: 3-word shingles and a lower threshold suit them better than the defaults.
 let configuration = MinHashConfiguration(shingling: .words(3))
-let filter = Deduplicator(configuration: configuration, threshold: 0.6)
+let filter = NearDuplicateIndex(configuration: configuration, threshold: 0.6)
 
-// Two concurrent feeds: Deduplicator is safe to share; insertIfUnique is atomic.
+// Two concurrent feeds: NearDuplicateIndex is safe to share; insertIfUnique is atomic.
 await withTaskGroup(of: Void.self) { group in
     for feed in [stories.prefix(3), stories.suffix(2)] {
         group.addTask {
@@ -44,7 +44,7 @@ print("index holds \(filter.count) stories")
 // Persist, reopen, query.
 let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-example.ndx").path
 try filter.write(to: path)
-let reopened = try Deduplicator(contentsOf: path, expecting: configuration)
+let reopened = try NearDuplicateIndex(contentsOf: path, expecting: configuration)
 let probe = "Heavy rain flooded several streets of the old town overnight, and firefighters pumped water out of dozens of cellars."
 for match in reopened.query(probe, threshold: 0.3) {
     print("probe resembles \(match.id): estimate \(match.estimate), exact \(match.jaccard ?? -1)")

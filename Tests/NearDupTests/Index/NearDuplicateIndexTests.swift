@@ -3,13 +3,13 @@ import Foundation
 import NearDupCorpusGenerator
 import Testing
 
-@Suite("Deduplicator")
-struct DeduplicatorTests {
+@Suite("NearDuplicateIndex")
+struct NearDuplicateIndexTests {
     static let corpus = Array(CorpusGenerator(.init(documents: 150, wordsPerDocument: 200, duplicateRate: 0.3, seed: 9)))
 
     @Test("query finds exactly the indexed documents at or above the threshold (exact Jaccard)")
     func queryMatchesGroundTruth() {
-        let index = Deduplicator(threshold: 0.8)
+        let index = NearDuplicateIndex(threshold: 0.8)
         let texts = Self.corpus.map(\.text)
         for document in Self.corpus { index.insert(id: document.id, text: document.text) }
         #expect(index.count == Self.corpus.count)
@@ -33,7 +33,7 @@ struct DeduplicatorTests {
 
     @Test("remove takes a document out of every answer; inserting an id again replaces it")
     func removeAndReplace() {
-        let index = Deduplicator()
+        let index = NearDuplicateIndex()
         let a = Self.corpus[0], b = Self.corpus[1]
         index.insert(id: "x", text: a.text)
         #expect(index.query(a.text).map(\.id) == ["x"])
@@ -49,7 +49,7 @@ struct DeduplicatorTests {
 
     @Test("concurrent inserts and queries are safe; insertIfUnique lets one of many copies in")
     func concurrency() async {
-        let index = Deduplicator()
+        let index = NearDuplicateIndex()
         await withTaskGroup(of: Void.self) { group in
             for document in Self.corpus {
                 group.addTask { index.insert(id: document.id, text: document.text) }
@@ -57,7 +57,7 @@ struct DeduplicatorTests {
             }
         }
         #expect(index.count == Self.corpus.count)
-        let copies = Deduplicator()
+        let copies = NearDuplicateIndex()
         let text = Self.corpus[3].text
         let inserted = await withTaskGroup(of: Bool.self) { group in
             for i in 0..<32 { group.addTask { copies.insertIfUnique(id: "copy-\(i)", text: text + (i % 2 == 0 ? "" : " ok")).isEmpty } }

@@ -5,13 +5,13 @@ import Foundation
 /// whole index to a file that loads fast (memory-mapped) and grows by appends.
 ///
 /// ```swift
-/// let index = Deduplicator(threshold: 0.8)
+/// let index = NearDuplicateIndex(threshold: 0.8)
 /// for story in stream {   // stream: any sequence of stories with an `id` and a `text` (Strings)
 ///     let matches = index.insertIfUnique(id: story.id, text: story.text)
 ///     if let best = matches.first { print(story.id, "rewrites", best.id, best.similarity) }
 /// }
 /// try index.write(to: "archive.ndx")
-/// let reopened = try Deduplicator(contentsOf: "archive.ndx")
+/// let reopened = try NearDuplicateIndex(contentsOf: "archive.ndx")
 /// ```
 ///
 /// Safe to use from concurrent code: every method may be called from any thread or task.
@@ -25,7 +25,7 @@ import Foundation
 /// ``Verification/estimate`` it keeps only the compact signature (4·k bytes).
 ///
 /// See <doc:PersistentIndex> for the file format and the command-line tool.
-public final class Deduplicator: @unchecked Sendable {
+public final class NearDuplicateIndex: @unchecked Sendable {
     /// The MinHash configuration of every document in the index.
     public let configuration: MinHashConfiguration
     /// The banding.
