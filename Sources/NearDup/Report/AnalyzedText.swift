@@ -38,6 +38,12 @@ struct AnalyzedText: Sendable {
     let synonymStems: [Set<String>]
     /// For each word, the stems of its WordNet synonyms (empty unless a WordNet was given).
     let wordSynonymStems: [Set<String>]
+    /// The sentences' stems as the aligner reads them, in both roles.
+    let sentenceStems: SentenceStems
+    /// The n-grams and stem pairs the narrative overlap counts, in both roles.
+    let grams: TextGrams
+    /// The word trigrams shared runs are seeded by.
+    let trigrams: WordTrigrams
 
     init(_ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage, synonyms: WordNet? = nil) {
         self.document = document
@@ -109,6 +115,13 @@ struct AnalyzedText: Sendable {
             numbered += 1
             return numbered
         }
+
+        // What each comparison reads of this text, read once here: a source in an archive is
+        // compared with many stories.
+        self.sentenceStems = SentenceStems(
+            sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, synonymStems: self.synonymStems)
+        self.grams = TextGrams(words: words, stems: stems, inBody: inBody, quoted: quoted, sentenceOfWord: sentenceOfWord)
+        self.trigrams = WordTrigrams(words)
 
         // Shingles from the same words: the body's, and the body's outside quotation marks.
         let hashes = words.map { tokenizer.hash(normalizedWord: $0.text) }

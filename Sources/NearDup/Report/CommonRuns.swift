@@ -43,9 +43,41 @@ func commonRuns(reference: [NormalizedWord], candidate: [NormalizedWord], minimu
             if length >= minimumLength { runs.append(CommonRun(reference: i, candidate: j, length: length)) }
         }
     }
+    return tiling(runs, candidateCount: c.count, minimumLength: minimumLength)
+}
 
+/// ``commonRuns(reference:candidate:minimumLength:)`` (seeded by trigrams, `minimumLength` at
+/// least 3) from each text's trigrams, collected once when it was analysed
+/// (``WordTrigrams``): the same runs, without building a vocabulary and an index per pair.
+///
+/// - Complexity: O(m + h·L) for a candidate of m words, with h trigram hits of average
+///   extension L, plus O(r log r) to sort the r runs.
+func commonRuns(reference: AnalyzedText, candidate: AnalyzedText, minimumLength: Int) -> [CommonRun] {
+    guard minimumLength >= 3 else {
+        return commonRuns(reference: reference.words, candidate: candidate.words, minimumLength: minimumLength)
+    }
+    let r = reference.words, c = candidate.words
+    let starts = reference.trigrams.starts
+    var runs: [CommonRun] = []
+    for (j, key) in candidate.trigrams.keys.enumerated() {
+        guard let found = starts[key] else { continue }
+        for i in found {
+            // Only where a run starts: the previous words differ.
+            if i > 0, j > 0, r[i - 1].text == c[j - 1].text { continue }
+            var length = 3
+            while i + length < r.count, j + length < c.count, r[i + length].text == c[j + length].text { length += 1 }
+            if length >= minimumLength { runs.append(CommonRun(reference: i, candidate: j, length: length)) }
+        }
+    }
+    return tiling(runs, candidateCount: c.count, minimumLength: minimumLength)
+}
+
+/// The tiling step: the runs, longest first, each trimmed to its longest stretch of candidate
+/// words no longer run took, kept when still `minimumLength` long; in candidate order.
+private func tiling(_ runs: [CommonRun], candidateCount: Int, minimumLength: Int) -> [CommonRun] {
+    var runs = runs
     runs.sort { ($0.length, -$0.candidate, -$0.reference) > ($1.length, -$1.candidate, -$1.reference) }
-    var taken = [Bool](repeating: false, count: c.count)
+    var taken = [Bool](repeating: false, count: candidateCount)
     var kept: [CommonRun] = []
     for run in runs {
         // Trim the run to its longest stretch of untaken candidate words.
@@ -62,4 +94,25 @@ func commonRuns(reference: [NormalizedWord], candidate: [NormalizedWord], minimu
         kept.append(trimmed)
     }
     return kept.sorted { $0.candidate < $1.candidate }
+}
+
+/// A text's word trigrams, for ``commonRuns(reference:candidate:minimumLength:)``: each
+/// trigram's normalised words joined by U+0000 (which no word holds), by position, and the
+/// positions where each starts.
+struct WordTrigrams: Sendable {
+    /// The trigram starting at each word (the last two words start none).
+    let keys: [String]
+    /// For each trigram, the positions where it starts, ascending.
+    let starts: [String: [Int]]
+
+    /// - Complexity: O(n) in the text's words.
+    init(_ words: [NormalizedWord]) {
+        let keys = words.count < 3 ? [] : (0...(words.count - 3)).map { i in
+            words[i].text + "\u{0}" + words[i + 1].text + "\u{0}" + words[i + 2].text
+        }
+        var starts: [String: [Int]] = [:]
+        for (i, key) in keys.enumerated() { starts[key, default: []].append(i) }
+        self.keys = keys
+        self.starts = starts
+    }
 }

@@ -36,71 +36,78 @@ struct NarrativeOverlap {
     /// - Parameters:
     ///   - ref: the reference.
     ///   - cand: the candidate.
-    ///   - ids: each normalised word of either text as an integer id (see ``WordIDs``).
     ///   - tiles: the shared runs (each candidate word in at most one).
-    /// - Complexity: O(n + m) for texts of n and m words.
-    init(_ ref: AnalyzedText, _ cand: AnalyzedText, ids: WordIDs, tiles: [CommonRun]) {
-        var stems = Set<String>()
-        for i in cand.words.indices where cand.isNarrativeContent(i) { stems.insert(cand.stems[i]!) }
-        distinctStems = stems.count
-        sharedDistinctStems = stems.count { ref.bodyStems.contains($0) }
-
-        func grams(_ n: Int, ids: [Int], keep: (Int) -> Bool, sentence: [Int]) -> Set<[Int]> {
-            var out = Set<[Int]>()
-            guard ids.count >= n else { return out }
-            for i in 0...(ids.count - n) where (i..<(i + n)).allSatisfy(keep) && sentence[i] == sentence[i + n - 1] {
-                out.insert(Array(ids[i..<(i + n)]))
-            }
-            return out
-        }
-        let refKeep = { (i: Int) in ref.inBody[i] }
-        let candKeep = { (i: Int) in cand.inBody[i] && !cand.quoted[i] }
-        for n in 2...3 {
-            let r = grams(n, ids: ids.reference, keep: refKeep, sentence: ref.sentenceOfWord)
-            let c = grams(n, ids: ids.candidate, keep: candKeep, sentence: cand.sentenceOfWord)
-            let shared = c.count { r.contains($0) }
-            if n == 2 { (bigrams, sharedBigrams) = (c.count, shared) } else { (trigrams, sharedTrigrams) = (c.count, shared) }
-        }
-        narrativeTokens = cand.words.indices.count(where: candKeep)
+    /// - Complexity: O(m) set lookups for a candidate of m words: each text's n-grams and stem
+    ///   pairs were collected once, when it was analysed (``TextGrams``).
+    init(_ ref: AnalyzedText, _ cand: AnalyzedText, tiles: [CommonRun]) {
+        let r = ref.grams, c = cand.grams
+        distinctStems = c.narrativeStems.count
+        sharedDistinctStems = c.narrativeStems.count { ref.bodyStems.contains($0) }
+        bigrams = c.narrativeBigrams.count
+        sharedBigrams = c.narrativeBigrams.count { r.bodyBigrams.contains($0) }
+        trigrams = c.narrativeTrigrams.count
+        sharedTrigrams = c.narrativeTrigrams.count { r.bodyTrigrams.contains($0) }
+        narrativeTokens = c.narrativeTokens
         for t in tiles {
-            let kept = (t.candidate..<(t.candidate + t.length)).count(where: candKeep)
+            let kept = (t.candidate..<(t.candidate + t.length)).count { cand.inBody[$0] && !cand.quoted[$0] }
             tiledTokens += kept
             if t.length >= Self.longTile { longTiledTokens += kept }
         }
-        func consecutiveStems(_ t: AnalyzedText, keep: (Int) -> Bool) -> Set<String> {
+        stemPairs = c.narrativeStemPairs.count
+        sharedStemPairs = c.narrativeStemPairs.count { r.bodyStemPairs.contains($0) }
+    }
+}
+
+/// The n-grams and stem pairs ``NarrativeOverlap`` counts, of one text in both roles, collected
+/// once when the text is analysed rather than once for every pair it is compared in. An n-gram
+/// is its normalised words joined by U+0000, which no word holds (words are letters, marks and
+/// digits), so two n-grams are equal exactly when their words are.
+struct TextGrams: Sendable {
+    /// Distinct stems of the narrative's content words (body, outside quotation marks).
+    let narrativeStems: Set<String>
+    /// Distinct word bigrams and trigrams of the body, within a sentence (the reference's side).
+    let bodyBigrams: Set<String>
+    let bodyTrigrams: Set<String>
+    /// Distinct word bigrams and trigrams of the narrative, within a sentence (the candidate's).
+    let narrativeBigrams: Set<String>
+    let narrativeTrigrams: Set<String>
+    /// Consecutive content stems within a sentence (stop words skipped), `"a b"`: of the body
+    /// and of the narrative.
+    let bodyStemPairs: Set<String>
+    let narrativeStemPairs: Set<String>
+    /// The narrative's words, stop words included.
+    let narrativeTokens: Int
+
+    /// - Complexity: O(n) in the text's words.
+    init(words: [NormalizedWord], stems: [String?], inBody: [Bool], quoted: [Bool], sentenceOfWord: [Int]) {
+        let body = { (i: Int) in inBody[i] }
+        let narrative = { (i: Int) in inBody[i] && !quoted[i] }
+        func grams(_ n: Int, keep: (Int) -> Bool) -> Set<String> {
+            var out = Set<String>()
+            guard words.count >= n else { return out }
+            for i in 0...(words.count - n) where (i..<(i + n)).allSatisfy(keep) && sentenceOfWord[i] == sentenceOfWord[i + n - 1] {
+                out.insert(words[i..<(i + n)].map(\.text).joined(separator: "\u{0}"))
+            }
+            return out
+        }
+        func consecutiveStems(keep: (Int) -> Bool) -> Set<String> {
             var out = Set<String>()
             var previous: Int? = nil
-            for i in t.words.indices where keep(i) && t.stems[i] != nil {
-                if let p = previous, t.sentenceOfWord[p] == t.sentenceOfWord[i] { out.insert(t.stems[p]! + " " + t.stems[i]!) }
+            for i in words.indices where keep(i) && stems[i] != nil {
+                if let p = previous, sentenceOfWord[p] == sentenceOfWord[i] { out.insert(stems[p]! + " " + stems[i]!) }
                 previous = i
             }
             return out
         }
-        let refPairs = consecutiveStems(ref, keep: refKeep)
-        let candPairs = consecutiveStems(cand, keep: candKeep)
-        stemPairs = candPairs.count
-        sharedStemPairs = candPairs.count { refPairs.contains($0) }
-    }
-}
-
-/// The normalised words of a reference and a candidate as integer ids (one id per distinct
-/// word of the reference; candidate words the reference lacks get ids of their own), so that
-/// n-grams and runs compare integers, not strings.
-struct WordIDs {
-    /// The reference's words as ids.
-    let reference: [Int]
-    /// The candidate's words as ids.
-    let candidate: [Int]
-
-    /// - Complexity: O(n + m) hash lookups.
-    init(reference: [NormalizedWord], candidate: [NormalizedWord]) {
-        var table: [String: Int] = [:]
-        func id(_ w: NormalizedWord) -> Int {
-            if let known = table[w.text] { return known }
-            table[w.text] = table.count
-            return table.count - 1
-        }
-        self.reference = reference.map(id)
-        self.candidate = candidate.map(id)
+        var narrativeStems = Set<String>()
+        for i in words.indices where narrative(i) && stems[i] != nil { narrativeStems.insert(stems[i]!) }
+        self.narrativeStems = narrativeStems
+        bodyBigrams = grams(2, keep: body)
+        bodyTrigrams = grams(3, keep: body)
+        narrativeBigrams = grams(2, keep: narrative)
+        narrativeTrigrams = grams(3, keep: narrative)
+        bodyStemPairs = consecutiveStems(keep: body)
+        narrativeStemPairs = consecutiveStems(keep: narrative)
+        narrativeTokens = words.indices.count(where: narrative)
     }
 }

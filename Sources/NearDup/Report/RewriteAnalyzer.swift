@@ -132,12 +132,34 @@ public struct RewriteAnalyzer: Sendable {
     }
 
     func compare(_ ref: AnalyzedText, _ cand: AnalyzedText) -> CandidateReport {
+        report(ref, cand, alignment: align(ref, cand))
+    }
+
+    /// Steps 1 and 2 of a comparison: the aligned sentences and the shared runs. When it finds
+    /// neither (``PairAlignment/derivesNothing``), the report would find no derived sentence.
+    func align(_ ref: AnalyzedText, _ cand: AnalyzedText) -> PairAlignment {
         let pairs = configuration.aligner.align(ref, cand)
-        let tiles = commonRuns(reference: ref.words, candidate: cand.words, minimumLength: configuration.quotationMinimumWords)
-        let runs = sharedRuns(ref, cand, pairs: pairs, tiles: tiles)
+        let tiles = commonRuns(reference: ref, candidate: cand, minimumLength: configuration.quotationMinimumWords)
+        return PairAlignment(pairs: pairs, tiles: tiles, runs: sharedRuns(ref, cand, pairs: pairs, tiles: tiles))
+    }
+
+    /// The first two steps of a comparison (``align(_:_:)``), kept for the rest of it.
+    struct PairAlignment {
+        var pairs: [SentencePair]
+        var tiles: [CommonRun]
+        var runs: (verbatim: [SharedRun], quotations: [SharedRun])
+
+        /// No aligned sentence and no verbatim run: no word of the candidate is marked derived,
+        /// so the report on the pair has no derived sentence.
+        var derivesNothing: Bool { pairs.isEmpty && runs.verbatim.isEmpty }
+    }
+
+    /// Steps 3 to 5 of a comparison, on the pair's ``align(_:_:)``.
+    func report(_ ref: AnalyzedText, _ cand: AnalyzedText, alignment: PairAlignment) -> CandidateReport {
+        let (pairs, tiles, runs) = (alignment.pairs, alignment.tiles, alignment.runs)
         let marks = markDerived(ref, cand, pairs: pairs, verbatim: runs.verbatim)
         var (evidence, paraphrases) = summarize(ref, cand, pairs: pairs, marks: marks, quotations: runs.quotations)
-        evidence.add(NarrativeOverlap(ref, cand, ids: WordIDs(reference: ref.words, candidate: cand.words), tiles: tiles))
+        evidence.add(NarrativeOverlap(ref, cand, tiles: tiles))
         let passages = (paraphrases + (runs.verbatim + runs.quotations).map { passage(ref, cand, $0) })
             .sorted { ($0.candidate.start, $0.candidate.end) < ($1.candidate.start, $1.candidate.end) }
         let decision = configuration.model.decide(evidence)

@@ -63,27 +63,34 @@ struct SentenceAligner: Sendable {
     /// - Complexity: O(S + P²ₗ) where S is the total size of the sentences' stem postings that
     ///   meet and Pₗ the number of pairs above ``supportedSimilarity`` (small: pairs are sparse).
     func align(_ reference: AnalyzedText, _ candidate: AnalyzedText) -> [SentencePair] {
-        let r = stemSets(reference, includeQuotations: true)
-        let c = stemSets(candidate, skipQuotations: true)
-        var frequency: [String: Int] = [:]
-        for set in r + c { for stem in set { frequency[stem, default: 0] += 1 } }
-        let total = Double(r.count(where: { !$0.isEmpty }) + c.count(where: { !$0.isEmpty }))
-        func weight(_ stem: String) -> Double { log((total + 1) / (Double(frequency[stem] ?? 0) + 0.5)) }
+        // Each text's sentence stems were read once, when the text was analysed
+        // (``SentenceStems``); only the weights depend on the pair.
+        let r = reference.sentenceStems.asReference
+        let rSorted = reference.sentenceStems.asReferenceSorted
+        let c = candidate.sentenceStems.asCandidate
+        let cSorted = candidate.sentenceStems.asCandidateSorted
+        let rFrequency = reference.sentenceStems.referenceFrequency
+        let cFrequency = candidate.sentenceStems.candidateFrequency
+        let total = Double(reference.sentenceStems.referenceSentences + candidate.sentenceStems.candidateSentences)
+        // The number of the two texts' sentences holding the stem.
+        func weight(_ stem: String) -> Double {
+            log((total + 1) / (Double((rFrequency[stem] ?? 0) + (cFrequency[stem] ?? 0)) + 0.5))
+        }
         // Sums in sorted order: a set's iteration order changes from run to run, and floating-point
         // sums in another order can land on the other side of a threshold.
-        func weight(of stems: Set<String>) -> Double { stems.sorted().reduce(0) { $0 + weight($1) } }
+        func weight(of stems: Set<String>) -> Double { weight(ofSorted: stems.sorted()) }
+        func weight(ofSorted stems: [String]) -> Double { stems.reduce(0) { $0 + weight($1) } }
 
-        let rWeight = r.map { weight(of: $0) }
+        let rWeight = rSorted.map { weight(ofSorted: $0) }
         // A reference sentence is reached through its stems and its words' synonyms' stems.
-        let expanded = r.indices.map { r[$0].union(reference.synonymStems[$0]) }
-        var postings: [String: [Int]] = [:]
-        for (i, set) in expanded.enumerated() { for stem in set { postings[stem, default: []].append(i) } }
+        let expanded = reference.sentenceStems.expanded
+        let postings = reference.sentenceStems.postings
 
         var candidates: [SentencePair] = []
         for (j, set) in c.enumerated() where !set.isEmpty {
-            let cWeight = weight(of: set)
+            let cWeight = weight(ofSorted: cSorted[j])
             var shared: [Int: Double] = [:]
-            for stem in set.sorted() {
+            for stem in cSorted[j] {
                 let w = weight(stem)
                 for i in postings[stem] ?? [] { shared[i, default: 0] += w }
             }
@@ -127,22 +134,68 @@ struct SentenceAligner: Sendable {
                 }
         }
     }
+}
 
-    /// For each sentence, the stems of its narrative content words.
-    /// With `skipQuotations`, a sentence with at least as many quoted words as unquoted ones
-    /// gets no stems: its narrative is the attribution of a quotation (*“…,” Peskov added in the
-    /// interview with Sky News*), shared by any story quoting the same person.
-    private func stemSets(_ text: AnalyzedText, skipQuotations: Bool = false, includeQuotations: Bool = false) -> [Set<String>] {
-        text.sentenceWords.map { words in
-            if skipQuotations {
-                let quoted = words.count { text.quoted[$0] }
-                if quoted > 0, 2 * quoted >= words.count { return [] }
-            }
+/// The stems ``SentenceAligner`` reads of one text's sentences, in both roles, read once when
+/// the text is analysed instead of once for every pair it is compared in (a source in an archive
+/// is compared with many stories).
+struct SentenceStems: Sendable {
+    /// As a reference: each sentence's body content stems, quotations included.
+    let asReference: [Set<String>]
+    /// ``asReference`` sorted, the order in which weights are summed.
+    let asReferenceSorted: [[String]]
+    /// As a reference: each sentence's stems with its words' synonyms' stems (what reaches it).
+    let expanded: [Set<String>]
+    /// For each stem of ``expanded``, the sentences holding it, ascending.
+    let postings: [String: [Int]]
+    /// As a candidate: each sentence's narrative content stems; none for a sentence with at
+    /// least as many quoted words as unquoted ones: its narrative is the attribution of a
+    /// quotation (*“…,” Peskov added in the interview with Sky News*), shared by any story
+    /// quoting the same person.
+    let asCandidate: [Set<String>]
+    /// ``asCandidate`` sorted.
+    let asCandidateSorted: [[String]]
+    /// For each stem, the number of sentences of ``asReference`` holding it.
+    let referenceFrequency: [String: Int]
+    /// For each stem, the number of sentences of ``asCandidate`` holding it.
+    let candidateFrequency: [String: Int]
+    /// The sentences of ``asReference`` with at least one stem.
+    let referenceSentences: Int
+    /// The sentences of ``asCandidate`` with at least one stem.
+    let candidateSentences: Int
+
+    /// - Complexity: O(n) in the text's words, plus sorting each sentence's stems.
+    init(sentenceWords: [Range<Int>], stems: [String?], inBody: [Bool], quoted: [Bool], synonymStems: [Set<String>]) {
+        func isNarrativeContent(_ i: Int) -> Bool { inBody[i] && !quoted[i] && stems[i] != nil }
+        let asReference = sentenceWords.map { words -> Set<String> in
             var set = Set<String>()
-            for i in words where text.isNarrativeContent(i) || (includeQuotations && text.inBody[i] && text.stems[i] != nil) {
-                set.insert(text.stems[i]!)
-            }
+            for i in words where inBody[i] && stems[i] != nil { set.insert(stems[i]!) }
             return set
         }
+        let asCandidate = sentenceWords.map { words -> Set<String> in
+            let quotedWords = words.count { quoted[$0] }
+            if quotedWords > 0, 2 * quotedWords >= words.count { return [] }
+            var set = Set<String>()
+            for i in words where isNarrativeContent(i) { set.insert(stems[i]!) }
+            return set
+        }
+        self.asReference = asReference
+        self.asCandidate = asCandidate
+        asReferenceSorted = asReference.map { $0.sorted() }
+        asCandidateSorted = asCandidate.map { $0.sorted() }
+        let expanded = asReference.indices.map { asReference[$0].union(synonymStems[$0]) }
+        self.expanded = expanded
+        var postings: [String: [Int]] = [:]
+        for (i, set) in expanded.enumerated() { for stem in set { postings[stem, default: []].append(i) } }
+        self.postings = postings
+        func frequency(_ sets: [Set<String>]) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for set in sets { for stem in set { counts[stem, default: 0] += 1 } }
+            return counts
+        }
+        referenceFrequency = frequency(asReference)
+        candidateFrequency = frequency(asCandidate)
+        referenceSentences = asReference.count { !$0.isEmpty }
+        candidateSentences = asCandidate.count { !$0.isEmpty }
     }
 }
