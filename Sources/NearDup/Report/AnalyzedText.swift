@@ -40,8 +40,6 @@ struct AnalyzedText: Sendable {
     let wordSynonymStems: [Set<String>]
     /// The sentences' stems as the aligner reads them, in both roles.
     let sentenceStems: SentenceStems
-    /// The n-grams and stem pairs the narrative overlap counts, in both roles.
-    let grams: TextGrams
     /// The word trigrams shared runs are seeded by.
     let trigrams: WordTrigrams
 
@@ -120,7 +118,6 @@ struct AnalyzedText: Sendable {
         // compared with many stories.
         self.sentenceStems = SentenceStems(
             sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, synonymStems: self.synonymStems)
-        self.grams = TextGrams(words: words, stems: stems, inBody: inBody, quoted: quoted, sentenceOfWord: sentenceOfWord)
         self.trigrams = WordTrigrams(words)
 
         // Shingles from the same words: the body's, and the body's outside quotation marks.

@@ -37,52 +37,50 @@ struct NarrativeOverlap {
     ///   - ref: the reference.
     ///   - cand: the candidate.
     ///   - tiles: the shared runs (each candidate word in at most one).
-    /// - Complexity: O(m) set lookups for a candidate of m words: each text's n-grams and stem
-    ///   pairs were collected once, when it was analysed (``TextGrams``).
+    /// - Complexity: O(n + m) for texts of n and m words.
     init(_ ref: AnalyzedText, _ cand: AnalyzedText, tiles: [CommonRun]) {
-        let r = ref.grams, c = cand.grams
+        let r = TextGrams(ref, as: .reference), c = TextGrams(cand, as: .candidate)
         distinctStems = c.narrativeStems.count
         sharedDistinctStems = c.narrativeStems.count { ref.bodyStems.contains($0) }
-        bigrams = c.narrativeBigrams.count
-        sharedBigrams = c.narrativeBigrams.count { r.bodyBigrams.contains($0) }
-        trigrams = c.narrativeTrigrams.count
-        sharedTrigrams = c.narrativeTrigrams.count { r.bodyTrigrams.contains($0) }
+        bigrams = c.bigrams.count
+        sharedBigrams = c.bigrams.count { r.bigrams.contains($0) }
+        trigrams = c.trigrams.count
+        sharedTrigrams = c.trigrams.count { r.trigrams.contains($0) }
         narrativeTokens = c.narrativeTokens
         for t in tiles {
             let kept = (t.candidate..<(t.candidate + t.length)).count { cand.inBody[$0] && !cand.quoted[$0] }
             tiledTokens += kept
             if t.length >= Self.longTile { longTiledTokens += kept }
         }
-        stemPairs = c.narrativeStemPairs.count
-        sharedStemPairs = c.narrativeStemPairs.count { r.bodyStemPairs.contains($0) }
+        stemPairs = c.stemPairs.count
+        sharedStemPairs = c.stemPairs.count { r.stemPairs.contains($0) }
     }
 }
 
-/// The n-grams and stem pairs ``NarrativeOverlap`` counts, of one text in both roles, collected
-/// once when the text is analysed rather than once for every pair it is compared in. An n-gram
-/// is its normalised words joined by U+0000, which no word holds (words are letters, marks and
-/// digits), so two n-grams are equal exactly when their words are.
-struct TextGrams: Sendable {
-    /// Distinct stems of the narrative's content words (body, outside quotation marks).
-    let narrativeStems: Set<String>
-    /// Distinct word bigrams and trigrams of the body, within a sentence (the reference's side).
-    let bodyBigrams: Set<String>
-    let bodyTrigrams: Set<String>
-    /// Distinct word bigrams and trigrams of the narrative, within a sentence (the candidate's).
-    let narrativeBigrams: Set<String>
-    let narrativeTrigrams: Set<String>
-    /// Consecutive content stems within a sentence (stop words skipped), `"a b"`: of the body
-    /// and of the narrative.
-    let bodyStemPairs: Set<String>
-    let narrativeStemPairs: Set<String>
-    /// The narrative's words, stop words included.
-    let narrativeTokens: Int
+/// The n-grams and stem pairs ``NarrativeOverlap`` counts of one text, in the role it plays:
+/// a reference's body, a candidate's narrative. An n-gram is its normalised words joined by
+/// U+0000, which no word holds (words are letters, marks and digits), so two n-grams are equal
+/// exactly when their words are; no per-pair table of word ids is needed.
+struct TextGrams {
+    /// Which words are read: the reference's body (quotations included), or the candidate's
+    /// narrative (its body outside quotation marks).
+    enum Role { case reference, candidate }
+
+    /// Distinct stems of the narrative's content words (candidate only).
+    var narrativeStems = Set<String>()
+    /// Distinct word bigrams and trigrams of the words read, within a sentence.
+    var bigrams = Set<String>()
+    var trigrams = Set<String>()
+    /// Consecutive content stems of the words read, within a sentence (stop words skipped): `"a b"`.
+    var stemPairs = Set<String>()
+    /// The narrative's words, stop words included (candidate only).
+    var narrativeTokens = 0
 
     /// - Complexity: O(n) in the text's words.
-    init(words: [NormalizedWord], stems: [String?], inBody: [Bool], quoted: [Bool], sentenceOfWord: [Int]) {
-        let body = { (i: Int) in inBody[i] }
-        let narrative = { (i: Int) in inBody[i] && !quoted[i] }
-        func grams(_ n: Int, keep: (Int) -> Bool) -> Set<String> {
+    init(_ text: AnalyzedText, as role: Role) {
+        let words = text.words, stems = text.stems, sentenceOfWord = text.sentenceOfWord
+        let keep = role == .reference ? { (i: Int) in text.inBody[i] } : { (i: Int) in text.inBody[i] && !text.quoted[i] }
+        func grams(_ n: Int) -> Set<String> {
             var out = Set<String>()
             guard words.count >= n else { return out }
             for i in 0...(words.count - n) where (i..<(i + n)).allSatisfy(keep) && sentenceOfWord[i] == sentenceOfWord[i + n - 1] {
@@ -90,24 +88,16 @@ struct TextGrams: Sendable {
             }
             return out
         }
-        func consecutiveStems(keep: (Int) -> Bool) -> Set<String> {
-            var out = Set<String>()
-            var previous: Int? = nil
-            for i in words.indices where keep(i) && stems[i] != nil {
-                if let p = previous, sentenceOfWord[p] == sentenceOfWord[i] { out.insert(stems[p]! + " " + stems[i]!) }
-                previous = i
-            }
-            return out
+        bigrams = grams(2)
+        trigrams = grams(3)
+        var previous: Int? = nil
+        for i in words.indices where keep(i) && stems[i] != nil {
+            if let p = previous, sentenceOfWord[p] == sentenceOfWord[i] { stemPairs.insert(stems[p]! + " " + stems[i]!) }
+            previous = i
         }
-        var narrativeStems = Set<String>()
-        for i in words.indices where narrative(i) && stems[i] != nil { narrativeStems.insert(stems[i]!) }
-        self.narrativeStems = narrativeStems
-        bodyBigrams = grams(2, keep: body)
-        bodyTrigrams = grams(3, keep: body)
-        narrativeBigrams = grams(2, keep: narrative)
-        narrativeTrigrams = grams(3, keep: narrative)
-        bodyStemPairs = consecutiveStems(keep: body)
-        narrativeStemPairs = consecutiveStems(keep: narrative)
-        narrativeTokens = words.indices.count(where: narrative)
+        if role == .candidate {
+            for i in words.indices where text.isNarrativeContent(i) { narrativeStems.insert(stems[i]!) }
+            narrativeTokens = words.indices.count(where: keep)
+        }
     }
 }
