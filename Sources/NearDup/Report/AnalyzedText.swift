@@ -42,6 +42,8 @@ struct AnalyzedText: Sendable {
     let sentenceStems: SentenceStems
     /// The word trigrams shared runs are seeded by.
     let trigrams: WordTrigrams
+    /// The n-grams the narrative overlap counts, made when a report first needs them.
+    private let gramsCache = TextGramsCache()
 
     init(_ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage, synonyms: WordNet? = nil) {
         self.document = document
@@ -142,6 +144,9 @@ struct AnalyzedText: Sendable {
         self.shingles = ShingleSet(hashes: all)
         self.narrativeShingles = ShingleSet(hashes: narrative)
     }
+
+    /// The n-grams and stem pairs the narrative overlap counts of this text in `role`.
+    func grams(as role: TextGrams.Role) -> TextGrams { gramsCache.grams(of: self, as: role) }
 
     /// Whether word `i` is a content word of the body outside quotation marks.
     func isNarrativeContent(_ i: Int) -> Bool { inBody[i] && !quoted[i] && stems[i] != nil }

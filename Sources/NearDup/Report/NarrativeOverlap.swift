@@ -1,3 +1,5 @@
+import Foundation
+
 /// How much of a candidate's narrative (its body words outside its own quotation marks) the
 /// reference's body contains, counted four ways that need no alignment: distinct content stems,
 /// distinct word bigrams and trigrams, and words covered by tiles (``commonRuns(reference:candidate:minimumLength:)``
@@ -39,7 +41,7 @@ struct NarrativeOverlap {
     ///   - tiles: the shared runs (each candidate word in at most one).
     /// - Complexity: O(n + m) for texts of n and m words.
     init(_ ref: AnalyzedText, _ cand: AnalyzedText, tiles: [CommonRun]) {
-        let r = TextGrams(ref, as: .reference), c = TextGrams(cand, as: .candidate)
+        let r = ref.grams(as: .reference), c = cand.grams(as: .candidate)
         distinctStems = c.narrativeStems.count
         sharedDistinctStems = c.narrativeStems.count { ref.bodyStems.contains($0) }
         bigrams = c.bigrams.count
@@ -84,7 +86,12 @@ struct TextGrams {
             var out = Set<String>()
             guard words.count >= n else { return out }
             for i in 0...(words.count - n) where (i..<(i + n)).allSatisfy(keep) && sentenceOfWord[i] == sentenceOfWord[i + n - 1] {
-                out.insert(words[i..<(i + n)].map(\.text).joined(separator: "\u{0}"))
+                var gram = words[i].text
+                for k in (i + 1)..<(i + n) {
+                    gram.append("\u{0}")
+                    gram.append(words[k].text)
+                }
+                out.insert(gram)
             }
             return out
         }
@@ -99,5 +106,20 @@ struct TextGrams {
             for i in words.indices where text.isNarrativeContent(i) { narrativeStems.insert(stems[i]!) }
             narrativeTokens = words.indices.count(where: keep)
         }
+    }
+}
+
+/// A text's ``TextGrams`` in each role, made on first use and kept: a source is compared with
+/// many stories, a story with several sources. Thread-safe.
+final class TextGramsCache: @unchecked Sendable {
+    private var made: [TextGrams.Role: TextGrams] = [:]
+    private let lock = NSLock()
+
+    /// The grams of `text` as `role`, made by the first caller.
+    func grams(of text: AnalyzedText, as role: TextGrams.Role) -> TextGrams {
+        if let known = lock.withLock({ made[role] }) { return known }
+        let grams = TextGrams(text, as: role)
+        lock.withLock { made[role] = grams }
+        return grams
     }
 }

@@ -65,39 +65,48 @@ struct SentenceAligner: Sendable {
     func align(_ reference: AnalyzedText, _ candidate: AnalyzedText) -> [SentencePair] {
         // Each text's sentence stems were read once, when the text was analysed
         // (``SentenceStems``); only the weights depend on the pair.
-        let r = reference.sentenceStems.asReference
-        let rSorted = reference.sentenceStems.asReferenceSorted
-        let c = candidate.sentenceStems.asCandidate
-        let cSorted = candidate.sentenceStems.asCandidateSorted
-        let rFrequency = reference.sentenceStems.referenceFrequency
-        let cFrequency = candidate.sentenceStems.candidateFrequency
-        let total = Double(reference.sentenceStems.referenceSentences + candidate.sentenceStems.candidateSentences)
-        // The number of the two texts' sentences holding the stem.
-        func weight(_ stem: String) -> Double {
-            log((total + 1) / (Double((rFrequency[stem] ?? 0) + (cFrequency[stem] ?? 0)) + 0.5))
-        }
+        let stems = reference.sentenceStems, cStems = candidate.sentenceStems
+        let rCount = stems.asReferenceSorted.count
+        let c = cStems.asCandidate
+        let index = stems.referenceIndex
+        let cFrequency = cStems.candidateFrequency
+        let total = Double(stems.referenceSentences + cStems.candidateSentences)
+        // A stem's weight, from the number of the two texts' sentences holding it.
+        func weight(frequency: Int) -> Double { log((total + 1) / (Double(frequency) + 0.5)) }
+        func weight(_ stem: String) -> Double { weight(frequency: (index[stem]?.frequency ?? 0) + (cFrequency[stem] ?? 0)) }
         // Sums in sorted order: a set's iteration order changes from run to run, and floating-point
         // sums in another order can land on the other side of a threshold.
-        func weight(of stems: Set<String>) -> Double { weight(ofSorted: stems.sorted()) }
-        func weight(ofSorted stems: [String]) -> Double { stems.reduce(0) { $0 + weight($1) } }
+        func weight(of stems: Set<String>) -> Double { stems.sorted().reduce(0) { $0 + weight($1) } }
 
-        let rWeight = rSorted.map { weight(ofSorted: $0) }
+        // A reference sentence's weight, summed when first needed (most are never reached).
+        var rWeights = [Double?](repeating: nil, count: rCount)
+        func rWeight(_ i: Int) -> Double {
+            if let known = rWeights[i] { return known }
+            var sum = 0.0
+            for (k, stem) in stems.asReferenceSorted[i].enumerated() {
+                sum += weight(frequency: stems.asReferenceSortedFrequency[i][k] + (cFrequency[stem] ?? 0))
+            }
+            rWeights[i] = sum
+            return sum
+        }
         // A reference sentence is reached through its stems and its words' synonyms' stems.
-        let expanded = reference.sentenceStems.expanded
-        let postings = reference.sentenceStems.postings
+        let expanded = stems.expanded
 
         var candidates: [SentencePair] = []
         for (j, set) in c.enumerated() where !set.isEmpty {
-            let cWeight = weight(ofSorted: cSorted[j])
+            // One look-up a stem: its reference frequency and the sentences it reaches.
+            var cWeight = 0.0
             var shared: [Int: Double] = [:]
-            for stem in cSorted[j] {
-                let w = weight(stem)
-                for i in postings[stem] ?? [] { shared[i, default: 0] += w }
+            for (k, stem) in cStems.asCandidateSorted[j].enumerated() {
+                let found = index[stem]
+                let w = weight(frequency: (found?.frequency ?? 0) + cStems.asCandidateSortedFrequency[j][k])
+                cWeight += w
+                for i in found?.sentences ?? [] { shared[i, default: 0] += w }
             }
             // The best reference sentence by shared weight (Dice, then the earlier sentence,
             // breaks ties), then up to `maximumMerged - 1` more near it, each adding at least two
             // stems not yet covered.
-            func dice(_ i: Int) -> Double { 2 * shared[i]! / (rWeight[i] + cWeight) }
+            func dice(_ i: Int) -> Double { 2 * shared[i]! / (rWeight(i) + cWeight) }
             guard let first = shared.keys.max(by: { a, b in
                 (shared[a]!, dice(a), -a) < (shared[b]!, dice(b), -b)
             }) else { continue }
@@ -105,7 +114,7 @@ struct SentenceAligner: Sendable {
             var covered = set.intersection(expanded[first])
             while chosen.count < maximumMerged {
                 var best: (index: Int, gain: Double, stems: Set<String>)?
-                for i in max(0, first - mergeWindow)...min(r.count - 1, first + mergeWindow) where !chosen.contains(i) {
+                for i in max(0, first - mergeWindow)...min(rCount - 1, first + mergeWindow) where !chosen.contains(i) {
                     let extra = set.intersection(expanded[i]).subtracting(covered)
                     guard extra.count >= 2 else { continue }
                     let gain = weight(of: extra)
@@ -140,14 +149,23 @@ struct SentenceAligner: Sendable {
 /// the text is analysed instead of once for every pair it is compared in (a source in an archive
 /// is compared with many stories).
 struct SentenceStems: Sendable {
-    /// As a reference: each sentence's body content stems, quotations included.
-    let asReference: [Set<String>]
-    /// ``asReference`` sorted, the order in which weights are summed.
+    /// What the reference side knows of a stem.
+    struct ReferenceStem: Sendable {
+        /// The number of sentences of ``asReferenceSorted`` holding it.
+        var frequency = 0
+        /// The sentences of ``expanded`` holding it, ascending.
+        var sentences: [Int] = []
+    }
+
+    /// As a reference: each sentence's body content stems, quotations included, sorted (the
+    /// order in which weights are summed).
     let asReferenceSorted: [[String]]
+    /// For each stem of ``asReferenceSorted``, the number of reference sentences holding it.
+    let asReferenceSortedFrequency: [[Int]]
     /// As a reference: each sentence's stems with its words' synonyms' stems (what reaches it).
     let expanded: [Set<String>]
-    /// For each stem of ``expanded``, the sentences holding it, ascending.
-    let postings: [String: [Int]]
+    /// Each stem of ``expanded``: its reference frequency and the sentences it reaches.
+    let referenceIndex: [String: ReferenceStem]
     /// As a candidate: each sentence's narrative content stems; none for a sentence with at
     /// least as many quoted words as unquoted ones: its narrative is the attribution of a
     /// quotation (*“…,” Peskov added in the interview with Sky News*), shared by any story
@@ -155,11 +173,11 @@ struct SentenceStems: Sendable {
     let asCandidate: [Set<String>]
     /// ``asCandidate`` sorted.
     let asCandidateSorted: [[String]]
-    /// For each stem, the number of sentences of ``asReference`` holding it.
-    let referenceFrequency: [String: Int]
+    /// For each stem of ``asCandidateSorted``, the number of candidate sentences holding it.
+    let asCandidateSortedFrequency: [[Int]]
     /// For each stem, the number of sentences of ``asCandidate`` holding it.
     let candidateFrequency: [String: Int]
-    /// The sentences of ``asReference`` with at least one stem.
+    /// The sentences of ``asReferenceSorted`` with at least one stem.
     let referenceSentences: Int
     /// The sentences of ``asCandidate`` with at least one stem.
     let candidateSentences: Int
@@ -179,22 +197,22 @@ struct SentenceStems: Sendable {
             for i in words where isNarrativeContent(i) { set.insert(stems[i]!) }
             return set
         }
-        self.asReference = asReference
         self.asCandidate = asCandidate
-        asReferenceSorted = asReference.map { $0.sorted() }
-        asCandidateSorted = asCandidate.map { $0.sorted() }
+        let asReferenceSorted = asReference.map { $0.sorted() }
+        let asCandidateSorted = asCandidate.map { $0.sorted() }
+        self.asReferenceSorted = asReferenceSorted
+        self.asCandidateSorted = asCandidateSorted
         let expanded = asReference.indices.map { asReference[$0].union(synonymStems[$0]) }
         self.expanded = expanded
-        var postings: [String: [Int]] = [:]
-        for (i, set) in expanded.enumerated() { for stem in set { postings[stem, default: []].append(i) } }
-        self.postings = postings
-        func frequency(_ sets: [Set<String>]) -> [String: Int] {
-            var counts: [String: Int] = [:]
-            for set in sets { for stem in set { counts[stem, default: 0] += 1 } }
-            return counts
-        }
-        referenceFrequency = frequency(asReference)
-        candidateFrequency = frequency(asCandidate)
+        var index: [String: ReferenceStem] = [:]
+        for set in asReference { for stem in set { index[stem, default: ReferenceStem()].frequency += 1 } }
+        for (i, set) in expanded.enumerated() { for stem in set { index[stem, default: ReferenceStem()].sentences.append(i) } }
+        self.referenceIndex = index
+        var candidateFrequency: [String: Int] = [:]
+        for set in asCandidate { for stem in set { candidateFrequency[stem, default: 0] += 1 } }
+        self.candidateFrequency = candidateFrequency
+        asReferenceSortedFrequency = asReferenceSorted.map { $0.map { index[$0]!.frequency } }
+        asCandidateSortedFrequency = asCandidateSorted.map { $0.map { candidateFrequency[$0]! } }
         referenceSentences = asReference.count { !$0.isEmpty }
         candidateSentences = asCandidate.count { !$0.isEmpty }
     }
