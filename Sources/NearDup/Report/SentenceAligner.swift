@@ -92,23 +92,35 @@ struct SentenceAligner: Sendable {
         // A reference sentence is reached through its stems and its words' synonyms' stems.
         let expanded = stems.expanded
 
+        var shared = [Double](repeating: 0, count: rCount)
+        var isReached = [Bool](repeating: false, count: rCount)
+        var reached: [Int] = []
         var candidates: [SentencePair] = []
         for (j, set) in c.enumerated() where !set.isEmpty {
             // One look-up a stem: its reference frequency and the sentences it reaches.
+            // The shared weight of each reference sentence reached, summed in the stems' order.
             var cWeight = 0.0
-            var shared: [Int: Double] = [:]
+            for i in reached { shared[i] = 0 }
+            reached.removeAll(keepingCapacity: true)
             for (k, stem) in cStems.asCandidateSorted[j].enumerated() {
                 let found = index[stem]
                 let w = weight(frequency: (found?.frequency ?? 0) + cStems.asCandidateSortedFrequency[j][k])
                 cWeight += w
-                for i in found?.sentences ?? [] { shared[i, default: 0] += w }
+                for i in found?.sentences ?? [] {
+                    if !isReached[i] {
+                        isReached[i] = true
+                        reached.append(i)
+                    }
+                    shared[i] += w
+                }
             }
+            for i in reached { isReached[i] = false }
             // The best reference sentence by shared weight (Dice, then the earlier sentence,
             // breaks ties), then up to `maximumMerged - 1` more near it, each adding at least two
             // stems not yet covered.
-            func dice(_ i: Int) -> Double { 2 * shared[i]! / (rWeight(i) + cWeight) }
-            guard let first = shared.keys.max(by: { a, b in
-                (shared[a]!, dice(a), -a) < (shared[b]!, dice(b), -b)
+            func dice(_ i: Int) -> Double { 2 * shared[i] / (rWeight(i) + cWeight) }
+            guard let first = reached.max(by: { a, b in
+                (shared[a], dice(a), -a) < (shared[b], dice(b), -b)
             }) else { continue }
             var chosen = [first]
             var covered = set.intersection(expanded[first])
