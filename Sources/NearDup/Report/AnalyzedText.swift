@@ -38,14 +38,21 @@ struct AnalyzedText: Sendable {
     let synonymStems: [Set<String>]
     /// For each word, the stems of its WordNet synonyms (empty unless a WordNet was given).
     let wordSynonymStems: [Set<String>]
-    /// The sentences' stems as the aligner reads them, in both roles.
-    let sentenceStems: SentenceStems
-    /// The word trigrams shared runs are seeded by.
-    let trigrams: WordTrigrams
+    /// Whether the text was read as a reference (else as a candidate): which side of
+    /// ``sentenceStems`` and ``trigrams`` was made.
+    let isReference: Bool
+    /// The sentences' stems as the aligner reads them, in the text's role.
+    private let stemsInRole: SentenceStems
+    /// The word trigrams shared runs are seeded by, in the text's role.
+    private let trigramsInRole: WordTrigrams
     /// The n-grams the narrative overlap counts, made when a report first needs them.
     private let gramsCache = TextGramsCache()
 
-    init(_ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage, synonyms: WordNet? = nil) {
+    init(
+        _ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage, synonyms: WordNet? = nil,
+        isReference: Bool = false
+    ) {
+        self.isReference = isReference
         self.document = document
         let story = StoryLayout().read(document.text)
         self.story = story
@@ -118,9 +125,10 @@ struct AnalyzedText: Sendable {
 
         // What each comparison reads of this text, read once here: a source in an archive is
         // compared with many stories.
-        self.sentenceStems = SentenceStems(
-            sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, synonymStems: self.synonymStems)
-        self.trigrams = WordTrigrams(words)
+        self.stemsInRole = SentenceStems(
+            sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, synonymStems: self.synonymStems,
+            asReference: isReference)
+        self.trigramsInRole = WordTrigrams(words, asReference: isReference)
 
         // Shingles from the same words: the body's, and the body's outside quotation marks.
         let hashes = words.map { tokenizer.hash(normalizedWord: $0.text) }
@@ -143,6 +151,21 @@ struct AnalyzedText: Sendable {
         WordShingles.append(of: bodyRun, size: shingleSize, seed: seed, to: &all)
         self.shingles = ShingleSet(hashes: all)
         self.narrativeShingles = ShingleSet(hashes: narrative)
+    }
+
+    /// The sentences' stems as the aligner reads them in a role: made when the text was read,
+    /// for the role it was read in (a text compared in the other role is read again for it).
+    func sentenceStems(asReference: Bool) -> SentenceStems {
+        asReference == isReference
+            ? stemsInRole
+            : SentenceStems(
+                sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, synonymStems: synonymStems,
+                asReference: asReference)
+    }
+
+    /// The word trigrams shared runs are seeded by, in a role (as ``sentenceStems(asReference:)``).
+    func trigrams(asReference: Bool) -> WordTrigrams {
+        asReference == isReference ? trigramsInRole : WordTrigrams(words, asReference: asReference)
     }
 
     /// The n-grams and stem pairs the narrative overlap counts of this text in `role`.

@@ -57,11 +57,14 @@ func commonRuns(reference: AnalyzedText, candidate: AnalyzedText, minimumLength:
         return commonRuns(reference: reference.words, candidate: candidate.words, minimumLength: minimumLength)
     }
     let r = reference.words, c = candidate.words
-    let starts = reference.trigrams.starts
+    let index = reference.trigrams(asReference: true)
     var runs: [CommonRun] = []
-    for (j, key) in candidate.trigrams.keys.enumerated() {
-        guard let found = starts[key] else { continue }
-        for i in found {
+    for (j, key) in candidate.trigrams(asReference: false).keys.enumerated() {
+        guard let head = index.first[key] else { continue }
+        var next = Int(head)
+        while next >= 0 {
+            let i = next
+            next = Int(index.next[i])
             // Only where a run starts: the previous words differ.
             if i > 0, j > 0, r[i - 1].text == c[j - 1].text { continue }
             var length = 3
@@ -96,23 +99,39 @@ private func tiling(_ runs: [CommonRun], candidateCount: Int, minimumLength: Int
     return kept.sorted { $0.candidate < $1.candidate }
 }
 
-/// A text's word trigrams, for ``commonRuns(reference:candidate:minimumLength:)``: each
-/// trigram's normalised words joined by U+0000 (which no word holds), by position, and the
-/// positions where each starts.
+/// A text's word trigrams, for ``commonRuns(reference:candidate:minimumLength:)``, each its
+/// normalised words joined by U+0000 (which no word holds). A candidate keeps its trigrams by
+/// position; a reference, where each starts: the first position in a table, the next ones
+/// chained (no array per trigram).
 struct WordTrigrams: Sendable {
-    /// The trigram starting at each word (the last two words start none).
+    /// As a candidate: the trigram starting at each word (the last two words start none).
     let keys: [String]
-    /// For each trigram, the positions where it starts, ascending.
-    let starts: [String: [Int]]
+    /// As a reference: for each trigram, the first position where it starts.
+    let first: [String: Int32]
+    /// As a reference: for each position, the next position where its trigram starts, or -1.
+    let next: [Int32]
 
     /// - Complexity: O(n) in the text's words.
-    init(_ words: [NormalizedWord]) {
-        let keys = words.count < 3 ? [] : (0...(words.count - 3)).map { i in
-            words[i].text + "\u{0}" + words[i + 1].text + "\u{0}" + words[i + 2].text
+    init(_ words: [NormalizedWord], asReference: Bool) {
+        let keys: [String] = words.count < 3 ? [] : (0...(words.count - 3)).map { i -> String in
+            var key = words[i].text
+            key.append("\u{0}")
+            key.append(words[i + 1].text)
+            key.append("\u{0}")
+            key.append(words[i + 2].text)
+            return key
         }
-        var starts: [String: [Int]] = [:]
-        for (i, key) in keys.enumerated() { starts[key, default: []].append(i) }
-        self.keys = keys
-        self.starts = starts
+        guard asReference else {
+            (self.keys, self.first, self.next) = (keys, [:], [])
+            return
+        }
+        var first: [String: Int32] = [:]
+        var last: [String: Int32] = [:]
+        var next = [Int32](repeating: -1, count: keys.count)
+        for (i, key) in keys.enumerated() {
+            if let previous = last[key] { next[Int(previous)] = Int32(i) } else { first[key] = Int32(i) }
+            last[key] = Int32(i)
+        }
+        (self.keys, self.first, self.next) = ([], first, next)
     }
 }

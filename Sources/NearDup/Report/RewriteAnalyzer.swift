@@ -128,7 +128,7 @@ public struct RewriteAnalyzer: Sendable {
         AnalyzedText(
             document, tokenizer: Tokenizer(seed: configuration.seed, normalization: configuration.normalization),
             shingleSize: configuration.shingling.size, language: configuration.language,
-            synonyms: isReference ? configuration.wordNet : nil)
+            synonyms: isReference ? configuration.wordNet : nil, isReference: isReference)
     }
 
     func compare(_ ref: AnalyzedText, _ cand: AnalyzedText) -> CandidateReport {

@@ -65,7 +65,7 @@ struct SentenceAligner: Sendable {
     func align(_ reference: AnalyzedText, _ candidate: AnalyzedText) -> [SentencePair] {
         // Each text's sentence stems were read once, when the text was analysed
         // (``SentenceStems``); only the weights depend on the pair.
-        let stems = reference.sentenceStems, cStems = candidate.sentenceStems
+        let stems = reference.sentenceStems(asReference: true), cStems = candidate.sentenceStems(asReference: false)
         let rCount = stems.asReferenceSorted.count
         let c = cStems.asCandidate
         let index = stems.referenceIndex
@@ -194,15 +194,19 @@ struct SentenceStems: Sendable {
     /// The sentences of ``asCandidate`` with at least one stem.
     let candidateSentences: Int
 
+    /// Reads one side: a text is read as a reference or as a candidate; the other side's
+    /// members are empty.
+    ///
     /// - Complexity: O(n) in the text's words, plus sorting each sentence's stems.
-    init(sentenceWords: [Range<Int>], stems: [String?], inBody: [Bool], quoted: [Bool], synonymStems: [Set<String>]) {
+    init(sentenceWords: [Range<Int>], stems: [String?], inBody: [Bool], quoted: [Bool], synonymStems: [Set<String>], asReference: Bool) {
         func isNarrativeContent(_ i: Int) -> Bool { inBody[i] && !quoted[i] && stems[i] != nil }
-        let asReference = sentenceWords.map { words -> Set<String> in
+        let readsReference = asReference
+        let asReference = !readsReference ? [] : sentenceWords.map { words -> Set<String> in
             var set = Set<String>()
             for i in words where inBody[i] && stems[i] != nil { set.insert(stems[i]!) }
             return set
         }
-        let asCandidate = sentenceWords.map { words -> Set<String> in
+        let asCandidate = readsReference ? [] : sentenceWords.map { words -> Set<String> in
             let quotedWords = words.count { quoted[$0] }
             if quotedWords > 0, 2 * quotedWords >= words.count { return [] }
             var set = Set<String>()
