@@ -32,10 +32,6 @@ struct AnalyzedText: Sendable {
     /// Word shingles of the body outside quotation marks (shingles do not span a quotation).
     let narrativeShingles: ShingleSet
 
-    /// - Complexity: O(n) in the length of the text, plus O(s log s) to sort its s shingles.
-    /// For each sentence, the stems of WordNet synonyms of its narrative content words (empty
-    /// unless a WordNet was given).
-    let synonymStems: [Set<String>]
     /// For each word, the stems of its WordNet synonyms (empty unless a WordNet was given).
     let wordSynonymStems: [Set<String>]
     /// Whether the text was read as a reference (else as a candidate): which side of
@@ -107,8 +103,6 @@ struct AnalyzedText: Sendable {
         } else {
             self.wordSynonymStems = words.map { _ in [] }
         }
-        let wordSynonyms = self.wordSynonymStems
-        self.synonymStems = sentenceWords.map { range in range.reduce(into: Set<String>()) { $0.formUnion(wordSynonyms[$1]) } }
         self.sentences = sentences
         self.sentenceInBody = sentenceWords.map { range in range.contains { inBody[$0] } }
         self.sentenceWords = sentenceWords
@@ -126,7 +120,7 @@ struct AnalyzedText: Sendable {
         // What each comparison reads of this text, read once here: a source in an archive is
         // compared with many stories.
         self.stemsInRole = SentenceStems(
-            sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, synonymStems: self.synonymStems,
+            sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, wordSynonymStems: self.wordSynonymStems,
             asReference: isReference)
         self.trigramsInRole = WordTrigrams(words, asReference: isReference)
 
@@ -159,7 +153,7 @@ struct AnalyzedText: Sendable {
         asReference == isReference
             ? stemsInRole
             : SentenceStems(
-                sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, synonymStems: synonymStems,
+                sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, wordSynonymStems: wordSynonymStems,
                 asReference: asReference)
     }
 

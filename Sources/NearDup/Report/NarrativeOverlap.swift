@@ -109,17 +109,19 @@ struct TextGrams {
     }
 }
 
-/// A text's ``TextGrams`` in each role, made on first use and kept: a source is compared with
-/// many stories, a story with several sources. Thread-safe.
+/// A text's ``TextGrams`` as a candidate, made on first use and kept: a story is compared with
+/// several sources. A reference's are made for each comparison: a source of an archive is held
+/// for many stories, and its n-gram strings would be most of its memory. Thread-safe.
 final class TextGramsCache: @unchecked Sendable {
-    private var made: [TextGrams.Role: TextGrams] = [:]
+    private var asCandidate: TextGrams?
     private let lock = NSLock()
 
-    /// The grams of `text` as `role`, made by the first caller.
+    /// The grams of `text` as `role`.
     func grams(of text: AnalyzedText, as role: TextGrams.Role) -> TextGrams {
-        if let known = lock.withLock({ made[role] }) { return known }
+        guard role == .candidate else { return TextGrams(text, as: role) }
+        if let known = lock.withLock({ asCandidate }) { return known }
         let grams = TextGrams(text, as: role)
-        lock.withLock { made[role] = grams }
+        lock.withLock { asCandidate = grams }
         return grams
     }
 }

@@ -255,20 +255,18 @@ public struct RewriteAnalyzer: Sendable {
         var marks = DerivedMarks(
             derived: [Bool](repeating: false, count: cand.words.count), copied: [Bool](repeating: false, count: cand.words.count),
             retold: [Bool](repeating: false, count: ref.words.count))
+        let referenceStems = ref.sentenceStems(asReference: true)
         for p in pairs {
             // Word by word: a candidate word is derived when its stem is in its source sentences
             // (or is a synonym of a word there); a reference word is retold when the candidate
             // sentence uses its stem or a synonym's. What a rewrite added to an aligned sentence is not counted.
-            var sourceStems = Set<String>()
-            for r in p.references {
-                // The source's quoted words too: a rewrite may retell a quotation in its own narrative.
-                for i in ref.sentenceWords[r] where ref.inBody[i] && ref.stems[i] != nil { sourceStems.insert(ref.stems[i]!) }
-                sourceStems.formUnion(ref.synonymStems[r])
-            }
+            // A source sentence's stems (its quoted words' too: a rewrite may retell a quotation
+            // in its own narrative) with its words' synonyms' stems: what the aligner reached it by.
+            func fromSource(_ stem: String) -> Bool { p.references.contains { referenceStems.reaches(stem, $0) } }
             var candidateStems = Set<String>()
             for i in cand.sentenceWords[p.candidate] where cand.isNarrativeContent(i) {
                 candidateStems.insert(cand.stems[i]!)
-                if sourceStems.contains(cand.stems[i]!) { marks.derived[i] = true }
+                if fromSource(cand.stems[i]!) { marks.derived[i] = true }
             }
             for r in p.references {
                 for i in ref.sentenceWords[r]

@@ -73,7 +73,7 @@ struct SentenceAligner: Sendable {
         let total = Double(stems.referenceSentences + cStems.candidateSentences)
         // A stem's weight, from the number of the two texts' sentences holding it.
         func weight(frequency: Int) -> Double { log((total + 1) / (Double(frequency) + 0.5)) }
-        func weight(_ stem: String) -> Double { weight(frequency: (index[stem]?.frequency ?? 0) + (cFrequency[stem] ?? 0)) }
+        func weight(_ stem: String) -> Double { weight(frequency: Int(index[stem]?.frequency ?? 0) + (cFrequency[stem] ?? 0)) }
         // Sums in sorted order: a set's iteration order changes from run to run, and floating-point
         // sums in another order can land on the other side of a threshold.
         func weight(of stems: Set<String>) -> Double { stems.sorted().reduce(0) { $0 + weight($1) } }
@@ -89,8 +89,9 @@ struct SentenceAligner: Sendable {
             rWeights[i] = sum
             return sum
         }
-        // A reference sentence is reached through its stems and its words' synonyms' stems.
-        let expanded = stems.expanded
+        // A reference sentence is reached through its stems and its words' synonyms' stems: the
+        // candidate sentence's stems that reach sentence i.
+        func reaching(_ i: Int, from set: Set<String>) -> Set<String> { set.filter { stems.reaches($0, i) } }
 
         var shared = [Double](repeating: 0, count: rCount)
         var isReached = [Bool](repeating: false, count: rCount)
@@ -104,9 +105,11 @@ struct SentenceAligner: Sendable {
             reached.removeAll(keepingCapacity: true)
             for (k, stem) in cStems.asCandidateSorted[j].enumerated() {
                 let found = index[stem]
-                let w = weight(frequency: (found?.frequency ?? 0) + cStems.asCandidateSortedFrequency[j][k])
+                let w = weight(frequency: Int(found?.frequency ?? 0) + cStems.asCandidateSortedFrequency[j][k])
                 cWeight += w
-                for i in found?.sentences ?? [] {
+                guard let found else { continue }
+                for slot in Int(found.start)..<Int(found.start + found.count) {
+                    let i = Int(stems.reachedSentences[slot])
                     if !isReached[i] {
                         isReached[i] = true
                         reached.append(i)
@@ -123,11 +126,11 @@ struct SentenceAligner: Sendable {
                 (shared[a], dice(a), -a) < (shared[b], dice(b), -b)
             }) else { continue }
             var chosen = [first]
-            var covered = set.intersection(expanded[first])
+            var covered = reaching(first, from: set)
             while chosen.count < maximumMerged {
                 var best: (index: Int, gain: Double, stems: Set<String>)?
                 for i in max(0, first - mergeWindow)...min(rCount - 1, first + mergeWindow) where !chosen.contains(i) {
-                    let extra = set.intersection(expanded[i]).subtracting(covered)
+                    let extra = reaching(i, from: set).subtracting(covered)
                     guard extra.count >= 2 else { continue }
                     let gain = weight(of: extra)
                     if gain > best?.gain ?? 0 { best = (i, gain, extra) }
@@ -164,9 +167,11 @@ struct SentenceStems: Sendable {
     /// What the reference side knows of a stem.
     struct ReferenceStem: Sendable {
         /// The number of sentences of ``asReferenceSorted`` holding it.
-        var frequency = 0
-        /// The sentences of ``expanded`` holding it, ascending.
-        var sentences: [Int] = []
+        var frequency: Int32 = 0
+        /// Where its sentences start in ``SentenceStems/reachedSentences``.
+        var start: Int32 = 0
+        /// How many sentences it reaches (holds, or holds a word of which it is a synonym's stem).
+        var count: Int32 = 0
     }
 
     /// As a reference: each sentence's body content stems, quotations included, sorted (the
@@ -174,10 +179,24 @@ struct SentenceStems: Sendable {
     let asReferenceSorted: [[String]]
     /// For each stem of ``asReferenceSorted``, the number of reference sentences holding it.
     let asReferenceSortedFrequency: [[Int]]
-    /// As a reference: each sentence's stems with its words' synonyms' stems (what reaches it).
-    let expanded: [Set<String>]
-    /// Each stem of ``expanded``: its reference frequency and the sentences it reaches.
+    /// Each stem that reaches a reference sentence (the sentence's own stems, and its words'
+    /// synonyms' stems): its reference frequency and where the sentences it reaches are.
     let referenceIndex: [String: ReferenceStem]
+    /// The sentences each stem of ``referenceIndex`` reaches, ascending, stem after stem.
+    let reachedSentences: [Int32]
+
+    /// Whether `stem` reaches reference sentence `sentence` (is one of its stems or of its
+    /// words' synonyms' stems).
+    func reaches(_ stem: String, _ sentence: Int) -> Bool {
+        guard let entry = referenceIndex[stem] else { return false }
+        let target = Int32(sentence)
+        var low = Int(entry.start), high = Int(entry.start + entry.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if reachedSentences[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return low < Int(entry.start + entry.count) && reachedSentences[low] == target
+    }
     /// As a candidate: each sentence's narrative content stems; none for a sentence with at
     /// least as many quoted words as unquoted ones: its narrative is the attribution of a
     /// quotation (*“…,” Peskov added in the interview with Sky News*), shared by any story
@@ -198,7 +217,9 @@ struct SentenceStems: Sendable {
     /// members are empty.
     ///
     /// - Complexity: O(n) in the text's words, plus sorting each sentence's stems.
-    init(sentenceWords: [Range<Int>], stems: [String?], inBody: [Bool], quoted: [Bool], synonymStems: [Set<String>], asReference: Bool) {
+    init(
+        sentenceWords: [Range<Int>], stems: [String?], inBody: [Bool], quoted: [Bool], wordSynonymStems: [Set<String>], asReference: Bool
+    ) {
         func isNarrativeContent(_ i: Int) -> Bool { inBody[i] && !quoted[i] && stems[i] != nil }
         let readsReference = asReference
         let asReference = !readsReference ? [] : sentenceWords.map { words -> Set<String> in
@@ -218,16 +239,35 @@ struct SentenceStems: Sendable {
         let asCandidateSorted = asCandidate.map { $0.sorted() }
         self.asReferenceSorted = asReferenceSorted
         self.asCandidateSorted = asCandidateSorted
-        let expanded = asReference.indices.map { asReference[$0].union(synonymStems[$0]) }
-        self.expanded = expanded
+        // A sentence's stems and its words' synonyms' stems (a reference's synonyms only): what
+        // reaches it. Kept as the index below only.
+        let expanded = asReference.indices.map { s in
+            sentenceWords[s].reduce(into: asReference[s]) { $0.formUnion(wordSynonymStems[$1]) }
+        }
         var index: [String: ReferenceStem] = [:]
         for set in asReference { for stem in set { index[stem, default: ReferenceStem()].frequency += 1 } }
-        for (i, set) in expanded.enumerated() { for stem in set { index[stem, default: ReferenceStem()].sentences.append(i) } }
+        for set in expanded { for stem in set { index[stem, default: ReferenceStem()].count += 1 } }
+        var next: Int32 = 0
+        for key in index.keys {
+            index[key]!.start = next
+            next += index[key]!.count
+        }
+        var reached = [Int32](repeating: 0, count: Int(next))
+        var filled: [String: Int32] = [:]
+        for (i, set) in expanded.enumerated() {
+            for stem in set {
+                let entry = index[stem]!
+                let k = filled[stem, default: 0]
+                reached[Int(entry.start + k)] = Int32(i)
+                filled[stem] = k + 1
+            }
+        }
         self.referenceIndex = index
+        self.reachedSentences = reached
         var candidateFrequency: [String: Int] = [:]
         for set in asCandidate { for stem in set { candidateFrequency[stem, default: 0] += 1 } }
         self.candidateFrequency = candidateFrequency
-        asReferenceSortedFrequency = asReferenceSorted.map { $0.map { index[$0]!.frequency } }
+        asReferenceSortedFrequency = asReferenceSorted.map { $0.map { Int(index[$0]!.frequency) } }
         asCandidateSortedFrequency = asCandidateSorted.map { $0.map { candidateFrequency[$0]! } }
         referenceSentences = asReference.count { !$0.isEmpty }
         candidateSentences = asCandidate.count { !$0.isEmpty }
