@@ -131,20 +131,30 @@ public struct RewriteDiscovery: Sendable {
         let linker = configuration.linker
         var judged: [[RewriteLink]] = []
         judged.reserveCapacity(work.count)
-        // A batch of stories at a time: each source they need is read once per batch, and
-        // memory holds one batch's sources, however large the archive.
+        // A batch of stories at a time: each source they need is read once, and kept for the
+        // next batches while no more than `keptSources` are kept (sources given apart, a wire
+        // archive, are read once in all); beyond, memory holds one batch's sources, however
+        // large the archive.
+        var sourceSlot: [String: Int] = [:]
+        var needed: [StoryRecord] = []
+        var prepared: [AnalyzedText] = []
         var start = 0
         while start < work.count {
             let items = Array(work[start..<min(work.count, start + Self.judgingBatch)])
-            var sourceSlot: [String: Int] = [:]
-            var needed: [StoryRecord] = []
+            if prepared.count > Self.keptSources {
+                sourceSlot = [:]
+                needed = []
+                prepared = []
+            }
+            let first = needed.count
             for item in items {
                 for source in item.sources where sourceSlot[source.record.id] == nil {
                     sourceSlot[source.record.id] = needed.count
                     needed.append(source.record)
                 }
             }
-            let prepared = parallelMap(needed.count) { linker.prepare(source: needed[$0]) }
+            let fresh = Array(needed[first...])
+            prepared += parallelMap(fresh.count) { linker.prepare(source: fresh[$0]) }
             judged += parallelMap(items.count) { i in
                 guard !items[i].sources.isEmpty else { return [] }
                 return body(
@@ -159,6 +169,9 @@ public struct RewriteDiscovery: Sendable {
 
     /// Stories judged together, sharing one reading of each source they need.
     static let judgingBatch = 4_096
+
+    /// The read sources kept from one batch to the next, at most (beyond, a batch starts afresh).
+    static let keptSources = 8_192
 
     /// `body(i)` for each i in `0..<count` on the configured threads, results in order.
     func parallelMap<T: Sendable>(_ count: Int, _ body: (Int) -> T) -> [T] {

@@ -83,14 +83,37 @@ public struct RewriteLinker: Sendable {
 
     /// ``links(story:sources:)`` on texts already read; `text` gives a source's text by id.
     func links(_ story: AnalyzedText, sources: [(text: AnalyzedText, weight: Double)], text: (String) -> String) -> [RewriteLink] {
-        let judged = judge(story, sources: sources)
+        // Each pair is aligned first; the rest of the report runs only on pairs with an aligned
+        // sentence or a verbatim run, the others having no derived sentence (most candidates of
+        // a story are about something else).
+        let aligned = sources.map { analyzer.align($0.text, story) }
+        var judged: [RewriteLink] = []
+        var passedOver: [Int] = []
+        for (i, source) in sources.enumerated() {
+            guard !aligned[i].derivesNothing else {
+                passedOver.append(i)
+                continue
+            }
+            judged.append(
+                RewriteLink(
+                    story: story.document.id, source: source.text.document.id, candidateWeight: source.weight,
+                    report: analyzer.report(source.text, story, alignment: aligned[i])))
+        }
         // One sentence in common is coincidence (boilerplate, a stock phrase): a story is linked
         // only when one source alone gives it two sentences or the report calls it derived
         // from one source alone.
-        let strongest = judged.map(\.report.evidence.derivedSentences).max() ?? 0
-        guard strongest >= Self.minimumDerivedSentences || judged.contains(where: \.isDerived) else { return [] }
         var group = judged.filter { $0.report.evidence.derivedSentences > 0 }.sorted(by: Self.ranksBefore)
         guard !group.isEmpty else { return [] }
+        let strongest = group.map(\.report.evidence.derivedSentences).max() ?? 0
+        if strongest < Self.minimumDerivedSentences, !judged.contains(where: \.isDerived) {
+            // Only then do the pairs passed over count: a report could call a story derived
+            // from a source that gives it no sentence (on its vocabulary alone). Rare; their
+            // full reports decide, as if every pair had been judged.
+            let derivedElsewhere = passedOver.contains { i in
+                analyzer.report(sources[i].text, story, alignment: aligned[i]).verdict != .nonDerived
+            }
+            guard derivedElsewhere else { return [] }
+        }
         let ids = group.map(\.source)
         if group.count > 1 {
             // The sources read together: one reference, in the order of their ids.

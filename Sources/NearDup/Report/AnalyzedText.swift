@@ -32,14 +32,23 @@ struct AnalyzedText: Sendable {
     /// Word shingles of the body outside quotation marks (shingles do not span a quotation).
     let narrativeShingles: ShingleSet
 
-    /// - Complexity: O(n) in the length of the text, plus O(s log s) to sort its s shingles.
-    /// For each sentence, the stems of WordNet synonyms of its narrative content words (empty
-    /// unless a WordNet was given).
-    let synonymStems: [Set<String>]
     /// For each word, the stems of its WordNet synonyms (empty unless a WordNet was given).
     let wordSynonymStems: [Set<String>]
+    /// Whether the text was read as a reference (else as a candidate): which side of
+    /// ``sentenceStems`` and ``trigrams`` was made.
+    let isReference: Bool
+    /// The sentences' stems as the aligner reads them, in the text's role.
+    private let stemsInRole: SentenceStems
+    /// The word trigrams shared runs are seeded by, in the text's role.
+    private let trigramsInRole: WordTrigrams
+    /// The n-grams the narrative overlap counts, made when a report first needs them.
+    private let gramsCache = TextGramsCache()
 
-    init(_ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage, synonyms: WordNet? = nil) {
+    init(
+        _ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage, synonyms: WordNet? = nil,
+        isReference: Bool = false
+    ) {
+        self.isReference = isReference
         self.document = document
         let story = StoryLayout().read(document.text)
         self.story = story
@@ -94,8 +103,6 @@ struct AnalyzedText: Sendable {
         } else {
             self.wordSynonymStems = words.map { _ in [] }
         }
-        let wordSynonyms = self.wordSynonymStems
-        self.synonymStems = sentenceWords.map { range in range.reduce(into: Set<String>()) { $0.formUnion(wordSynonyms[$1]) } }
         self.sentences = sentences
         self.sentenceInBody = sentenceWords.map { range in range.contains { inBody[$0] } }
         self.sentenceWords = sentenceWords
@@ -109,6 +116,13 @@ struct AnalyzedText: Sendable {
             numbered += 1
             return numbered
         }
+
+        // What each comparison reads of this text, read once here: a source in an archive is
+        // compared with many stories.
+        self.stemsInRole = SentenceStems(
+            sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, wordSynonymStems: self.wordSynonymStems,
+            asReference: isReference)
+        self.trigramsInRole = WordTrigrams(words, asReference: isReference)
 
         // Shingles from the same words: the body's, and the body's outside quotation marks.
         let hashes = words.map { tokenizer.hash(normalizedWord: $0.text) }
@@ -132,6 +146,24 @@ struct AnalyzedText: Sendable {
         self.shingles = ShingleSet(hashes: all)
         self.narrativeShingles = ShingleSet(hashes: narrative)
     }
+
+    /// The sentences' stems as the aligner reads them in a role: made when the text was read,
+    /// for the role it was read in (a text compared in the other role is read again for it).
+    func sentenceStems(asReference: Bool) -> SentenceStems {
+        asReference == isReference
+            ? stemsInRole
+            : SentenceStems(
+                sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, wordSynonymStems: wordSynonymStems,
+                asReference: asReference)
+    }
+
+    /// The word trigrams shared runs are seeded by, in a role (as ``sentenceStems(asReference:)``).
+    func trigrams(asReference: Bool) -> WordTrigrams {
+        asReference == isReference ? trigramsInRole : WordTrigrams(words, asReference: asReference)
+    }
+
+    /// The n-grams and stem pairs the narrative overlap counts of this text in `role`.
+    func grams(as role: TextGrams.Role) -> TextGrams { gramsCache.grams(of: self, as: role) }
 
     /// Whether word `i` is a content word of the body outside quotation marks.
     func isNarrativeContent(_ i: Int) -> Bool { inBody[i] && !quoted[i] && stems[i] != nil }

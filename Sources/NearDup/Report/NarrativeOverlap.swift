@@ -1,3 +1,5 @@
+import Foundation
+
 /// How much of a candidate's narrative (its body words outside its own quotation marks) the
 /// reference's body contains, counted four ways that need no alignment: distinct content stems,
 /// distinct word bigrams and trigrams, and words covered by tiles (``commonRuns(reference:candidate:minimumLength:)``
@@ -49,80 +51,100 @@ struct NarrativeOverlap {
     /// - Parameters:
     ///   - ref: the reference.
     ///   - cand: the candidate.
-    ///   - ids: each normalised word of either text as an integer id (see ``WordIDs``).
     ///   - tiles: the shared runs (each candidate word in at most one).
     /// - Complexity: O(n + m) for texts of n and m words.
-    init(_ ref: AnalyzedText, _ cand: AnalyzedText, ids: WordIDs, tiles: [CommonRun]) {
-        var stems = Set<String>()
-        for i in cand.words.indices where cand.isNarrativeContent(i) { stems.insert(cand.stems[i]!) }
-        distinctStems = stems.count
-        sharedDistinctStems = stems.count { ref.bodyStems.contains($0) }
+    init(_ ref: AnalyzedText, _ cand: AnalyzedText, tiles: [CommonRun]) {
+        let r = ref.grams(as: .reference), c = cand.grams(as: .candidate)
+        distinctStems = c.narrativeStems.count
+        sharedDistinctStems = c.narrativeStems.count { ref.bodyStems.contains($0) }
         referenceDistinctStems = ref.bodyStems.count
-        var allStems = Set<String>()
-        for i in cand.words.indices where cand.inBody[i] { if let s = cand.stems[i] { allStems.insert(s) } }
-        bodyDistinctStems = allStems.count
-        sharedBodyDistinctStems = allStems.count { ref.bodyStems.contains($0) }
-
-        func grams(_ n: Int, ids: [Int], keep: (Int) -> Bool, sentence: [Int]) -> Set<[Int]> {
-            var out = Set<[Int]>()
-            guard ids.count >= n else { return out }
-            for i in 0...(ids.count - n) where (i..<(i + n)).allSatisfy(keep) && sentence[i] == sentence[i + n - 1] {
-                out.insert(Array(ids[i..<(i + n)]))
-            }
-            return out
-        }
-        let refKeep = { (i: Int) in ref.inBody[i] }
-        let candKeep = { (i: Int) in cand.inBody[i] && !cand.quoted[i] }
-        for n in 2...3 {
-            let r = grams(n, ids: ids.reference, keep: refKeep, sentence: ref.sentenceOfWord)
-            let c = grams(n, ids: ids.candidate, keep: candKeep, sentence: cand.sentenceOfWord)
-            let shared = c.count { r.contains($0) }
-            if n == 2 {
-                (bigrams, sharedBigrams, referenceBigrams) = (c.count, shared, r.count)
-                let body = grams(n, ids: ids.candidate, keep: { cand.inBody[$0] }, sentence: cand.sentenceOfWord)
-                (bodyBigrams, sharedBodyBigrams) = (body.count, body.count { r.contains($0) })
-            } else { (trigrams, sharedTrigrams) = (c.count, shared) }
-        }
-        narrativeTokens = cand.words.indices.count(where: candKeep)
+        bodyDistinctStems = cand.bodyStems.count
+        sharedBodyDistinctStems = cand.bodyStems.count { ref.bodyStems.contains($0) }
+        bigrams = c.bigrams.count
+        sharedBigrams = c.bigrams.count { r.bigrams.contains($0) }
+        referenceBigrams = r.bigrams.count
+        bodyBigrams = c.bodyBigrams.count
+        sharedBodyBigrams = c.bodyBigrams.count { r.bigrams.contains($0) }
+        trigrams = c.trigrams.count
+        sharedTrigrams = c.trigrams.count { r.trigrams.contains($0) }
+        narrativeTokens = c.narrativeTokens
         for t in tiles {
-            let kept = (t.candidate..<(t.candidate + t.length)).count(where: candKeep)
+            let kept = (t.candidate..<(t.candidate + t.length)).count { cand.inBody[$0] && !cand.quoted[$0] }
             tiledTokens += kept
             if t.length >= Self.longTile { longTiledTokens += kept }
         }
-        func consecutiveStems(_ t: AnalyzedText, keep: (Int) -> Bool) -> Set<String> {
-            var out = Set<String>()
-            var previous: Int? = nil
-            for i in t.words.indices where keep(i) && t.stems[i] != nil {
-                if let p = previous, t.sentenceOfWord[p] == t.sentenceOfWord[i] { out.insert(t.stems[p]! + " " + t.stems[i]!) }
-                previous = i
-            }
-            return out
-        }
-        let refPairs = consecutiveStems(ref, keep: refKeep)
-        let candPairs = consecutiveStems(cand, keep: candKeep)
-        stemPairs = candPairs.count
-        sharedStemPairs = candPairs.count { refPairs.contains($0) }
+        stemPairs = c.stemPairs.count
+        sharedStemPairs = c.stemPairs.count { r.stemPairs.contains($0) }
     }
 }
 
-/// The normalised words of a reference and a candidate as integer ids (one id per distinct
-/// word of the reference; candidate words the reference lacks get ids of their own), so that
-/// n-grams and runs compare integers, not strings.
-struct WordIDs {
-    /// The reference's words as ids.
-    let reference: [Int]
-    /// The candidate's words as ids.
-    let candidate: [Int]
+/// The n-grams and stem pairs ``NarrativeOverlap`` counts of one text, in the role it plays:
+/// a reference's body, a candidate's narrative. An n-gram is its normalised words joined by
+/// U+0000, which no word holds (words are letters, marks and digits), so two n-grams are equal
+/// exactly when their words are; no per-pair table of word ids is needed.
+struct TextGrams {
+    /// Which words are read: the reference's body (quotations included), or the candidate's
+    /// narrative (its body outside quotation marks).
+    enum Role { case reference, candidate }
 
-    /// - Complexity: O(n + m) hash lookups.
-    init(reference: [NormalizedWord], candidate: [NormalizedWord]) {
-        var table: [String: Int] = [:]
-        func id(_ w: NormalizedWord) -> Int {
-            if let known = table[w.text] { return known }
-            table[w.text] = table.count
-            return table.count - 1
+    /// Distinct stems of the narrative's content words (candidate only).
+    var narrativeStems = Set<String>()
+    /// Distinct word bigrams and trigrams of the words read, within a sentence.
+    var bigrams = Set<String>()
+    /// Distinct word bigrams of the candidate's whole body, its quotations included, within a
+    /// sentence (candidate only).
+    var bodyBigrams = Set<String>()
+    var trigrams = Set<String>()
+    /// Consecutive content stems of the words read, within a sentence (stop words skipped): `"a b"`.
+    var stemPairs = Set<String>()
+    /// The narrative's words, stop words included (candidate only).
+    var narrativeTokens = 0
+
+    /// - Complexity: O(n) in the text's words.
+    init(_ text: AnalyzedText, as role: Role) {
+        let words = text.words, stems = text.stems, sentenceOfWord = text.sentenceOfWord
+        let keep = role == .reference ? { (i: Int) in text.inBody[i] } : { (i: Int) in text.inBody[i] && !text.quoted[i] }
+        func grams(_ n: Int, keep: (Int) -> Bool = keep) -> Set<String> {
+            var out = Set<String>()
+            guard words.count >= n else { return out }
+            for i in 0...(words.count - n) where (i..<(i + n)).allSatisfy(keep) && sentenceOfWord[i] == sentenceOfWord[i + n - 1] {
+                var gram = words[i].text
+                for k in (i + 1)..<(i + n) {
+                    gram.append("\u{0}")
+                    gram.append(words[k].text)
+                }
+                out.insert(gram)
+            }
+            return out
         }
-        self.reference = reference.map(id)
-        self.candidate = candidate.map(id)
+        bigrams = grams(2)
+        trigrams = grams(3)
+        var previous: Int? = nil
+        for i in words.indices where keep(i) && stems[i] != nil {
+            if let p = previous, sentenceOfWord[p] == sentenceOfWord[i] { stemPairs.insert(stems[p]! + " " + stems[i]!) }
+            previous = i
+        }
+        if role == .candidate {
+            bodyBigrams = grams(2) { text.inBody[$0] }
+            for i in words.indices where text.isNarrativeContent(i) { narrativeStems.insert(stems[i]!) }
+            narrativeTokens = words.indices.count(where: keep)
+        }
+    }
+}
+
+/// A text's ``TextGrams`` as a candidate, made on first use and kept: a story is compared with
+/// several sources. A reference's are made for each comparison: a source of an archive is held
+/// for many stories, and its n-gram strings would be most of its memory. Thread-safe.
+final class TextGramsCache: @unchecked Sendable {
+    private var asCandidate: TextGrams?
+    private let lock = NSLock()
+
+    /// The grams of `text` as `role`.
+    func grams(of text: AnalyzedText, as role: TextGrams.Role) -> TextGrams {
+        guard role == .candidate else { return TextGrams(text, as: role) }
+        if let known = lock.withLock({ asCandidate }) { return known }
+        let grams = TextGrams(text, as: role)
+        lock.withLock { asCandidate = grams }
+        return grams
     }
 }

@@ -128,16 +128,38 @@ public struct RewriteAnalyzer: Sendable {
         AnalyzedText(
             document, tokenizer: Tokenizer(seed: configuration.seed, normalization: configuration.normalization),
             shingleSize: configuration.shingling.size, language: configuration.language,
-            synonyms: isReference ? configuration.wordNet : nil)
+            synonyms: isReference ? configuration.wordNet : nil, isReference: isReference)
     }
 
     func compare(_ ref: AnalyzedText, _ cand: AnalyzedText) -> CandidateReport {
+        report(ref, cand, alignment: align(ref, cand))
+    }
+
+    /// Steps 1 and 2 of a comparison: the aligned sentences and the shared runs. When it finds
+    /// neither (``PairAlignment/derivesNothing``), the report would find no derived sentence.
+    func align(_ ref: AnalyzedText, _ cand: AnalyzedText) -> PairAlignment {
         let pairs = configuration.aligner.align(ref, cand)
-        let tiles = commonRuns(reference: ref.words, candidate: cand.words, minimumLength: configuration.quotationMinimumWords)
-        let runs = sharedRuns(ref, cand, pairs: pairs, tiles: tiles)
+        let tiles = commonRuns(reference: ref, candidate: cand, minimumLength: configuration.quotationMinimumWords)
+        return PairAlignment(pairs: pairs, tiles: tiles, runs: sharedRuns(ref, cand, pairs: pairs, tiles: tiles))
+    }
+
+    /// The first two steps of a comparison (``align(_:_:)``), kept for the rest of it.
+    struct PairAlignment {
+        var pairs: [SentencePair]
+        var tiles: [CommonRun]
+        var runs: (verbatim: [SharedRun], quotations: [SharedRun])
+
+        /// No aligned sentence and no verbatim run: no word of the candidate is marked derived,
+        /// so the report on the pair has no derived sentence.
+        var derivesNothing: Bool { pairs.isEmpty && runs.verbatim.isEmpty }
+    }
+
+    /// Steps 3 to 5 of a comparison, on the pair's ``align(_:_:)``.
+    func report(_ ref: AnalyzedText, _ cand: AnalyzedText, alignment: PairAlignment) -> CandidateReport {
+        let (pairs, tiles, runs) = (alignment.pairs, alignment.tiles, alignment.runs)
         let marks = markDerived(ref, cand, pairs: pairs, verbatim: runs.verbatim)
         var (evidence, paraphrases) = summarize(ref, cand, pairs: pairs, marks: marks, quotations: runs.quotations)
-        evidence.add(NarrativeOverlap(ref, cand, ids: WordIDs(reference: ref.words, candidate: cand.words), tiles: tiles))
+        evidence.add(NarrativeOverlap(ref, cand, tiles: tiles))
         let passages = (paraphrases + (runs.verbatim + runs.quotations).map { passage(ref, cand, $0) })
             .sorted { ($0.candidate.start, $0.candidate.end) < ($1.candidate.start, $1.candidate.end) }
         let decision = configuration.model.decide(evidence)
@@ -233,20 +255,18 @@ public struct RewriteAnalyzer: Sendable {
         var marks = DerivedMarks(
             derived: [Bool](repeating: false, count: cand.words.count), copied: [Bool](repeating: false, count: cand.words.count),
             retold: [Bool](repeating: false, count: ref.words.count))
+        let referenceStems = ref.sentenceStems(asReference: true)
         for p in pairs {
             // Word by word: a candidate word is derived when its stem is in its source sentences
             // (or is a synonym of a word there); a reference word is retold when the candidate
             // sentence uses its stem or a synonym's. What a rewrite added to an aligned sentence is not counted.
-            var sourceStems = Set<String>()
-            for r in p.references {
-                // The source's quoted words too: a rewrite may retell a quotation in its own narrative.
-                for i in ref.sentenceWords[r] where ref.inBody[i] && ref.stems[i] != nil { sourceStems.insert(ref.stems[i]!) }
-                sourceStems.formUnion(ref.synonymStems[r])
-            }
+            // A source sentence's stems (its quoted words' too: a rewrite may retell a quotation
+            // in its own narrative) with its words' synonyms' stems: what the aligner reached it by.
+            func fromSource(_ stem: String) -> Bool { p.references.contains { referenceStems.reaches(stem, $0) } }
             var candidateStems = Set<String>()
             for i in cand.sentenceWords[p.candidate] where cand.isNarrativeContent(i) {
                 candidateStems.insert(cand.stems[i]!)
-                if sourceStems.contains(cand.stems[i]!) { marks.derived[i] = true }
+                if fromSource(cand.stems[i]!) { marks.derived[i] = true }
             }
             for r in p.references {
                 for i in ref.sentenceWords[r]

@@ -63,43 +63,74 @@ struct SentenceAligner: Sendable {
     /// - Complexity: O(S + P²ₗ) where S is the total size of the sentences' stem postings that
     ///   meet and Pₗ the number of pairs above ``supportedSimilarity`` (small: pairs are sparse).
     func align(_ reference: AnalyzedText, _ candidate: AnalyzedText) -> [SentencePair] {
-        let r = stemSets(reference, includeQuotations: true)
-        let c = stemSets(candidate, skipQuotations: true)
-        var frequency: [String: Int] = [:]
-        for set in r + c { for stem in set { frequency[stem, default: 0] += 1 } }
-        let total = Double(r.count(where: { !$0.isEmpty }) + c.count(where: { !$0.isEmpty }))
-        func weight(_ stem: String) -> Double { log((total + 1) / (Double(frequency[stem] ?? 0) + 0.5)) }
+        // Each text's sentence stems were read once, when the text was analysed
+        // (``SentenceStems``); only the weights depend on the pair.
+        let stems = reference.sentenceStems(asReference: true), cStems = candidate.sentenceStems(asReference: false)
+        let rCount = stems.asReferenceSorted.count
+        let c = cStems.asCandidate
+        let index = stems.referenceIndex
+        let cFrequency = cStems.candidateFrequency
+        let total = Double(stems.referenceSentences + cStems.candidateSentences)
+        // A stem's weight, from the number of the two texts' sentences holding it.
+        func weight(frequency: Int) -> Double { log((total + 1) / (Double(frequency) + 0.5)) }
+        func weight(_ stem: String) -> Double { weight(frequency: Int(index[stem]?.frequency ?? 0) + (cFrequency[stem] ?? 0)) }
         // Sums in sorted order: a set's iteration order changes from run to run, and floating-point
         // sums in another order can land on the other side of a threshold.
         func weight(of stems: Set<String>) -> Double { stems.sorted().reduce(0) { $0 + weight($1) } }
 
-        let rWeight = r.map { weight(of: $0) }
-        // A reference sentence is reached through its stems and its words' synonyms' stems.
-        let expanded = r.indices.map { r[$0].union(reference.synonymStems[$0]) }
-        var postings: [String: [Int]] = [:]
-        for (i, set) in expanded.enumerated() { for stem in set { postings[stem, default: []].append(i) } }
+        // A reference sentence's weight, summed when first needed (most are never reached).
+        var rWeights = [Double?](repeating: nil, count: rCount)
+        func rWeight(_ i: Int) -> Double {
+            if let known = rWeights[i] { return known }
+            var sum = 0.0
+            for (k, stem) in stems.asReferenceSorted[i].enumerated() {
+                sum += weight(frequency: stems.asReferenceSortedFrequency[i][k] + (cFrequency[stem] ?? 0))
+            }
+            rWeights[i] = sum
+            return sum
+        }
+        // A reference sentence is reached through its stems and its words' synonyms' stems: the
+        // candidate sentence's stems that reach sentence i.
+        func reaching(_ i: Int, from set: Set<String>) -> Set<String> { set.filter { stems.reaches($0, i) } }
 
+        var shared = [Double](repeating: 0, count: rCount)
+        var isReached = [Bool](repeating: false, count: rCount)
+        var reached: [Int] = []
         var candidates: [SentencePair] = []
         for (j, set) in c.enumerated() where !set.isEmpty {
-            let cWeight = weight(of: set)
-            var shared: [Int: Double] = [:]
-            for stem in set.sorted() {
-                let w = weight(stem)
-                for i in postings[stem] ?? [] { shared[i, default: 0] += w }
+            // One look-up a stem: its reference frequency and the sentences it reaches.
+            // The shared weight of each reference sentence reached, summed in the stems' order.
+            var cWeight = 0.0
+            for i in reached { shared[i] = 0 }
+            reached.removeAll(keepingCapacity: true)
+            for (k, stem) in cStems.asCandidateSorted[j].enumerated() {
+                let found = index[stem]
+                let w = weight(frequency: Int(found?.frequency ?? 0) + cStems.asCandidateSortedFrequency[j][k])
+                cWeight += w
+                guard let found else { continue }
+                for slot in Int(found.start)..<Int(found.start + found.count) {
+                    let i = Int(stems.reachedSentences[slot])
+                    if !isReached[i] {
+                        isReached[i] = true
+                        reached.append(i)
+                    }
+                    shared[i] += w
+                }
             }
+            for i in reached { isReached[i] = false }
             // The best reference sentence by shared weight (Dice, then the earlier sentence,
             // breaks ties), then up to `maximumMerged - 1` more near it, each adding at least two
             // stems not yet covered.
-            func dice(_ i: Int) -> Double { 2 * shared[i]! / (rWeight[i] + cWeight) }
-            guard let first = shared.keys.max(by: { a, b in
-                (shared[a]!, dice(a), -a) < (shared[b]!, dice(b), -b)
+            func dice(_ i: Int) -> Double { 2 * shared[i] / (rWeight(i) + cWeight) }
+            guard let first = reached.max(by: { a, b in
+                (shared[a], dice(a), -a) < (shared[b], dice(b), -b)
             }) else { continue }
             var chosen = [first]
-            var covered = set.intersection(expanded[first])
+            var covered = reaching(first, from: set)
             while chosen.count < maximumMerged {
                 var best: (index: Int, gain: Double, stems: Set<String>)?
-                for i in max(0, first - mergeWindow)...min(r.count - 1, first + mergeWindow) where !chosen.contains(i) {
-                    let extra = set.intersection(expanded[i]).subtracting(covered)
+                for i in max(0, first - mergeWindow)...min(rCount - 1, first + mergeWindow) where !chosen.contains(i) {
+                    let extra = reaching(i, from: set).subtracting(covered)
                     guard extra.count >= 2 else { continue }
                     let gain = weight(of: extra)
                     if gain > best?.gain ?? 0 { best = (i, gain, extra) }
@@ -127,22 +158,118 @@ struct SentenceAligner: Sendable {
                 }
         }
     }
+}
 
-    /// For each sentence, the stems of its narrative content words.
-    /// With `skipQuotations`, a sentence with at least as many quoted words as unquoted ones
-    /// gets no stems: its narrative is the attribution of a quotation (*“…,” Peskov added in the
-    /// interview with Sky News*), shared by any story quoting the same person.
-    private func stemSets(_ text: AnalyzedText, skipQuotations: Bool = false, includeQuotations: Bool = false) -> [Set<String>] {
-        text.sentenceWords.map { words in
-            if skipQuotations {
-                let quoted = words.count { text.quoted[$0] }
-                if quoted > 0, 2 * quoted >= words.count { return [] }
-            }
+/// The stems ``SentenceAligner`` reads of one text's sentences, in both roles, read once when
+/// the text is analysed instead of once for every pair it is compared in (a source in an archive
+/// is compared with many stories).
+struct SentenceStems: Sendable {
+    /// What the reference side knows of a stem.
+    struct ReferenceStem: Sendable {
+        /// The number of sentences of ``asReferenceSorted`` holding it.
+        var frequency: Int32 = 0
+        /// Where its sentences start in ``SentenceStems/reachedSentences``.
+        var start: Int32 = 0
+        /// How many sentences it reaches (holds, or holds a word of which it is a synonym's stem).
+        var count: Int32 = 0
+    }
+
+    /// As a reference: each sentence's body content stems, quotations included, sorted (the
+    /// order in which weights are summed).
+    let asReferenceSorted: [[String]]
+    /// For each stem of ``asReferenceSorted``, the number of reference sentences holding it.
+    let asReferenceSortedFrequency: [[Int]]
+    /// Each stem that reaches a reference sentence (the sentence's own stems, and its words'
+    /// synonyms' stems): its reference frequency and where the sentences it reaches are.
+    let referenceIndex: [String: ReferenceStem]
+    /// The sentences each stem of ``referenceIndex`` reaches, ascending, stem after stem.
+    let reachedSentences: [Int32]
+
+    /// Whether `stem` reaches reference sentence `sentence` (is one of its stems or of its
+    /// words' synonyms' stems).
+    func reaches(_ stem: String, _ sentence: Int) -> Bool {
+        guard let entry = referenceIndex[stem] else { return false }
+        let target = Int32(sentence)
+        var low = Int(entry.start), high = Int(entry.start + entry.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if reachedSentences[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return low < Int(entry.start + entry.count) && reachedSentences[low] == target
+    }
+    /// As a candidate: each sentence's narrative content stems; none for a sentence with at
+    /// least as many quoted words as unquoted ones: its narrative is the attribution of a
+    /// quotation (*“…,” Peskov added in the interview with Sky News*), shared by any story
+    /// quoting the same person.
+    let asCandidate: [Set<String>]
+    /// ``asCandidate`` sorted.
+    let asCandidateSorted: [[String]]
+    /// For each stem of ``asCandidateSorted``, the number of candidate sentences holding it.
+    let asCandidateSortedFrequency: [[Int]]
+    /// For each stem, the number of sentences of ``asCandidate`` holding it.
+    let candidateFrequency: [String: Int]
+    /// The sentences of ``asReferenceSorted`` with at least one stem.
+    let referenceSentences: Int
+    /// The sentences of ``asCandidate`` with at least one stem.
+    let candidateSentences: Int
+
+    /// Reads one side: a text is read as a reference or as a candidate; the other side's
+    /// members are empty.
+    ///
+    /// - Complexity: O(n) in the text's words, plus sorting each sentence's stems.
+    init(
+        sentenceWords: [Range<Int>], stems: [String?], inBody: [Bool], quoted: [Bool], wordSynonymStems: [Set<String>], asReference: Bool
+    ) {
+        func isNarrativeContent(_ i: Int) -> Bool { inBody[i] && !quoted[i] && stems[i] != nil }
+        let readsReference = asReference
+        let asReference = !readsReference ? [] : sentenceWords.map { words -> Set<String> in
             var set = Set<String>()
-            for i in words where text.isNarrativeContent(i) || (includeQuotations && text.inBody[i] && text.stems[i] != nil) {
-                set.insert(text.stems[i]!)
-            }
+            for i in words where inBody[i] && stems[i] != nil { set.insert(stems[i]!) }
             return set
         }
+        let asCandidate = readsReference ? [] : sentenceWords.map { words -> Set<String> in
+            let quotedWords = words.count { quoted[$0] }
+            if quotedWords > 0, 2 * quotedWords >= words.count { return [] }
+            var set = Set<String>()
+            for i in words where isNarrativeContent(i) { set.insert(stems[i]!) }
+            return set
+        }
+        self.asCandidate = asCandidate
+        let asReferenceSorted = asReference.map { $0.sorted() }
+        let asCandidateSorted = asCandidate.map { $0.sorted() }
+        self.asReferenceSorted = asReferenceSorted
+        self.asCandidateSorted = asCandidateSorted
+        // A sentence's stems and its words' synonyms' stems (a reference's synonyms only): what
+        // reaches it. Kept as the index below only.
+        let expanded = asReference.indices.map { s in
+            sentenceWords[s].reduce(into: asReference[s]) { $0.formUnion(wordSynonymStems[$1]) }
+        }
+        var index: [String: ReferenceStem] = [:]
+        for set in asReference { for stem in set { index[stem, default: ReferenceStem()].frequency += 1 } }
+        for set in expanded { for stem in set { index[stem, default: ReferenceStem()].count += 1 } }
+        var next: Int32 = 0
+        for key in index.keys {
+            index[key]!.start = next
+            next += index[key]!.count
+        }
+        var reached = [Int32](repeating: 0, count: Int(next))
+        var filled: [String: Int32] = [:]
+        for (i, set) in expanded.enumerated() {
+            for stem in set {
+                let entry = index[stem]!
+                let k = filled[stem, default: 0]
+                reached[Int(entry.start + k)] = Int32(i)
+                filled[stem] = k + 1
+            }
+        }
+        self.referenceIndex = index
+        self.reachedSentences = reached
+        var candidateFrequency: [String: Int] = [:]
+        for set in asCandidate { for stem in set { candidateFrequency[stem, default: 0] += 1 } }
+        self.candidateFrequency = candidateFrequency
+        asReferenceSortedFrequency = asReferenceSorted.map { $0.map { Int(index[$0]!.frequency) } }
+        asCandidateSortedFrequency = asCandidateSorted.map { $0.map { candidateFrequency[$0]! } }
+        referenceSentences = asReference.count { !$0.isEmpty }
+        candidateSentences = asCandidate.count { !$0.isEmpty }
     }
 }

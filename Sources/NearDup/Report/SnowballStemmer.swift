@@ -43,7 +43,9 @@ public final class SnowballStemmer {
     /// - Returns: its stem.
     /// - Complexity: O(n) in the length of `word`.
     public func stem(_ word: String) -> String {
-        if word.unicodeScalars.count < 3 || word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+        // ASCII's only scalars with a numeric type are its digits: answered without the Unicode tables.
+        let hasDigit = word.unicodeScalars.contains { $0.isASCII ? (0x30...0x39).contains($0.value) : $0.properties.numericType != nil }
+        if word.unicodeScalars.count < 3 || hasDigit {
             return word
         }
         var word = word

@@ -8,8 +8,9 @@ import Foundation
 /// base forms with WordNet's exception lists and detachment rules (`morphy`): *sustained* →
 /// *sustain* → {suffer, have, get, …}, *admitted* → *admit* → {acknowledge, …}.
 ///
-/// The files are memory-mapped once; a lookup is a binary search in the sorted index files.
-/// A value is immutable and thread-safe.
+/// The files are memory-mapped once; a lookup is a binary search in the sorted index files,
+/// remembered for the next lookup of the same word (up to ``rememberedWords`` words: an archive's
+/// stories use the same words again and again). A value is thread-safe.
 public final class WordNet: Sendable {
     /// Where Debian puts the database.
     public static let defaultDirectory = "/usr/share/wordnet"
@@ -28,6 +29,10 @@ public final class WordNet: Sendable {
     }
 
     private let parts: [Part]
+    private let remembered = RememberedSynonyms()
+
+    /// The most words whose synonyms a database remembers; later words are looked up each time.
+    public static let rememberedWords = 200_000
 
     /// Opens the database in `directory`; `nil` when its files are not there.
     ///
@@ -69,6 +74,13 @@ public final class WordNet: Sendable {
     ///   part of speech; empty for a word WordNet does not know.
     /// - Complexity: O(log n) binary search per base form and part of speech, plus the synsets read.
     public func synonyms(of word: String) -> Set<String> {
+        if let known = remembered.synonyms(of: word) { return known }
+        let found = lookUp(word)
+        remembered.remember(found, for: word, limit: Self.rememberedWords)
+        return found
+    }
+
+    private func lookUp(_ word: String) -> Set<String> {
         var result = Set<String>()
         for part in parts {
             for form in baseForms(word, part) {
@@ -154,6 +166,20 @@ public final class WordNet: Sendable {
                 if !w.contains("_"), !w.contains("-") { words.append(w) }
             }
             return words
+        }
+    }
+}
+
+/// The synonyms ``WordNet`` has looked up, by word, behind a lock.
+private final class RememberedSynonyms: @unchecked Sendable {
+    private var table: [String: Set<String>] = [:]
+    private let lock = NSLock()
+
+    func synonyms(of word: String) -> Set<String>? { lock.withLock { table[word] } }
+
+    func remember(_ synonyms: Set<String>, for word: String, limit: Int) {
+        lock.withLock {
+            if table.count < limit { table[word] = synonyms }
         }
     }
 }

@@ -96,4 +96,37 @@ import Testing
         let all = discovery.discover(stories: [story], sources: sources).links
         #expect(Set(all.map(\.source)) == ["fire/reference", "fire/reference-again"])
     }
+
+    /// The linker runs the whole report only on pairs with an aligned sentence or a verbatim run;
+    /// its links are those of the rule applied to every pair's full report (steps 1 to 3 of
+    /// ``RewriteLinker``, written out here from ``RewriteLinker/judge(story:sources:)``).
+    @Test func passingOverPairsThatDeriveNothingKeepsEveryLink() {
+        let linker = RewriteLinker()
+        let everyEvent = Self.sources.map { (record: $0, weight: 1.0) }
+        var linked = 0
+        for story in Self.stories + Self.sources {
+            let judged = linker.judge(story: story, sources: everyEvent)
+            var expected: [RewriteLink] = []
+            let strongest = judged.map(\.report.evidence.derivedSentences).max() ?? 0
+            var group = judged.filter { $0.report.evidence.derivedSentences > 0 }.sorted(by: RewriteLinker.ranksBefore)
+            if strongest >= RewriteLinker.minimumDerivedSentences || judged.contains(where: \.isDerived), !group.isEmpty {
+                if group.count > 1 {
+                    let joined = group.map(\.source).sorted().map { id in everyEvent.first { $0.record.id == id }!.record.text }
+                    let together = linker.analyzer.compare(
+                        reference: ReportDocument(id: group.map(\.source).joined(separator: " + "), text: joined.joined(separator: "\n\n")),
+                        candidate: ReportDocument(id: story.id, text: story.text))
+                    for i in group.indices { group[i].groupReport = together }
+                }
+                if group[0].isDerived { expected = [group[0]] }
+            }
+            let links = linker.links(story: story, sources: everyEvent)
+            #expect(links.map(\.source) == expected.map(\.source), "\(story.id)")
+            #expect(links.map(\.verdict) == expected.map(\.verdict), "\(story.id)")
+            #expect(links.map(\.score) == expected.map(\.score), "\(story.id)")
+            #expect(links.map(\.report.passages) == expected.map(\.report.passages), "\(story.id)")
+            linked += links.count
+        }
+        // Not vacuous: stories link, and most pairs (other events' sources) derive nothing.
+        #expect(linked >= 9)
+    }
 }

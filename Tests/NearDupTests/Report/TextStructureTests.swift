@@ -55,6 +55,15 @@ import Testing
 }
 
 @Suite struct SentenceSplitterTests {
+    /// The layout answers ASCII without the Unicode tables; its answers must be the tables'.
+    @Test func asciiClassesAreTheUnicodePropertiesOnes() {
+        for value in UInt32(0)..<0x100 {
+            let s = Unicode.Scalar(value)!
+            #expect(TextLayout.isWhiteSpace(s) == s.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            #expect(TextLayout.isWordCharacter(s) == (s.properties.isAlphabetic || s.properties.numericType != nil), "U+\(String(value, radix: 16))")
+        }
+    }
+
     func split(_ text: String) -> [String] {
         let u = Array(text.utf8)
         return SentenceSplitter().sentences(in: text).map { String(decoding: u[$0], as: UTF8.self) }

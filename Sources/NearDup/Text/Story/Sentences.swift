@@ -46,7 +46,7 @@ public struct SentenceSplitter: Sendable {
         func close(before end: Int) {
             guard let first = start else { return }
             var last = end - 1
-            while last >= first, s[last].properties.isWhitespace { last -= 1 }
+            while last >= first, TextLayout.isWhiteSpace(s[last]) { last -= 1 }
             if last >= first, (first...last).contains(where: { TextLayout.isWordCharacter(s[$0]) }) {
                 result.append(layout.offsets[first]..<layout.offsets[last + 1])
             }
@@ -62,16 +62,16 @@ public struct SentenceSplitter: Sendable {
                 continue
             }
             if start == nil {
-                if c.properties.isWhitespace || TextLayout.isBullet(c) { k += 1; continue }
+                if TextLayout.isWhiteSpace(c) || TextLayout.isBullet(c) { k += 1; continue }
                 start = k
             }
             guard c == "." || c == "!" || c == "?" || c == "…" else { k += 1; continue }
             var j = k + 1
             while j < n, Self.isTrailing(s[j]) { j += 1 }
             if j >= n { close(before: j); k = j; continue }
-            guard s[j].properties.isWhitespace else { k = j; continue }
+            guard TextLayout.isWhiteSpace(s[j]) else { k = j; continue }
             var m = j
-            while m < n, s[m].properties.isWhitespace, !layout.isParagraphBreak(at: m) { m += 1 }
+            while m < n, TextLayout.isWhiteSpace(s[m]), !layout.isParagraphBreak(at: m) { m += 1 }
             if m < n, s[m] != "\n", Self.startsSentence(s[m]), !(c == "." && isAbbreviation(before: k, s)) {
                 close(before: j)
             }

@@ -300,8 +300,8 @@ extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        guard let first = scalars.firstIndex(where: { !TextLayout.isWhiteSpace($0) }),
+            let last = scalars.lastIndex(where: { !TextLayout.isWhiteSpace($0) })
         else { return "" }
         return String(scalars[first...last])
     }

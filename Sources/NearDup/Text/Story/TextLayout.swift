@@ -53,7 +53,7 @@ struct TextLayout {
         for scalar in text.unicodeScalars {
             if scalar == "\n" {
                 endLine()
-            } else if !scalar.properties.isWhitespace {
+            } else if !Self.isWhiteSpace(scalar) {
                 current += 1
                 last = scalar
             } else if current > 0 {
@@ -82,7 +82,7 @@ struct TextLayout {
     /// The index of the first scalar after the line break at `k` that is not white space.
     func firstVisible(after k: Int) -> Int? {
         var j = k + 1
-        while j < count, scalars[j].properties.isWhitespace { j += 1 }
+        while j < count, Self.isWhiteSpace(scalars[j]) { j += 1 }
         return j < count ? j : nil
     }
 
@@ -98,7 +98,20 @@ struct TextLayout {
         s == "•" || s == "*" || s == "·" || s == "▪" || s == "◦" || s == "‣"
     }
 
+    /// Whether `s` is a letter or a digit (Unicode Alphabetic, or with a numeric type).
+    /// ASCII is answered without the Unicode tables: its letters and digits are exactly those.
     static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        if s.isASCII {
+            let v = s.value | 0x20
+            return (0x61...0x7A).contains(v) || (0x30...0x39).contains(s.value)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    /// Whether `s` is Unicode White_Space. ASCII is answered without the Unicode tables: its
+    /// white space is tab, line feed, vertical tab, form feed, carriage return and space.
+    static func isWhiteSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return s == " " || (0x09...0x0D).contains(s.value) }
+        return s.properties.isWhitespace
     }
 }
