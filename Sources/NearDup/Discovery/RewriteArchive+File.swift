@@ -93,7 +93,7 @@ extension RewriteArchive {
     public static func isArchiveFile(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 256)) ?? Data()
+        let head = (try? handle.read(upToCount: 1024)) ?? Data()
         return String(decoding: head, as: UTF8.self).contains("\"kind\":\"\(fileKind)\"")
     }
 
