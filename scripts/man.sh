@@ -19,8 +19,8 @@ if [ -z "$date" ]; then
     exit 2
 fi
 swift package generate-manual --date "$date" >&2
-# The page records the argument parser's version (Package.resolved, git-ignored: a fresh clone
-# resolves the newest 1.x), since another version may lay the page out differently.
+# The page records the argument parser's version (the committed Package.resolved pins it, so a fresh
+# clone resolves the same one), since another version may lay the page out differently.
 parser="$(python3 -c 'import json; print(next(p["state"].get("version", p["state"].get("revision")) for p in json.load(open("Package.resolved"))["pins"] if p["identity"] == "swift-argument-parser"))')"
 generated="$(mktemp)"
 trap 'rm -f "$generated"' EXIT

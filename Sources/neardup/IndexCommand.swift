@@ -50,13 +50,23 @@ struct IndexCommand: ParsableCommand {
         @Option(name: .long, help: "'exact' keeps shingle fingerprints (8 bytes a shingle) for exact Jaccard (default for texts); 'estimate' keeps only signatures (default and only choice for --signatures).")
         var verify: Verification?
 
+        @Flag(name: .long, help: "Create a rewrite index: each story with its rewrite sketch, for 'index query' to answer which stored stories a story was rewritten from, with the report's verdicts (as 'discover --sources').")
+        var rewrites = false
+
         mutating func validate() throws {
+            if rewrites, signatureInput.signatures {
+                throw ValidationError("--rewrites reads stories (texts), not --signatures")
+            }
             try Limits.checkThreshold(threshold, "--threshold", includingOne: false)
             _ = try signatureInput.verification(verify)
             try OutputRule.check(outputs: [("the index", index)], inputs: input.inputs)
         }
 
         func run() throws {
+            if rewrites {
+                try RewriteIndex.create(path: index, input: input)
+                return
+            }
             let verification = try signatureInput.verification(verify)
             try IndexCommand.build(input: input, signatureInput: signatureInput, common: common, path: index) {
                 try IndexBuilder(
@@ -81,6 +91,11 @@ struct IndexCommand: ParsableCommand {
         }
 
         func run() throws {
+            if RewriteArchive.isArchiveFile(index) {
+                try RewriteIndex.refuse(hashing: hashing.anyGiven, signatures: signatureInput.signatures, threshold: nil, file: index)
+                try RewriteIndex.add(path: index, input: input)
+                return
+            }
             try IndexCommand.build(input: input, signatureInput: signatureInput, common: common, path: index) {
                 let builder = try IndexBuilder(appendingTo: index, threads: common.threadCount)
                 if let contradiction = hashing.contradiction(with: builder.configuration, file: index) {
@@ -104,6 +119,9 @@ struct IndexCommand: ParsableCommand {
                 "jaccard": …}]}, most similar first; "jaccard" only when the index keeps shingles \
                 and the query is a text. With --signatures, matches are estimates (no "jaccard"), \
                 chosen by the estimate, even from an index that keeps shingles.
+
+                On a rewrite index (index create --rewrites), one line per link instead, as \
+                'discover --sources' writes them: {"format": 1, "story": …, "source": …, "verdict": …}.
                 """ + "\n\n" + ExitStatusHelp.corpus)
 
         @Argument(help: "The index file.") var index: String
@@ -127,6 +145,11 @@ struct IndexCommand: ParsableCommand {
         }
 
         func run() throws {
+            if RewriteArchive.isArchiveFile(index) {
+                try RewriteIndex.refuse(hashing: hashing.anyGiven, signatures: signatureInput.signatures, threshold: threshold, file: index)
+                try RewriteIndex.query(path: index, input: input, output: outputOption.output, quiet: common.progress.quiet)
+                return
+            }
             try input.checkInputsExist()
             let progress = ProgressReporter(common.progress, inputs: input.inputs)
             defer { progress.stop() }

@@ -183,4 +183,34 @@ import Testing
         let verdicts = try Self.objects(run.stdout).map { "\($0["story"]!) \($0["verdict"]!)" }
         #expect(verdicts == ["paper-1 wholly-derived", "paper-2 non-derived"])
     }
+
+    /// A rewrite index (`index create --rewrites`, `index add`) answers `index query` with the
+    /// links `discover --sources` gives, and `index add` skips an id already stored.
+    @Test func aRewriteIndexAnswersAsDiscoverDoes() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (sources, stories) = try Self.write(folder)
+        let more = folder.appendingPathComponent("more.jsonl")
+        try Self.line("wire-2", Self.unrelated, date: "2024-03-01", outlet: "wire").write(to: more, atomically: true, encoding: .utf8)
+        let index = folder.appendingPathComponent("wire.ndr").path
+        var run = try CLITests.run(["index", "create", "--rewrites", index, sources])
+        #expect(run.status == 0, "\(run.stderr)")
+        run = try CLITests.run(["index", "add", index, more.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        run = try CLITests.run(["index", "add", index, more.path])
+        #expect(run.status == 1 && run.stderr.contains("already in"), "\(run.stderr)")
+        let query = try CLITests.run(["index", "query", index, stories])
+        #expect(query.status == 0, "\(query.stderr)")
+        // The same sources in one file for discover: paper-2 copies wire-2 (the festival story,
+        // published earlier on the wire).
+        let all = folder.appendingPathComponent("all.jsonl")
+        try (String(contentsOfFile: sources, encoding: .utf8) + String(contentsOf: more, encoding: .utf8)).write(to: all, atomically: true, encoding: .utf8)
+        let discover = try CLITests.run(["discover", "--sources", all.path, stories, "--format", "jsonl"])
+        #expect(!query.stdout.isEmpty && query.stdout == discover.stdout, "\(query.stdout)\n\(discover.stdout)")
+        #expect(try Self.objects(query.stdout).map { $0["source"] as? String } == ["wire-1", "wire-2"])
+        #expect(query.stderr.contains("rewrite index of 2 stories: 2 queries, 2 rewritten"), "\(query.stderr)")
+        // The near-duplicate index's options do not apply to a rewrite index: refused, not ignored.
+        run = try CLITests.run(["index", "query", index, stories, "--threshold", "0.3"])
+        #expect(run.status == 64 && run.stderr.contains("is a rewrite index"), "\(run.stderr)")
+    }
 }

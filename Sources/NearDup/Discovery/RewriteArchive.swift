@@ -22,10 +22,11 @@ import Foundation
 public final class RewriteArchive: @unchecked Sendable {
     /// How stories are sketched, candidates chosen and links kept.
     public let configuration: RewriteDiscovery.Configuration
-    private var index: RewriteCandidateIndex
-    private var stories: [StoryRecord] = []
-    private var positionOf: [String: Int] = [:]
-    private let lock = NSLock()
+    var index: RewriteCandidateIndex
+    var stories: [StoryRecord] = []
+    var sketches: [RewriteSketch] = []
+    var positionOf: [String: Int] = [:]
+    let lock = NSLock()
 
     /// Makes an empty archive.
     ///
@@ -51,11 +52,16 @@ public final class RewriteArchive: @unchecked Sendable {
     /// - Throws: ``NearDupError`` with code `.duplicateID` when a story with the same id is stored.
     /// - Complexity: linear in the story's length (its sketch), plus O(t) for its t terms.
     public func insert(_ story: StoryRecord) throws(NearDupError) {
-        let sketch = configuration.sketcher.sketch(story)
+        try insert(story, sketch: configuration.sketcher.sketch(story))
+    }
+
+    /// Stores a story with its sketch, already made (read from an archive file).
+    func insert(_ story: StoryRecord, sketch: RewriteSketch) throws(NearDupError) {
         let inserted = lock.withLock {
             guard positionOf[story.id] == nil else { return false }
             positionOf[story.id] = stories.count
             stories.append(story)
+            sketches.append(sketch)
             index.insert(sketch)
             return true
         }

@@ -22,6 +22,11 @@ struct IndexHashingOptions: ParsableArguments {
 
     /// The first given option that contradicts `configuration` (the file's), as an error
     /// message; `nil` when every given option agrees.
+    /// Whether any hashing option was given (a rewrite index has none to agree with).
+    var anyGiven: Bool {
+        shingle != nil || permutations != nil || seed != nil || scheme != nil || foldDiacritics != nil
+    }
+
     func contradiction(with configuration: MinHashConfiguration, file: String) -> String? {
         var given: [(option: String, value: String, held: String)] = []
         if let shingle { given.append(("--shingle", shingle.description, configuration.shingling.description)) }
