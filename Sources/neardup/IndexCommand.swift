@@ -44,8 +44,8 @@ struct IndexCommand: ParsableCommand {
         @OptionGroup var hashing: HashingOptions
         @OptionGroup var common: Common
 
-        @Option(name: .long, help: "Default query threshold (Jaccard, 0 to 1); also chooses the LSH bands.")
-        var threshold = 0.8
+        @Option(name: .long, help: "Default query threshold (Jaccard, 0 to 1; 0.8 when not given); also chooses the LSH bands.")
+        var threshold: Double?
 
         @Option(name: .long, help: "'exact' keeps shingle fingerprints (8 bytes a shingle) for exact Jaccard (default for texts); 'estimate' keeps only signatures (default and only choice for --signatures).")
         var verify: Verification?
@@ -54,10 +54,14 @@ struct IndexCommand: ParsableCommand {
         var rewrites = false
 
         mutating func validate() throws {
-            if rewrites, signatureInput.signatures {
-                throw ValidationError("--rewrites reads stories (texts), not --signatures")
+            if rewrites {
+                let given = [(signatureInput.signatures, "--signatures"), (threshold != nil, "--threshold"), (verify != nil, "--verify")]
+                    .filter(\.0).map(\.1)
+                if !given.isEmpty {
+                    throw ValidationError("--rewrites makes a rewrite index (stories and their rewrite sketches); \(given.joined(separator: ", ")) belong to a near-duplicate index")
+                }
             }
-            try Limits.checkThreshold(threshold, "--threshold", includingOne: false)
+            if let threshold { try Limits.checkThreshold(threshold, "--threshold", includingOne: false) }
             _ = try signatureInput.verification(verify)
             try OutputRule.check(outputs: [("the index", index)], inputs: input.inputs)
         }
@@ -70,7 +74,7 @@ struct IndexCommand: ParsableCommand {
             let verification = try signatureInput.verification(verify)
             try IndexCommand.build(input: input, signatureInput: signatureInput, common: common, path: index) {
                 try IndexBuilder(
-                    creating: index, configuration: hashing.configuration, threshold: threshold,
+                    creating: index, configuration: hashing.configuration, threshold: threshold ?? 0.8,
                     verification: verification, threads: common.threadCount)
             }
         }

@@ -212,5 +212,7 @@ import Testing
         // The near-duplicate index's options do not apply to a rewrite index: refused, not ignored.
         run = try CLITests.run(["index", "query", index, stories, "--threshold", "0.3"])
         #expect(run.status == 64 && run.stderr.contains("is a rewrite index"), "\(run.stderr)")
+        run = try CLITests.run(["index", "create", "--rewrites", index, sources, "--threshold", "0.5"])
+        #expect(run.status == 64 && run.stderr.contains("--threshold belong to a near-duplicate index"), "\(run.stderr)")
     }
 }
