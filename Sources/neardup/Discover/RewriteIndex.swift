@@ -8,61 +8,53 @@ import NearDup
 enum RewriteIndex {
     /// Reads the stories of `input` and writes a new archive of them at `path`.
     static func create(path: String, input: InputOptions) throws {
-        try run {
-            try input.checkInputsExist()
-            var reader = StoryRecordReader(input: input)
-            let stories = try reader.read(input.inputs)
-            let archive = RewriteArchive()
-            for story in stories { try archive.insert(story) }
-            try finish(archive, path: path, read: stories.count, skipped: reader.skipped)
-        }
+        try input.checkInputsExist()
+        var reader = StoryRecordReader(input: input)
+        let stories = try reader.read(input.inputs)
+        let archive = RewriteArchive()
+        for story in stories { try archive.insert(story) }
+        try finish(archive, path: path, read: stories.count, skipped: reader.skipped)
     }
 
     /// Adds the stories of `input` to the archive at `path` (a story whose id is stored is
     /// skipped with a warning) and writes it back whole.
     static func add(path: String, input: InputOptions) throws {
-        try run {
-            try input.checkInputsExist()
-            let archive = try RewriteArchive(contentsOf: path)
-            var reader = StoryRecordReader(input: input)
-            let stories = try reader.read(input.inputs)
-            var skipped = reader.skipped
-            for story in stories {
-                if archive.contains(id: story.id) {
-                    skipped += 1
-                    StandardError.write("neardup: skipped: \(JSONLine.quoted(story.id)) is already in \(path)")
-                    continue
-                }
-                try archive.insert(story)
+        try input.checkInputsExist()
+        let archive = try RewriteArchive(contentsOf: path)
+        var reader = StoryRecordReader(input: input)
+        let stories = try reader.read(input.inputs)
+        var skipped = reader.skipped
+        for story in stories {
+            if archive.contains(id: story.id) {
+                skipped += 1
+                StandardError.write("neardup: skipped: \(JSONLine.quoted(story.id)) is already in \(path)")
+                continue
             }
-            try finish(archive, path: path, read: stories.count, skipped: skipped)
+            try archive.insert(story)
         }
+        try finish(archive, path: path, read: stories.count, skipped: skipped)
     }
 
     /// Writes one link line (as `discover` does) for every link of every story of `input`
     /// against the archive at `path`.
     static func query(path: String, input: InputOptions, output: String?, quiet: Bool) throws {
-        var skipped = 0
-        try run {
-            try input.checkInputsExist()
-            let archive = try RewriteArchive(contentsOf: path)
-            var reader = StoryRecordReader(input: input)
-            let stories = try reader.read(input.inputs)
-            skipped = reader.skipped
-            try StandardError.exitIfEveryInputSkipped(documents: stories.count + skipped, skipped: skipped, outputs: [output])
-            let sink = try OutputSink(path: output)
-            var linked = 0
-            for story in stories {
-                let links = archive.query(story)
-                if !links.isEmpty { linked += 1 }
-                for link in links { sink.write(RewriteLinkLine.render(link)) }
-            }
-            try sink.commit()
-            if !quiet {
-                StandardError.write("neardup: rewrite index of \(archive.count) stories: \(stories.count) queries, \(linked) rewritten from a stored story")
-            }
+        try input.checkInputsExist()
+        let archive = try RewriteArchive(contentsOf: path)
+        var reader = StoryRecordReader(input: input)
+        let stories = try reader.read(input.inputs)
+        try StandardError.exitIfEveryInputSkipped(documents: stories.count + reader.skipped, skipped: reader.skipped, outputs: [output])
+        let sink = try OutputSink(path: output)
+        var linked = 0
+        for story in stories {
+            let links = archive.query(story)
+            if !links.isEmpty { linked += 1 }
+            for link in links { sink.write(RewriteLinkLine.render(link)) }
         }
-        try StandardError.exitIfSkipped(skipped)
+        try sink.commit()
+        if !quiet {
+            StandardError.write("neardup: rewrite index of \(archive.count) stories: \(stories.count) queries, \(linked) rewritten from a stored story")
+        }
+        try StandardError.exitIfSkipped(reader.skipped)
     }
 
     /// A rewrite index keeps stories and their rewrite sketches, not MinHash signatures: an
@@ -78,19 +70,5 @@ enum RewriteIndex {
         try StandardError.exitIfEveryInputSkipped(documents: read + skipped, skipped: skipped, outputs: [path])
         try archive.write(to: path)
         try StandardError.exitIfSkipped(skipped)
-    }
-
-    /// Runs `body`, turning a library error into its message and exit status 2, as the other
-    /// index commands do.
-    private static func run(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as NearDupError {
-            StandardError.error(error.message)
-            throw ExitCode(2)
-        } catch let failure as CommandFailure {
-            StandardError.error(failure.message)
-            throw ExitCode(failure.exitCode)
-        }
     }
 }
