@@ -26,7 +26,7 @@ report: build
 test: deps
 	swift test
 
-# The DocC documentation (scripts/docs.sh: swift-docc-plugin, resolved only for this target).
+# The DocC documentation (scripts/docs.sh: the toolchain's swift-symbolgraph-extract and docc).
 docs: deps
 	@bash scripts/docs.sh
 

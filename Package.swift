@@ -45,9 +45,27 @@ let package = Package(
             pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"]), .yum(["gumbo-parser-devel"]), .brew(["gumbo-parser"])]
         ),
+        // The library's layers, one target each so that the compiler enforces that arrows run
+        // one way (core ← report ← discovery, core ← index); what one layer lends another is
+        // `package`, never public. `NearDup` re-exports them: the one module an embedder imports.
+        //
+        // The core: text (decoding, normalisation, tokens, story layout), saved web pages,
+        // shingles, MinHash, sketches and LSH, corpus reading, JSON output and the internals
+        // (the C boundary, parallel loops, files written whole).
+        .target(
+            name: "NearDupCore",
+            dependencies: ["CXXHash", "CUTF8Proc", "CStemmer", "CZlib", "CGumbo"]
+        ),
+        // The rewrite report: sentence alignment, passages, evidence and verdicts.
+        .target(name: "NearDupReport", dependencies: ["NearDupCore"]),
+        // Near-duplicates: corpus deduplication and the persistent index.
+        .target(name: "NearDupIndex", dependencies: ["NearDupCore"]),
+        // Rewrites across an archive: rewrite sketches, candidates, and the report's verdicts on them.
+        .target(name: "NearDupDiscovery", dependencies: ["NearDupCore", "NearDupReport"]),
+        // The product: re-exports the layers above, and holds the DocC catalog.
         .target(
             name: "NearDup",
-            dependencies: ["CXXHash", "CUTF8Proc", "CStemmer", "CZlib", "CGumbo"]
+            dependencies: ["NearDupCore", "NearDupReport", "NearDupIndex", "NearDupDiscovery"]
         ),
         // The generator writes its records with the library's JSON escaping (JSONEscaping).
         .target(name: "NearDupCorpusGenerator", dependencies: ["NearDup"]),
@@ -66,11 +84,3 @@ let package = Package(
         .testTarget(name: "neardupTests", dependencies: ["neardup", "NearDup"]),
     ]
 )
-
-// Documentation: `make docs` (scripts/docs.sh) sets NEARDUP_DOCS so that only a documentation
-// build resolves swift-docc-plugin; embedders, tests and the CLI build never see it.
-if Context.environment["NEARDUP_DOCS"] != nil {
-    package.dependencies.append(
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
-    )
-}

@@ -4,7 +4,7 @@ initialiser and subscript documents each parameter, its return value and what it
 
 DocC's --warnings-as-errors catches broken links and parameters documented under a wrong name,
 but not a symbol without a comment or a parameter left out of a comment that has none. This
-reads the symbol graph that swift-docc-plugin extracted (scripts/docs.sh runs it after the build).
+reads the symbol graph that scripts/docs.sh extracted (.build/symbol-graphs/TARGET; it runs this after).
 
     scripts/check-doc-comments.py NearDup [NearDupCorpusGenerator ...]
 
@@ -52,7 +52,7 @@ def problems(graph_path):
 def main(targets):
     missing = 0
     for target in targets:
-        graphs = glob.glob(".build/*/extracted-symbols/*/%s/%s.symbols.json" % (target, target))
+        graphs = glob.glob(".build/symbol-graphs/%s/%s.symbols.json" % (target, target))
         if not graphs:
             print("check-doc-comments: no symbol graph for %s; build its documentation first" % target)
             return 2

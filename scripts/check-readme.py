@@ -34,7 +34,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SKIP = re.compile(r"^<!-- not run by scripts/check-readme\.py: (.+) -->$")
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 GETTING_STARTED = "Sources/NearDup/NearDup.docc/GettingStarted.md"
-VERSION_FILE = "Sources/NearDup/NearDupPackage.swift"
+VERSION_FILE = "Sources/NearDupCore/NearDupPackage.swift"
 
 
 def documents():

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fits the report's verdict model (VerdictModel) and says how well it holds on stories it was not fitted on.
 
-  scripts/fit-verdict.py NEARDUP METER_DIR WEB_DIR [--write Sources/NearDup/Report/VerdictCoefficients.swift]
+  scripts/fit-verdict.py NEARDUP METER_DIR WEB_DIR [--write Sources/NearDupReport/VerdictCoefficients.swift]
                          [--cache FILE] [--features a,b,c]
 
 Runs `NEARDUP report --format json` once per METER catchline (reference: its PA files concatenated,

@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-version="$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/NearDup/NearDupPackage.swift)"
+version="$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/NearDupCore/NearDupPackage.swift)"
 date="$(sed -n "s/^## \[$version\] - \([0-9][0-9-]*\).*/\1/p" CHANGELOG.md | head -1)"
 if [ -z "$date" ]; then
     echo "man: CHANGELOG.md has no dated section for version $version" >&2

@@ -1,5 +1,5 @@
 import Foundation
-@testable import NearDup
+import NearDup
 import NearDupCorpusGenerator
 import Testing
 

@@ -1,4 +1,6 @@
-@testable import NearDup
+import NearDup
+@testable import NearDupCore
+@testable import NearDupIndex
 import Testing
 
 @Suite("Fingerprint intersection")

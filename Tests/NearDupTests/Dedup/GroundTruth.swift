@@ -1,4 +1,4 @@
-@testable import NearDup
+import NearDup
 
 /// Exact near-duplicate pairs of a small corpus, by brute force over all pairs of shingle sets
 /// (pairs whose set sizes alone rule out the threshold are skipped: J ≤ min/max).

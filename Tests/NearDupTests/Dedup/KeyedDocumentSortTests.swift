@@ -1,4 +1,5 @@
-@testable import NearDup
+import NearDup
+@testable import NearDupIndex
 import Testing
 
 @Suite("Keyed document sort")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NearDup
+import NearDup
 
 /// A ``RewriteArchive`` written to a file and read back answers every query as it did, keeps
 /// its settings, and a file that is not an archive is refused naming the file and line.

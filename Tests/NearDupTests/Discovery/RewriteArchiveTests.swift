@@ -1,5 +1,5 @@
 import Testing
-@testable import NearDup
+import NearDup
 
 @Suite struct RewriteArchiveTests {
     @Test func aQueryAnswersWhatDiscoverAnswers() throws {

@@ -1,5 +1,5 @@
 import Testing
-@testable import NearDup
+import NearDup
 
 @Suite struct RewriteCandidateIndexTests {
     let sketcher = RewriteSketcher()

@@ -1,5 +1,6 @@
 import Testing
-@testable import NearDup
+import NearDup
+@testable import NearDupDiscovery
 
 /// Discovery on ``RewriteCorpus``: three events, each a reference and six candidates. The
 /// references are the sources; copies and light rewrites must link to their own event's

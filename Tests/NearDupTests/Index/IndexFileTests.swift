@@ -1,5 +1,6 @@
 import Foundation
-@testable import NearDup
+import NearDup
+@testable import NearDupIndex
 import NearDupCorpusGenerator
 import Testing
 

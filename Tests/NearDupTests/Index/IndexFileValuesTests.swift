@@ -1,5 +1,5 @@
 import Foundation
-@_spi(Fuzzing) @testable import NearDup
+@_spi(Fuzzing) import NearDup
 import Testing
 
 /// Issue 17, item 19: an index file edited so that its checksums still match (resealed) but

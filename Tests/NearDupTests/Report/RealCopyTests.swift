@@ -1,5 +1,5 @@
 import Testing
-@testable import NearDup
+import NearDup
 
 /// The report on copy in the formats it arrives in: a wire story as sent, and newspaper stories
 /// written from it or independently. Fixtures written for these tests (invented events).

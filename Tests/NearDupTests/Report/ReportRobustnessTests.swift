@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NearDup
+import NearDup
 
 /// Random text made of the characters the layout stage and the sentence and quotation finders
 /// react to, through the whole analysis: nothing traps, and every figure and offset stays in range.

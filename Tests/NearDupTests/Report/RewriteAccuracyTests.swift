@@ -1,5 +1,5 @@
 import Testing
-@testable import NearDup
+import NearDup
 
 /// Accuracy of the default analysis on the labelled rewrite set in ``RewriteCorpus``.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NearDup
+import NearDup
 
 @Suite struct RewriteAnalyzerTests {
     let reference = ReportDocument(

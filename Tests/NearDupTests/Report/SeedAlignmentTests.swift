@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NearDup
+import NearDup
 
 /// Sentence alignment on the seed stories against labels written by reading them: for each
 /// candidate sentence that retells a narrative sentence of The Hill's piece (seed 000), the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NearDup
+import NearDup
 
 /// The seed stories' verdicts, as the issue states them (METER's definitions): 001, 002 and 004
 /// each retell part of The Hill's piece among material of their own (partially derived), 003

@@ -1,5 +1,5 @@
 import Testing
-@testable import NearDup
+import NearDup
 
 /// The layout stage on small fixtures written for these tests in the formats real copy comes in.
 @Suite struct StoryLayoutTests {

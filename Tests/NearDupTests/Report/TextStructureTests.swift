@@ -1,5 +1,6 @@
 import Testing
-@testable import NearDup
+import NearDup
+@testable import NearDupCore
 
 @Suite struct QuotationFinderTests {
     func quoted(_ text: String) -> [String] {

@@ -1,5 +1,6 @@
 import Testing
-@testable import NearDup
+import NearDup
+@testable import NearDupCore
 
 /// The word-shingle combination of signature format 2 (``WordShingleHash``).
 @Suite struct WordShingleHashTests {

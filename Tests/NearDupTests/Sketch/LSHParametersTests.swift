@@ -1,4 +1,5 @@
-@testable import NearDup
+import NearDup
+@testable import NearDupCore
 import Testing
 
 @Suite("LSH parameters")

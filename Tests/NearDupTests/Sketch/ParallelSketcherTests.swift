@@ -1,5 +1,6 @@
 import Foundation
-@testable import NearDup
+import NearDup
+@testable import NearDupCore
 import Testing
 
 /// Issue 9, must-have 2: the parallel sketcher's reorder buffer is bounded by its window (the

@@ -1,5 +1,6 @@
 import Testing
-@testable import NearDup
+import NearDup
+@testable import NearDupCore
 
 /// The linked xxHash must give the reference implementation's values (from `xxhsum -H3` and
 /// `xxhsum -H64` of Debian's xxhash 0.8.1, and python-xxhash for seeded XXH3).

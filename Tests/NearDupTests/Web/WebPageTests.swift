@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import NearDup
+import NearDup
+@testable import NearDupCore
+@testable import NearDupReport
 
 /// Saved pages written for these tests (invented stories) in four common layouts: a WordPress
 /// post, a wire service's story page, an AMP page and a live blog. Each test checks the body's

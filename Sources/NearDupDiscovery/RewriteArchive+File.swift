@@ -1,0 +1,141 @@
+import NearDupCore
+import NearDupReport
+import Foundation
+
+/// A ``RewriteArchive`` in a file: the index that answers "is this incoming story a rewrite of
+/// one we already hold?" across runs, for `neardup index create --rewrites`, `index add` and
+/// `index query`.
+///
+/// The file is JSON lines. The first line says what it is and the settings every query uses:
+/// `{"format":1,"kind":"neardup-rewrite-archive","same_outlet":false,"candidates":{…}}`; each
+/// further line is one stored story with its rewrite sketch:
+/// `{"id":…,"text":…,"date":…,"outlet":…,"url":…,"terms":[…]}` (the report needs the whole
+/// text to judge a link; the sketch's terms are what the candidate stage reads, so a reopened
+/// archive does not sketch its stories again).
+extension RewriteArchive {
+    /// The `kind` member of an archive file's first line.
+    public static let fileKind = "neardup-rewrite-archive"
+    /// The layout version of an archive file; a reader refuses any other.
+    public static let fileFormat = 1
+
+    private struct Header: Codable {
+        var format: Int
+        var kind: String
+        var sameOutlet: Bool
+        var candidates: RewriteCandidateIndex.Settings
+
+        enum CodingKeys: String, CodingKey {
+            case format, kind, candidates
+            case sameOutlet = "same_outlet"
+        }
+    }
+
+    private struct Entry: Codable {
+        var id: String
+        var text: String
+        var date: String?
+        var outlet: String?
+        var url: String?
+        var terms: [UInt32]
+    }
+
+    /// Writes every stored story, with its sketch, to `path`: to a file beside it, renamed into
+    /// place when complete, so that a failed write leaves what was there.
+    ///
+    /// - Parameter path: the archive file.
+    /// - Throws: ``NearDupError`` naming the path when it cannot be written.
+    /// - Complexity: linear in the stored texts.
+    public func write(to path: String) throws(NearDupError) {
+        do {
+            try writeUntyped(to: path)
+        } catch let error as NearDupError {
+            throw error
+        } catch {
+            throw NearDupError(.ioError, "cannot write \(path): \(String(describing: error))")
+        }
+    }
+
+    private func writeUntyped(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes = Data()
+        let header = Header(
+            format: Self.fileFormat, kind: Self.fileKind, sameOutlet: configuration.sameOutlet,
+            candidates: configuration.candidates)
+        bytes.append(try encoder.encode(header))
+        bytes.append(0x0A)
+        lock.lock()
+        let stored = zip(stories, sketches).map { ($0, $1) }
+        lock.unlock()
+        for (story, sketch) in stored {
+            let entry = Entry(id: story.id, text: story.text, date: story.date, outlet: story.outlet, url: story.url, terms: sketch.terms)
+            bytes.append(try encoder.encode(entry))
+            bytes.append(0x0A)
+        }
+        let output = try OutputFile(path: path, regularOnly: true)
+        do {
+            let raw = [UInt8](bytes)
+            try raw.withUnsafeBytes { buffer in
+                if let base = buffer.baseAddress {
+                    try Syscalls.write(output.descriptor, base, count: buffer.count, context: "cannot write \(path)")
+                }
+            }
+            try output.commit()
+        } catch {
+            output.abandon()
+            throw error
+        }
+    }
+
+    /// Whether `path` starts like a rewrite archive file (its first line's `kind`).
+    ///
+    /// - Parameter path: a file.
+    /// - Returns: `true` when its first bytes are an archive header; `false` for anything else,
+    ///   including a file that cannot be read.
+    public static func isArchiveFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1024)) ?? Data()
+        return String(decoding: head, as: UTF8.self).contains("\"kind\":\"\(fileKind)\"")
+    }
+
+    /// Reopens an archive written by ``write(to:)``: its settings and every story with its sketch.
+    ///
+    /// - Parameters:
+    ///   - path: the archive file.
+    ///   - configuration: the sketcher, linker and threads to use; the candidate settings and
+    ///     ``RewriteDiscovery/Configuration/sameOutlet`` are the file's.
+    /// - Throws: ``NearDupError`` naming the file, and the line for a malformed one.
+    /// - Complexity: linear in the file.
+    public convenience init(contentsOf path: String, configuration: RewriteDiscovery.Configuration = RewriteDiscovery.Configuration()) throws(NearDupError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw NearDupError(.ioError, "cannot read \(path): \(error.localizedDescription)")
+        }
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
+        let decoder = JSONDecoder()
+        guard let first = lines.first, let header = try? decoder.decode(Header.self, from: Data(first)), header.kind == Self.fileKind else {
+            throw NearDupError(.invalidInput, "\(path):1: not a rewrite archive (its first line is not a {\"kind\":\"\(Self.fileKind)\"} header)")
+        }
+        guard header.format == Self.fileFormat else {
+            throw NearDupError(.unsupportedFormat, "\(path):1: rewrite archive format \(header.format) is not known to this version of NearDup (it reads format \(Self.fileFormat))")
+        }
+        var settings = configuration
+        settings.candidates = header.candidates
+        settings.sameOutlet = header.sameOutlet
+        self.init(configuration: settings)
+        for (n, line) in lines.dropFirst().enumerated() {
+            guard let entry = try? decoder.decode(Entry.self, from: Data(line)) else {
+                throw NearDupError(.damagedIndex, "\(path):\(n + 2): not a stored story of a rewrite archive")
+            }
+            let story = StoryRecord(id: entry.id, text: entry.text, date: entry.date, outlet: entry.outlet, url: entry.url)
+            do {
+                try insert(story, sketch: RewriteSketch(id: entry.id, date: entry.date, outlet: entry.outlet, terms: entry.terms))
+            } catch {
+                throw NearDupError(.duplicateID, "\(path):\(n + 2): the id \(entry.id) is stored twice")
+            }
+        }
+    }
+}

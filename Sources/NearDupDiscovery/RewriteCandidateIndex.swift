@@ -1,0 +1,153 @@
+import NearDupCore
+import NearDupReport
+import Foundation
+
+/// The candidate stage of discovery: inverted postings of sources' ``RewriteSketch`` terms,
+/// answering, for a story, the few sources that share the most rare vocabulary with it.
+///
+/// A query takes the story's ``Settings/queryTerms`` rarest terms (fewest sources hold them;
+/// terms in no source, or in more than ``Settings/maximumPostings`` sources, are passed over),
+/// adds up `log((N + 1) / df)` over the terms each source shares, and keeps the
+/// ``Settings/limit`` heaviest sources that share at least ``Settings/minimumSharedTerms`` terms
+/// and ``Settings/minimumWeightShare`` of the story's query weight, and that the ``LinkRule``
+/// allows. Only those go on to the report's alignment.
+///
+/// Rare terms are what a rewrite keeps (names, places, figures, the event's unusual words) and
+/// what two stories about different events do not share, so the heaviest sources are the
+/// story's own source and the other stories of its event. On METER's development split the
+/// default settings find every derived link that aligning all pairs finds (see the README,
+/// "Rewrites across an archive").
+///
+/// ```swift
+/// var index = RewriteCandidateIndex()
+/// let sketcher = RewriteSketcher()
+/// index.insert(sketcher.sketch(wireCopy))
+/// let found = index.candidates(for: sketcher.sketch(story), rule: LinkRule())
+/// ```
+///
+/// Insertion is not thread-safe; queries on an index no longer being changed are.
+public struct RewriteCandidateIndex: Sendable {
+    /// How many candidates a query returns and which terms it reads.
+    public struct Settings: Sendable, Hashable, Codable {
+        /// The most sources a query returns (the top-k cut).
+        public var limit: Int
+        /// The story terms a query reads, rarest first.
+        public var queryTerms: Int
+        /// Terms held by more sources than this are passed over: too common to point anywhere,
+        /// and what would make a query's work grow with the archive.
+        public var maximumPostings: Int
+        /// Query terms a source must share to be a candidate.
+        public var minimumSharedTerms: Int
+        /// The share of the story's query weight (the summed inverse document frequency of its
+        /// query terms) a source must share to be a candidate: a source that shares only a few
+        /// of the story's rare words is about something else, and is not worth the report's time.
+        public var minimumWeightShare: Double
+
+        /// Makes settings; the defaults are those `neardup discover` uses.
+        ///
+        /// - Parameters:
+        ///   - limit: the most sources a query returns; 10 by default.
+        ///   - queryTerms: the story terms a query reads, rarest first; 64 by default.
+        ///   - maximumPostings: terms in more sources than this are passed over; 5,000 by default.
+        ///   - minimumSharedTerms: query terms a candidate must share; 3 by default.
+        ///   - minimumWeightShare: the share of the story's query weight a candidate must share,
+        ///     0 to 1; 0 (off) by default: on METER, cutting candidates that share less than a fifth
+        ///     of the story's weight drops sources a story retells a little of, and with them links.
+        public init(
+            limit: Int = 10, queryTerms: Int = 64, maximumPostings: Int = 5_000, minimumSharedTerms: Int = 3,
+            minimumWeightShare: Double = 0
+        ) {
+            self.limit = limit
+            self.queryTerms = queryTerms
+            self.maximumPostings = maximumPostings
+            self.minimumSharedTerms = minimumSharedTerms
+            self.minimumWeightShare = minimumWeightShare
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case limit
+            case queryTerms = "query_terms"
+            case maximumPostings = "maximum_postings"
+            case minimumSharedTerms = "minimum_shared_terms"
+            case minimumWeightShare = "minimum_weight_share"
+        }
+    }
+
+    /// How queries are answered.
+    public var settings: Settings
+    /// The sources' sketches without their terms, in insertion order.
+    public private(set) var sources: [RewriteSketch] = []
+    /// For each term, the positions of the sources holding it, ascending.
+    private var postings: [UInt32: [UInt32]] = [:]
+
+    /// Makes an empty index.
+    ///
+    /// - Parameter settings: how queries are answered.
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    /// The number of sources inserted.
+    public var count: Int { sources.count }
+
+    /// Adds a source.
+    ///
+    /// - Parameter sketch: the source's sketch; its terms go into the postings, the rest is kept.
+    /// - Returns: the source's position (0 for the first).
+    /// - Complexity: O(t) amortised for t terms.
+    @discardableResult
+    public mutating func insert(_ sketch: RewriteSketch) -> Int {
+        let position = sources.count
+        for term in sketch.terms { postings[term, default: []].append(UInt32(position)) }
+        var kept = sketch
+        kept.terms = []
+        sources.append(kept)
+        return position
+    }
+
+    /// The number of sources holding `term`.
+    ///
+    /// - Parameter term: a hashed stem.
+    /// - Returns: its document frequency among the sources.
+    public func documentFrequency(of term: UInt32) -> Int { postings[term]?.count ?? 0 }
+
+    /// The sources worth aligning with `story`, heaviest first.
+    ///
+    /// - Parameters:
+    ///   - story: the story's sketch.
+    ///   - rule: which sources dates, outlets and identity allow.
+    /// - Returns: at most ``Settings/limit`` candidates, by weight descending, then position.
+    /// - Complexity: O(t log t) to rank the story's t terms by rarity, plus the postings of the
+    ///   ``Settings/queryTerms`` rarest, each at most ``Settings/maximumPostings`` long: bounded
+    ///   whatever the archive's size.
+    public func candidates(for story: RewriteSketch, rule: LinkRule) -> [RewriteCandidate] {
+        let settings = self.settings
+        var ranked: [(df: Int, term: UInt32)] = []
+        ranked.reserveCapacity(story.terms.count)
+        for term in story.terms {
+            let df = postings[term]?.count ?? 0
+            if df > 0, df <= settings.maximumPostings { ranked.append((df, term)) }
+        }
+        ranked.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }
+        let n = Double(sources.count + 1)
+        var scores: [UInt32: (weight: Double, shared: Int)] = [:]
+        var queryWeight = 0.0
+        for (df, term) in ranked.prefix(settings.queryTerms) {
+            let idf = log(n / Double(df))
+            queryWeight += idf
+            for source in postings[term]! {
+                scores[source, default: (0, 0)].weight += idf
+                scores[source, default: (0, 0)].shared += 1
+            }
+        }
+        var found: [RewriteCandidate] = []
+        let minimumWeight = settings.minimumWeightShare * queryWeight
+        for (source, score) in scores where score.shared >= settings.minimumSharedTerms && score.weight >= minimumWeight {
+            let sketch = sources[Int(source)]
+            guard rule.allows(story: story, source: sketch) else { continue }
+            found.append(RewriteCandidate(source: Int(source), sourceID: sketch.id, weight: score.weight, sharedTerms: score.shared))
+        }
+        found.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.source < $1.source }
+        return Array(found.prefix(settings.limit))
+    }
+}

@@ -1,0 +1,148 @@
+import NearDupCore
+import NearDupReport
+
+/// The judging stage of discovery: runs the report (``RewriteAnalyzer``) on a story against its
+/// candidate sources and keeps the links the report stands behind.
+///
+/// A link means what the report means: the story is the candidate, the source the reference.
+/// 1. The story is compared with each candidate on its own (``judge(story:sources:)``).
+/// 2. Unless one candidate alone gives the story two sentences (or the report calls it derived
+///    from one alone), the story has no link: one sentence in common is coincidence.
+///    Its **sources** are the candidates from which the report derives at least one of its
+///    sentences. A story is often written from several pieces of copy about one event; judged
+///    against each alone, each explains too little of it. With two or more sources, the report
+///    judges the story once more against all of them read together, as one reference, as METER
+///    judges a newspaper story against all the wire copy of its case.
+/// 3. If that verdict is derived, the story links to its best source (the highest score, then
+///    coverage, then id); with ``Selection/allDerived``, to each of its sources.
+///
+/// A linker is a value; its methods are thread-safe.
+public struct RewriteLinker: Sendable {
+    /// Which of a story's sources become links.
+    public enum Selection: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The best source only.
+        case best
+        /// Every source of a derived story.
+        case allDerived = "all-derived"
+    }
+
+    /// The report's analyzer: its configuration decides every verdict.
+    public var analyzer: RewriteAnalyzer
+    /// Which sources become links.
+    public var selection: Selection
+
+    /// Makes a linker.
+    ///
+    /// - Parameters:
+    ///   - analyzer: the report's analyzer; `neardup report`'s configuration by default.
+    ///   - selection: which sources become links; the best only by default.
+    public init(analyzer: RewriteAnalyzer = RewriteAnalyzer(), selection: Selection = .best) {
+        self.analyzer = analyzer
+        self.selection = selection
+    }
+
+    /// The report on the story against each candidate source alone, in the order given,
+    /// derived or not (step 1).
+    ///
+    /// - Parameters:
+    ///   - story: the possible rewrite.
+    ///   - sources: its candidate sources, each with the candidate stage's weight.
+    /// - Returns: one link per source, whatever its verdict, each judged on the pair alone.
+    /// - Complexity: per source, linear in the two texts plus the report's sparse alignment.
+    public func judge(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)]) -> [RewriteLink] {
+        guard !sources.isEmpty else { return [] }
+        return judge(prepare(story: story), sources: sources.map { (prepare(source: $0.record), $0.weight) })
+    }
+
+    /// The story's links (steps 1 to 3).
+    ///
+    /// - Parameters:
+    ///   - story: the possible rewrite.
+    ///   - sources: its candidate sources, each with the candidate stage's weight.
+    /// - Returns: the links, best source first; empty when the story is not derived from them.
+    /// - Complexity: as ``judge(story:sources:)``, plus one more report when the story has
+    ///   several sources.
+    public func links(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)]) -> [RewriteLink] {
+        guard !sources.isEmpty else { return [] }
+        let prepared = sources.map { (text: prepare(source: $0.record), weight: $0.weight) }
+        let texts = Dictionary(sources.map { ($0.record.id, $0.record.text) }, uniquingKeysWith: { a, _ in a })
+        return links(prepare(story: story), sources: prepared) { texts[$0]! }
+    }
+
+    /// A story read once as the report reads a candidate.
+    func prepare(story: StoryRecord) -> AnalyzedText { analyzer.prepare(Self.document(story)) }
+
+    /// A source read once as the report reads a reference (with its synonyms).
+    func prepare(source: StoryRecord) -> AnalyzedText { analyzer.prepare(Self.document(source), isReference: true) }
+
+    /// ``judge(story:sources:)`` on texts already read.
+    func judge(_ story: AnalyzedText, sources: [(text: AnalyzedText, weight: Double)]) -> [RewriteLink] {
+        sources.map { source in
+            RewriteLink(
+                story: story.document.id, source: source.text.document.id, candidateWeight: source.weight,
+                report: analyzer.compare(source.text, story))
+        }
+    }
+
+    /// ``links(story:sources:)`` on texts already read; `text` gives a source's text by id.
+    func links(_ story: AnalyzedText, sources: [(text: AnalyzedText, weight: Double)], text: (String) -> String) -> [RewriteLink] {
+        // Each pair is aligned first; the rest of the report runs only on pairs with an aligned
+        // sentence or a verbatim run, the others having no derived sentence (most candidates of
+        // a story are about something else).
+        let aligned = sources.map { analyzer.align($0.text, story) }
+        var judged: [RewriteLink] = []
+        var passedOver: [Int] = []
+        for (i, source) in sources.enumerated() {
+            guard !aligned[i].derivesNothing else {
+                passedOver.append(i)
+                continue
+            }
+            judged.append(
+                RewriteLink(
+                    story: story.document.id, source: source.text.document.id, candidateWeight: source.weight,
+                    report: analyzer.report(source.text, story, alignment: aligned[i])))
+        }
+        // One sentence in common is coincidence (boilerplate, a stock phrase): a story is linked
+        // only when one source alone gives it two sentences or the report calls it derived
+        // from one source alone.
+        var group = judged.filter { $0.report.evidence.derivedSentences > 0 }.sorted(by: Self.ranksBefore)
+        guard !group.isEmpty else { return [] }
+        let strongest = group.map(\.report.evidence.derivedSentences).max() ?? 0
+        if strongest < Self.minimumDerivedSentences, !judged.contains(where: \.isDerived) {
+            // Only then do the pairs passed over count: a report could call a story derived
+            // from a source that gives it no sentence (on its vocabulary alone). Rare; their
+            // full reports decide, as if every pair had been judged.
+            let derivedElsewhere = passedOver.contains { i in
+                analyzer.report(sources[i].text, story, alignment: aligned[i]).verdict != .nonDerived
+            }
+            guard derivedElsewhere else { return [] }
+        }
+        let ids = group.map(\.source)
+        if group.count > 1 {
+            // The sources read together: one reference, in the order of their ids.
+            let joined = ids.sorted().map(text).joined(separator: "\n\n")
+            let reference = analyzer.prepare(ReportDocument(id: ids.joined(separator: " + "), text: joined), isReference: true)
+            let together = analyzer.compare(reference, story)
+            for i in group.indices { group[i].groupReport = together }
+        }
+        for i in group.indices { group[i].sources = ids }
+        guard group[0].isDerived else { return [] }
+        return selection == .best ? [group[0]] : group
+    }
+
+    /// Sentences one source alone must give a story (unless the report calls the story derived
+    /// from it alone) before the story is linked at all.
+    static let minimumDerivedSentences = 2
+
+    /// A story's sources in link order: score, then coverage, then source id, on the pair alone.
+    static func ranksBefore(_ x: RewriteLink, _ y: RewriteLink) -> Bool {
+        if x.report.score != y.report.score { return x.report.score > y.report.score }
+        if x.report.coverage != y.report.coverage { return x.report.coverage > y.report.coverage }
+        return x.source < y.source
+    }
+
+    /// A record as the report reads it.
+    static func document(_ record: StoryRecord) -> ReportDocument {
+        ReportDocument(id: record.id, text: record.text)
+    }
+}

@@ -1,0 +1,178 @@
+import NearDupCore
+
+/// A document prepared for comparison, read once: its layout (``StoryLayout``), its words
+/// (normalised, hashed, stemmed, marked quoted or not and by block), sentences and quotations,
+/// and its shingle sets, all from one tokenisation of the cleaned text.
+package struct AnalyzedText: Sendable {
+    package let document: ReportDocument
+    /// The cleaned text and its blocks; every range below is into `story.text`.
+    let story: StoryText
+    let words: [NormalizedWord]
+    /// Whether each word is inside quotation marks.
+    let quoted: [Bool]
+    /// Whether each word is in a body block (not a headline, byline, dateline or boilerplate).
+    let inBody: [Bool]
+    /// The stem of each content word; `nil` for stop words.
+    let stems: [String?]
+    /// Sentence byte ranges, in order.
+    let sentences: [Range<Int>]
+    /// Whether each sentence is in the body.
+    let sentenceInBody: [Bool]
+    /// For each sentence, the indices of its words.
+    let sentenceWords: [Range<Int>]
+    /// For each word, the index of its sentence.
+    let sentenceOfWord: [Int]
+    let quotations: [Quotation]
+    /// For each sentence with narrative content (body words outside quotes), its 1-based number
+    /// among such sentences; `nil` for the others. Reports refer to reference sentences by it.
+    let narrativeSentenceNumbers: [Int?]
+    /// The stems of the body's content words, quotations included: the vocabulary a candidate's
+    /// narrative is measured against.
+    let bodyStems: Set<String>
+    /// Word shingles of the body (quotations included).
+    let shingles: ShingleSet
+    /// Word shingles of the body outside quotation marks (shingles do not span a quotation).
+    let narrativeShingles: ShingleSet
+
+    /// For each word, the stems of its WordNet synonyms (empty unless a WordNet was given).
+    let wordSynonymStems: [Set<String>]
+    /// Whether the text was read as a reference (else as a candidate): which side of
+    /// ``sentenceStems`` and ``trigrams`` was made.
+    let isReference: Bool
+    /// The sentences' stems as the aligner reads them, in the text's role.
+    private let stemsInRole: SentenceStems
+    /// The word trigrams shared runs are seeded by, in the text's role.
+    private let trigramsInRole: WordTrigrams
+    /// The n-grams the narrative overlap counts, made when a report first needs them.
+    private let gramsCache = TextGramsCache()
+
+    init(
+        _ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage, synonyms: WordNet? = nil,
+        isReference: Bool = false
+    ) {
+        self.isReference = isReference
+        self.document = document
+        let story = StoryLayout().read(document.text)
+        self.story = story
+        let layout = TextLayout(story.text)
+        let words = tokenizer.words(in: story.text)
+        let quotations = QuotationFinder()._quotations(in: layout)
+        let sentences = SentenceSplitter()._sentences(in: layout)
+
+        var quoted = [Bool](repeating: false, count: words.count)
+        var q = 0
+        for (i, word) in words.enumerated() {
+            while q < quotations.count, quotations[q].range.upperBound <= word.range.lowerBound { q += 1 }
+            if q < quotations.count, quotations[q].range.contains(word.range.lowerBound) { quoted[i] = true }
+        }
+        let inBody = words.map { story.kind(at: $0.range.lowerBound) == .body }
+
+        var sentenceWords: [Range<Int>] = []
+        var sentenceOfWord = [Int](repeating: -1, count: words.count)
+        var w = 0
+        for (s, sentence) in sentences.enumerated() {
+            while w < words.count, words[w].range.lowerBound < sentence.lowerBound { w += 1 }
+            let first = w
+            while w < words.count, words[w].range.lowerBound < sentence.upperBound {
+                sentenceOfWord[w] = s
+                w += 1
+            }
+            sentenceWords.append(first..<w)
+        }
+
+        self.words = words
+        self.quoted = quoted
+        self.inBody = inBody
+        let stemmer = language.makeStemmer()
+        let english = language.usesEnglishStopWords
+        self.stems = words.map { word in
+            let t = word.text
+            if english ? StopWords.contains(t) : t.unicodeScalars.count < 3 { return nil }
+            if t.unicodeScalars.count < 2, !t.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return nil }
+            return stemmer.stem(t)
+        }
+        if let synonyms {
+            var cache: [String: Set<String>] = [:]
+            let stems = self.stems
+            self.wordSynonymStems = words.indices.map { i in
+                guard inBody[i], !quoted[i], stems[i] != nil else { return [] }
+                let word = words[i].text
+                if let known = cache[word] { return known }
+                let found = Set(synonyms.synonyms(of: word).filter { !StopWords.contains($0) }.map { stemmer.stem($0) })
+                cache[word] = found
+                return found
+            }
+        } else {
+            self.wordSynonymStems = words.map { _ in [] }
+        }
+        self.sentences = sentences
+        self.sentenceInBody = sentenceWords.map { range in range.contains { inBody[$0] } }
+        self.sentenceWords = sentenceWords
+        self.sentenceOfWord = sentenceOfWord
+        self.quotations = quotations
+        var numbered = 0
+        let stems = self.stems
+        self.bodyStems = Set(words.indices.compactMap { inBody[$0] ? stems[$0] : nil })
+        self.narrativeSentenceNumbers = sentenceWords.map { range in
+            guard range.contains(where: { inBody[$0] && !quoted[$0] && stems[$0] != nil }) else { return nil }
+            numbered += 1
+            return numbered
+        }
+
+        // What each comparison reads of this text, read once here: a source in an archive is
+        // compared with many stories.
+        self.stemsInRole = SentenceStems(
+            sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, wordSynonymStems: self.wordSynonymStems,
+            asReference: isReference)
+        self.trigramsInRole = WordTrigrams(words, asReference: isReference)
+
+        // Shingles from the same words: the body's, and the body's outside quotation marks.
+        let hashes = words.map { tokenizer.hash(normalizedWord: $0.text) }
+        let seed = tokenizer.seed
+        var all: [UInt64] = []
+        var narrative: [UInt64] = []
+        var run: [UInt64] = []
+        var bodyRun: [UInt64] = []
+        for i in words.indices {
+            if inBody[i] { bodyRun.append(hashes[i]) }
+            if inBody[i], !quoted[i] {
+                run.append(hashes[i])
+            } else {
+                WordShingles.append(of: run, size: shingleSize, seed: seed, keepShort: false, to: &narrative)
+                run.removeAll(keepingCapacity: true)
+            }
+        }
+        // A story whose whole narrative is one run shorter than a shingle still has one shingle.
+        WordShingles.append(of: run, size: shingleSize, seed: seed, keepShort: narrative.isEmpty, to: &narrative)
+        WordShingles.append(of: bodyRun, size: shingleSize, seed: seed, to: &all)
+        self.shingles = ShingleSet(hashes: all)
+        self.narrativeShingles = ShingleSet(hashes: narrative)
+    }
+
+    /// The sentences' stems as the aligner reads them in a role: made when the text was read,
+    /// for the role it was read in (a text compared in the other role is read again for it).
+    func sentenceStems(asReference: Bool) -> SentenceStems {
+        asReference == isReference
+            ? stemsInRole
+            : SentenceStems(
+                sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, wordSynonymStems: wordSynonymStems,
+                asReference: asReference)
+    }
+
+    /// The word trigrams shared runs are seeded by, in a role (as ``sentenceStems(asReference:)``).
+    func trigrams(asReference: Bool) -> WordTrigrams {
+        asReference == isReference ? trigramsInRole : WordTrigrams(words, asReference: asReference)
+    }
+
+    /// The n-grams and stem pairs the narrative overlap counts of this text in `role`.
+    func grams(as role: TextGrams.Role) -> TextGrams { gramsCache.grams(of: self, as: role) }
+
+    /// Whether word `i` is a content word of the body outside quotation marks.
+    func isNarrativeContent(_ i: Int) -> Bool { inBody[i] && !quoted[i] && stems[i] != nil }
+
+    /// The cleaned text of a byte range.
+    func text(_ range: Range<Int>) -> String { story.slice(range) }
+
+    /// The span of the original input that a range of the cleaned text came from.
+    func originalSpan(_ range: Range<Int>) -> TextSpan { TextSpan(story.originalRange(of: range)) }
+}

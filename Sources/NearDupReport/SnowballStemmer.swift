@@ -1,0 +1,56 @@
+import NearDupCore
+
+/// A Snowball stemmer (libstemmer, as used by Lucene, Xapian and PostgreSQL full-text search):
+/// reduces inflected words to a common stem, so *acknowledged* and *acknowledgement* both become
+/// `acknowledg` and *withdrawing* becomes `withdraw`.
+///
+/// English is Porter2; ``languages`` lists the others (`french`, `german`, `spanish`, …).
+/// A stemmer is not thread-safe (libstemmer keeps state per stemmer): use one per thread or per
+/// analysis.
+///
+/// ```swift
+/// let stemmer = try SnowballStemmer(language: "english")
+/// stemmer.stem("acknowledged")   // "acknowledg"
+/// ```
+public final class SnowballStemmer {
+    /// The language the stemmer was made for.
+    public let language: String
+    private let handle: OpaquePointer
+
+    /// The languages libstemmer provides, by name (`english`, `french`, `porter`, …).
+    public static var languages: [String] { CBoundary.stemmerLanguages() }
+
+    /// Makes a stemmer for `language` (a name from ``languages``, or an ISO 639 code such as `en`
+    /// or `fra` that libstemmer knows).
+    ///
+    /// - Parameter language: a libstemmer algorithm name or ISO 639 code, in any case.
+    /// - Throws: ``NearDupError`` with code `.invalidInput` naming the known languages when
+    ///   libstemmer has no stemmer for `language`.
+    public init(language: String) throws(NearDupError) {
+        guard let handle = CBoundary.stemmerNew(language.lowercased()) else {
+            throw NearDupError(
+                .invalidInput,
+                "no Snowball stemmer for language '\(language)'; known: \(Self.languages.joined(separator: ", "))")
+        }
+        self.language = language.lowercased()
+        self.handle = handle
+    }
+
+    deinit { CBoundary.stemmerDelete(handle) }
+
+    /// The stem of a word already in ``Tokenizer`` form (case-folded). Words of fewer than three
+    /// scalars and words with digits are returned unchanged.
+    ///
+    /// - Parameter word: a case-folded word.
+    /// - Returns: its stem.
+    /// - Complexity: O(n) in the length of `word`.
+    public func stem(_ word: String) -> String {
+        // ASCII's only scalars with a numeric type are its digits: answered without the Unicode tables.
+        let hasDigit = word.unicodeScalars.contains { $0.isASCII ? (0x30...0x39).contains($0.value) : $0.properties.numericType != nil }
+        if word.unicodeScalars.count < 3 || hasDigit {
+            return word
+        }
+        var word = word
+        return word.withUTF8 { CBoundary.stem(handle, $0) } ?? word
+    }
+}
