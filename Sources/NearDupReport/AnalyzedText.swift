@@ -8,12 +8,15 @@ package struct AnalyzedText: Sendable {
     /// The cleaned text and its blocks; every range below is into `story.text`.
     let story: StoryText
     let words: [NormalizedWord]
+    /// Each word's 64-bit hash (``Tokenizer/hash(normalizedWord:)``): its id in the word n-grams
+    /// and shingles. Words are compared by these ids, their text kept for display.
+    let wordIDs: [UInt64]
     /// Whether each word is inside quotation marks.
     let quoted: [Bool]
     /// Whether each word is in a body block (not a headline, byline, dateline or boilerplate).
     let inBody: [Bool]
     /// The stem of each content word; `nil` for stop words.
-    let stems: [String?]
+    let stems: [StemID?]
     /// Sentence byte ranges, in order.
     let sentences: [Range<Int>]
     /// Whether each sentence is in the body.
@@ -28,14 +31,14 @@ package struct AnalyzedText: Sendable {
     let narrativeSentenceNumbers: [Int?]
     /// The stems of the body's content words, quotations included: the vocabulary a candidate's
     /// narrative is measured against.
-    let bodyStems: Set<String>
+    let bodyStems: Set<StemID>
     /// Word shingles of the body (quotations included).
     let shingles: ShingleSet
     /// Word shingles of the body outside quotation marks (shingles do not span a quotation).
     let narrativeShingles: ShingleSet
 
     /// For each word, the stems of its WordNet synonyms (empty unless a WordNet was given).
-    let wordSynonymStems: [Set<String>]
+    let wordSynonymStems: [Set<StemID>]
     /// Whether the text was read as a reference (else as a candidate): which side of
     /// ``sentenceStems`` and ``trigrams`` was made.
     let isReference: Bool
@@ -81,6 +84,8 @@ package struct AnalyzedText: Sendable {
         }
 
         self.words = words
+        let hashes = words.map { tokenizer.hash(normalizedWord: $0.text) }
+        self.wordIDs = hashes
         self.quoted = quoted
         self.inBody = inBody
         let stemmer = language.makeStemmer()
@@ -89,16 +94,16 @@ package struct AnalyzedText: Sendable {
             let t = word.text
             if english ? StopWords.contains(t) : t.unicodeScalars.count < 3 { return nil }
             if t.unicodeScalars.count < 2, !t.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return nil }
-            return stemmer.stem(t)
+            return stemmer.stemID(t)
         }
         if let synonyms {
-            var cache: [String: Set<String>] = [:]
+            var cache: [String: Set<StemID>] = [:]
             let stems = self.stems
             self.wordSynonymStems = words.indices.map { i in
                 guard inBody[i], !quoted[i], stems[i] != nil else { return [] }
                 let word = words[i].text
                 if let known = cache[word] { return known }
-                let found = Set(synonyms.synonyms(of: word).filter { !StopWords.contains($0) }.map { stemmer.stem($0) })
+                let found = Set(synonyms.synonyms(of: word).filter { !StopWords.contains($0) }.map { stemmer.stemID($0) })
                 cache[word] = found
                 return found
             }
@@ -124,10 +129,9 @@ package struct AnalyzedText: Sendable {
         self.stemsInRole = SentenceStems(
             sentenceWords: sentenceWords, stems: stems, inBody: inBody, quoted: quoted, wordSynonymStems: self.wordSynonymStems,
             asReference: isReference)
-        self.trigramsInRole = WordTrigrams(words, asReference: isReference)
+        self.trigramsInRole = WordTrigrams(hashes, asReference: isReference)
 
         // Shingles from the same words: the body's, and the body's outside quotation marks.
-        let hashes = words.map { tokenizer.hash(normalizedWord: $0.text) }
         let seed = tokenizer.seed
         var all: [UInt64] = []
         var narrative: [UInt64] = []
@@ -161,7 +165,7 @@ package struct AnalyzedText: Sendable {
 
     /// The word trigrams shared runs are seeded by, in a role (as ``sentenceStems(asReference:)``).
     func trigrams(asReference: Bool) -> WordTrigrams {
-        asReference == isReference ? trigramsInRole : WordTrigrams(words, asReference: asReference)
+        asReference == isReference ? trigramsInRole : WordTrigrams(wordIDs, asReference: asReference)
     }
 
     /// The n-grams and stem pairs the narrative overlap counts of this text in `role`.

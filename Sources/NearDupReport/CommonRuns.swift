@@ -58,7 +58,7 @@ func commonRuns(reference: AnalyzedText, candidate: AnalyzedText, minimumLength:
     guard minimumLength >= 3 else {
         return commonRuns(reference: reference.words, candidate: candidate.words, minimumLength: minimumLength)
     }
-    let r = reference.words, c = candidate.words
+    let r = reference.wordIDs, c = candidate.wordIDs
     let index = reference.trigrams(asReference: true)
     var runs: [CommonRun] = []
     for (j, key) in candidate.trigrams(asReference: false).keys.enumerated() {
@@ -68,9 +68,9 @@ func commonRuns(reference: AnalyzedText, candidate: AnalyzedText, minimumLength:
             let i = next
             next = Int(index.next[i])
             // Only where a run starts: the previous words differ.
-            if i > 0, j > 0, r[i - 1].text == c[j - 1].text { continue }
+            if i > 0, j > 0, r[i - 1] == c[j - 1] { continue }
             var length = 3
-            while i + length < r.count, j + length < c.count, r[i + length].text == c[j + length].text { length += 1 }
+            while i + length < r.count, j + length < c.count, r[i + length] == c[j + length] { length += 1 }
             if length >= minimumLength { runs.append(CommonRun(reference: i, candidate: j, length: length)) }
         }
     }
@@ -101,34 +101,30 @@ private func tiling(_ runs: [CommonRun], candidateCount: Int, minimumLength: Int
     return kept.sorted { $0.candidate < $1.candidate }
 }
 
-/// A text's word trigrams, for ``commonRuns(reference:candidate:minimumLength:)``, each its
-/// normalised words joined by U+0000 (which no word holds). A candidate keeps its trigrams by
+/// A text's word trigrams, for ``commonRuns(reference:candidate:minimumLength:)``, each the
+/// 64-bit hash of its three words' ids (``AnalyzedText/wordIDs``, hashed as a word shingle,
+/// ``WordShingles/hash(of:seed:)``). A candidate keeps its trigrams by
 /// position; a reference, where each starts: the first position in a table, the next ones
 /// chained (no array per trigram).
 struct WordTrigrams: Sendable {
     /// As a candidate: the trigram starting at each word (the last two words start none).
-    let keys: [String]
+    let keys: [UInt64]
     /// As a reference: for each trigram, the first position where it starts.
-    let first: [String: Int32]
+    let first: [UInt64: Int32]
     /// As a reference: for each position, the next position where its trigram starts, or -1.
     let next: [Int32]
 
     /// - Complexity: O(n) in the text's words.
-    init(_ words: [NormalizedWord], asReference: Bool) {
-        let keys: [String] = words.count < 3 ? [] : (0...(words.count - 3)).map { i -> String in
-            var key = words[i].text
-            key.append("\u{0}")
-            key.append(words[i + 1].text)
-            key.append("\u{0}")
-            key.append(words[i + 2].text)
-            return key
+    init(_ words: [UInt64], asReference: Bool) {
+        let keys: [UInt64] = words.count < 3 ? [] : (0...(words.count - 3)).map { i in
+            WordShingles.hash(of: words[i..<(i + 3)], seed: TextGrams.seed)
         }
         guard asReference else {
             (self.keys, self.first, self.next) = (keys, [:], [])
             return
         }
-        var first: [String: Int32] = [:]
-        var last: [String: Int32] = [:]
+        var first: [UInt64: Int32] = [:]
+        var last: [UInt64: Int32] = [:]
         var next = [Int32](repeating: -1, count: keys.count)
         for (i, key) in keys.enumerated() {
             if let previous = last[key] { next[Int(previous)] = Int32(i) } else { first[key] = Int32(i) }

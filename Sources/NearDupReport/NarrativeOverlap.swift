@@ -80,62 +80,63 @@ struct NarrativeOverlap {
 }
 
 /// The n-grams and stem pairs ``NarrativeOverlap`` counts of one text, in the role it plays:
-/// a reference's body, a candidate's narrative. An n-gram is its normalised words joined by
-/// U+0000, which no word holds (words are letters, marks and digits), so two n-grams are equal
-/// exactly when their words are; no per-pair table of word ids is needed.
+/// a reference's body, a candidate's narrative. An n-gram is the 64-bit hash of its words' ids
+/// (``AnalyzedText/wordIDs``) as a word shingle hashes them (``WordShingles/hash(of:seed:)``), a
+/// stem pair the same hash of its two ``StemID``s: the sets hold integers, and two distinct
+/// n-grams share an id with probability at most 2⁻⁵⁷ (the shingle hash's bound).
 struct TextGrams {
     /// Which words are read: the reference's body (quotations included), or the candidate's
     /// narrative (its body outside quotation marks).
     enum Role { case reference, candidate }
 
+    /// The seed of the n-grams' and stem pairs' hashes (any fixed value: they are never stored).
+    static let seed: UInt64 = 0x4752_414D  // "GRAM"
+
     /// Distinct stems of the narrative's content words (candidate only).
-    var narrativeStems = Set<String>()
+    var narrativeStems = Set<StemID>()
     /// Distinct word bigrams and trigrams of the words read, within a sentence.
-    var bigrams = Set<String>()
+    var bigrams = Set<UInt64>()
     /// Distinct word bigrams of the candidate's whole body, its quotations included, within a
     /// sentence (candidate only).
-    var bodyBigrams = Set<String>()
-    var trigrams = Set<String>()
-    /// Consecutive content stems of the words read, within a sentence (stop words skipped): `"a b"`.
-    var stemPairs = Set<String>()
+    var bodyBigrams = Set<UInt64>()
+    var trigrams = Set<UInt64>()
+    /// Consecutive content stems of the words read, within a sentence (stop words skipped).
+    var stemPairs = Set<UInt64>()
     /// The narrative's words, stop words included (candidate only).
     var narrativeTokens = 0
 
     /// - Complexity: O(n) in the text's words.
     init(_ text: AnalyzedText, as role: Role) {
-        let words = text.words, stems = text.stems, sentenceOfWord = text.sentenceOfWord
+        let ids = text.wordIDs, stems = text.stems, sentenceOfWord = text.sentenceOfWord
         let keep = role == .reference ? { (i: Int) in text.inBody[i] } : { (i: Int) in text.inBody[i] && !text.quoted[i] }
-        func grams(_ n: Int, keep: (Int) -> Bool = keep) -> Set<String> {
-            var out = Set<String>()
-            guard words.count >= n else { return out }
-            for i in 0...(words.count - n) where (i..<(i + n)).allSatisfy(keep) && sentenceOfWord[i] == sentenceOfWord[i + n - 1] {
-                var gram = words[i].text
-                for k in (i + 1)..<(i + n) {
-                    gram.append("\u{0}")
-                    gram.append(words[k].text)
-                }
-                out.insert(gram)
+        func grams(_ n: Int, keep: (Int) -> Bool = keep) -> Set<UInt64> {
+            var out = Set<UInt64>()
+            guard ids.count >= n else { return out }
+            for i in 0...(ids.count - n) where (i..<(i + n)).allSatisfy(keep) && sentenceOfWord[i] == sentenceOfWord[i + n - 1] {
+                out.insert(WordShingles.hash(of: ids[i..<(i + n)], seed: Self.seed))
             }
             return out
         }
         bigrams = grams(2)
         trigrams = grams(3)
         var previous: Int? = nil
-        for i in words.indices where keep(i) && stems[i] != nil {
-            if let p = previous, sentenceOfWord[p] == sentenceOfWord[i] { stemPairs.insert(stems[p]! + " " + stems[i]!) }
+        for i in ids.indices where keep(i) && stems[i] != nil {
+            if let p = previous, sentenceOfWord[p] == sentenceOfWord[i] {
+                stemPairs.insert(WordShingles.hash(stems[p]!.value, stems[i]!.value, seed: Self.seed))
+            }
             previous = i
         }
         if role == .candidate {
             bodyBigrams = grams(2) { text.inBody[$0] }
-            for i in words.indices where text.isNarrativeContent(i) { narrativeStems.insert(stems[i]!) }
-            narrativeTokens = words.indices.count(where: keep)
+            for i in ids.indices where text.isNarrativeContent(i) { narrativeStems.insert(stems[i]!) }
+            narrativeTokens = ids.indices.count(where: keep)
         }
     }
 }
 
 /// A text's ``TextGrams`` as a candidate, made on first use and kept: a story is compared with
 /// several sources. A reference's are made for each comparison: a source of an archive is held
-/// for many stories, and its n-gram strings would be most of its memory. Thread-safe.
+/// for many stories, and its n-gram sets would be most of its memory. Thread-safe.
 final class TextGramsCache: @unchecked Sendable {
     private var asCandidate: TextGrams?
     private let lock = NSLock()

@@ -264,8 +264,8 @@ public struct RewriteAnalyzer: Sendable {
             // sentence uses its stem or a synonym's. What a rewrite added to an aligned sentence is not counted.
             // A source sentence's stems (its quoted words' too: a rewrite may retell a quotation
             // in its own narrative) with its words' synonyms' stems: what the aligner reached it by.
-            func fromSource(_ stem: String) -> Bool { p.references.contains { referenceStems.reaches(stem, $0) } }
-            var candidateStems = Set<String>()
+            func fromSource(_ stem: StemID) -> Bool { p.references.contains { referenceStems.reaches(stem, $0) } }
+            var candidateStems = Set<StemID>()
             for i in cand.sentenceWords[p.candidate] where cand.isNarrativeContent(i) {
                 candidateStems.insert(cand.stems[i]!)
                 if fromSource(cand.stems[i]!) { marks.derived[i] = true }

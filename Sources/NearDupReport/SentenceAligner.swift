@@ -74,10 +74,10 @@ struct SentenceAligner: Sendable {
         let total = Double(stems.referenceSentences + cStems.candidateSentences)
         // A stem's weight, from the number of the two texts' sentences holding it.
         func weight(frequency: Int) -> Double { log((total + 1) / (Double(frequency) + 0.5)) }
-        func weight(_ stem: String) -> Double { weight(frequency: Int(index[stem]?.frequency ?? 0) + (cFrequency[stem] ?? 0)) }
+        func weight(_ stem: StemID) -> Double { weight(frequency: Int(index[stem]?.frequency ?? 0) + (cFrequency[stem] ?? 0)) }
         // Sums in sorted order: a set's iteration order changes from run to run, and floating-point
         // sums in another order can land on the other side of a threshold.
-        func weight(of stems: Set<String>) -> Double { stems.sorted().reduce(0) { $0 + weight($1) } }
+        func weight(of stems: Set<StemID>) -> Double { stems.sorted().reduce(0) { $0 + weight($1) } }
 
         // A reference sentence's weight, summed when first needed (most are never reached).
         var rWeights = [Double?](repeating: nil, count: rCount)
@@ -92,7 +92,7 @@ struct SentenceAligner: Sendable {
         }
         // A reference sentence is reached through its stems and its words' synonyms' stems: the
         // candidate sentence's stems that reach sentence i.
-        func reaching(_ i: Int, from set: Set<String>) -> Set<String> { set.filter { stems.reaches($0, i) } }
+        func reaching(_ i: Int, from set: Set<StemID>) -> Set<StemID> { set.filter { stems.reaches($0, i) } }
 
         var shared = [Double](repeating: 0, count: rCount)
         var isReached = [Bool](repeating: false, count: rCount)
@@ -129,7 +129,7 @@ struct SentenceAligner: Sendable {
             var chosen = [first]
             var covered = reaching(first, from: set)
             while chosen.count < maximumMerged {
-                var best: (index: Int, gain: Double, stems: Set<String>)?
+                var best: (index: Int, gain: Double, stems: Set<StemID>)?
                 for i in max(0, first - mergeWindow)...min(rCount - 1, first + mergeWindow) where !chosen.contains(i) {
                     let extra = reaching(i, from: set).subtracting(covered)
                     guard extra.count >= 2 else { continue }
@@ -177,18 +177,18 @@ struct SentenceStems: Sendable {
 
     /// As a reference: each sentence's body content stems, quotations included, sorted (the
     /// order in which weights are summed).
-    let asReferenceSorted: [[String]]
+    let asReferenceSorted: [[StemID]]
     /// For each stem of ``asReferenceSorted``, the number of reference sentences holding it.
     let asReferenceSortedFrequency: [[Int]]
     /// Each stem that reaches a reference sentence (the sentence's own stems, and its words'
     /// synonyms' stems): its reference frequency and where the sentences it reaches are.
-    let referenceIndex: [String: ReferenceStem]
+    let referenceIndex: [StemID: ReferenceStem]
     /// The sentences each stem of ``referenceIndex`` reaches, ascending, stem after stem.
     let reachedSentences: [Int32]
 
     /// Whether `stem` reaches reference sentence `sentence` (is one of its stems or of its
     /// words' synonyms' stems).
-    func reaches(_ stem: String, _ sentence: Int) -> Bool {
+    func reaches(_ stem: StemID, _ sentence: Int) -> Bool {
         guard let entry = referenceIndex[stem] else { return false }
         let target = Int32(sentence)
         var low = Int(entry.start), high = Int(entry.start + entry.count)
@@ -202,13 +202,13 @@ struct SentenceStems: Sendable {
     /// least as many quoted words as unquoted ones: its narrative is the attribution of a
     /// quotation (*“…,” Peskov added in the interview with Sky News*), shared by any story
     /// quoting the same person.
-    let asCandidate: [Set<String>]
+    let asCandidate: [Set<StemID>]
     /// ``asCandidate`` sorted.
-    let asCandidateSorted: [[String]]
+    let asCandidateSorted: [[StemID]]
     /// For each stem of ``asCandidateSorted``, the number of candidate sentences holding it.
     let asCandidateSortedFrequency: [[Int]]
     /// For each stem, the number of sentences of ``asCandidate`` holding it.
-    let candidateFrequency: [String: Int]
+    let candidateFrequency: [StemID: Int]
     /// The sentences of ``asReferenceSorted`` with at least one stem.
     let referenceSentences: Int
     /// The sentences of ``asCandidate`` with at least one stem.
@@ -219,19 +219,19 @@ struct SentenceStems: Sendable {
     ///
     /// - Complexity: O(n) in the text's words, plus sorting each sentence's stems.
     init(
-        sentenceWords: [Range<Int>], stems: [String?], inBody: [Bool], quoted: [Bool], wordSynonymStems: [Set<String>], asReference: Bool
+        sentenceWords: [Range<Int>], stems: [StemID?], inBody: [Bool], quoted: [Bool], wordSynonymStems: [Set<StemID>], asReference: Bool
     ) {
         func isNarrativeContent(_ i: Int) -> Bool { inBody[i] && !quoted[i] && stems[i] != nil }
         let readsReference = asReference
-        let asReference = !readsReference ? [] : sentenceWords.map { words -> Set<String> in
-            var set = Set<String>()
+        let asReference = !readsReference ? [] : sentenceWords.map { words -> Set<StemID> in
+            var set = Set<StemID>()
             for i in words where inBody[i] && stems[i] != nil { set.insert(stems[i]!) }
             return set
         }
-        let asCandidate = readsReference ? [] : sentenceWords.map { words -> Set<String> in
+        let asCandidate = readsReference ? [] : sentenceWords.map { words -> Set<StemID> in
             let quotedWords = words.count { quoted[$0] }
             if quotedWords > 0, 2 * quotedWords >= words.count { return [] }
-            var set = Set<String>()
+            var set = Set<StemID>()
             for i in words where isNarrativeContent(i) { set.insert(stems[i]!) }
             return set
         }
@@ -245,7 +245,7 @@ struct SentenceStems: Sendable {
         let expanded = asReference.indices.map { s in
             sentenceWords[s].reduce(into: asReference[s]) { $0.formUnion(wordSynonymStems[$1]) }
         }
-        var index: [String: ReferenceStem] = [:]
+        var index: [StemID: ReferenceStem] = [:]
         for set in asReference { for stem in set { index[stem, default: ReferenceStem()].frequency += 1 } }
         for set in expanded { for stem in set { index[stem, default: ReferenceStem()].count += 1 } }
         var next: Int32 = 0
@@ -254,7 +254,7 @@ struct SentenceStems: Sendable {
             next += index[key]!.count
         }
         var reached = [Int32](repeating: 0, count: Int(next))
-        var filled: [String: Int32] = [:]
+        var filled: [StemID: Int32] = [:]
         for (i, set) in expanded.enumerated() {
             for stem in set {
                 let entry = index[stem]!
@@ -265,7 +265,7 @@ struct SentenceStems: Sendable {
         }
         self.referenceIndex = index
         self.reachedSentences = reached
-        var candidateFrequency: [String: Int] = [:]
+        var candidateFrequency: [StemID: Int] = [:]
         for set in asCandidate { for stem in set { candidateFrequency[stem, default: 0] += 1 } }
         self.candidateFrequency = candidateFrequency
         asReferenceSortedFrequency = asReferenceSorted.map { $0.map { Int(index[$0]!.frequency) } }

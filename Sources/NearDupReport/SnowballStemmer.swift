@@ -45,12 +45,27 @@ public final class SnowballStemmer {
     /// - Returns: its stem.
     /// - Complexity: O(n) in the length of `word`.
     public func stem(_ word: String) -> String {
-        // ASCII's only scalars with a numeric type are its digits: answered without the Unicode tables.
-        let hasDigit = word.unicodeScalars.contains { $0.isASCII ? (0x30...0x39).contains($0.value) : $0.properties.numericType != nil }
-        if word.unicodeScalars.count < 3 || hasDigit {
-            return word
-        }
+        if Self.isItsOwnStem(word) { return word }
         var word = word
         return word.withUTF8 { CBoundary.stem(handle, $0) } ?? word
+    }
+
+    /// The id of `word`'s stem: `StemID(stem: stem(word))`, without making the stem's String
+    /// (libstemmer's output is hashed where it wrote it).
+    ///
+    /// - Complexity: O(length of the word).
+    package func stemID(_ word: String) -> StemID {
+        if Self.isItsOwnStem(word) { return StemID(stem: word) }
+        var word = word
+        return word.withUTF8 { bytes in
+            CBoundary.stemHash(handle, bytes, seed: StemID.seed).map(StemID.init(value:)) ?? StemID(stem: String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// Words shorter than three scalars and words with a digit are left as they are.
+    private static func isItsOwnStem(_ word: String) -> Bool {
+        // ASCII's only scalars with a numeric type are its digits: answered without the Unicode tables.
+        let hasDigit = word.unicodeScalars.contains { $0.isASCII ? (0x30...0x39).contains($0.value) : $0.properties.numericType != nil }
+        return word.unicodeScalars.count < 3 || hasDigit
     }
 }

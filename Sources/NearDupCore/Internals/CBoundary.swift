@@ -119,6 +119,13 @@ extension CBoundary {
         sb_stemmer_delete(stemmer)
     }
 
+    /// The XXH3-64 (with `seed`) of the stem of a UTF-8 word, hashed where libstemmer wrote it
+    /// (no String is made); `nil` when libstemmer runs out of memory.
+    package static func stemHash(_ stemmer: OpaquePointer, _ word: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64? {
+        guard let base = word.baseAddress, let result = sb_stemmer_stem(stemmer, base, Int32(word.count)) else { return nil }
+        return neardup_xxh3_64(result, Int(sb_stemmer_length(stemmer)), seed)
+    }
+
     /// The stem of a UTF-8 word; `nil` when libstemmer runs out of memory.
     package static func stem(_ stemmer: OpaquePointer, _ word: UnsafeBufferPointer<UInt8>) -> String? {
         guard let base = word.baseAddress, let result = sb_stemmer_stem(stemmer, base, Int32(word.count)) else { return nil }

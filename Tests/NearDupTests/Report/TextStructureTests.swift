@@ -1,6 +1,7 @@
 import Testing
 import NearDup
 @testable import NearDupCore
+@testable import NearDupReport
 
 @Suite struct QuotationFinderTests {
     func quoted(_ text: String) -> [String] {
@@ -111,6 +112,21 @@ import NearDup
     ])
     func stemsEnglish(word: String, stem: String) throws {
         #expect(try SnowballStemmer(language: "english").stem(word) == stem)
+    }
+
+    /// A stem's id is the hash of the stem libstemmer wrote, whether the String is made or not;
+    /// words that are their own stem (short, or with a digit) too; different stems differ.
+    @Test(arguments: ["negotiations", "negotiated", "withdrawing", "casualties", "of", "g7", "2024", "naïveté", "verhandlungen"])
+    func stemIDIsTheStemsHash(word: String) throws {
+        let stemmer = try SnowballStemmer(language: "english")
+        #expect(stemmer.stemID(word) == StemID(stem: stemmer.stem(word)))
+    }
+
+    @Test func stemIDsTellStemsApart() throws {
+        let stemmer = try SnowballStemmer(language: "english")
+        #expect(stemmer.stemID("negotiations") == stemmer.stemID("negotiated"))
+        #expect(stemmer.stemID("negotiations") != stemmer.stemID("withdrawing"))
+        #expect(StemID(stem: "negoti") != StemID(stem: "negotia"))
     }
 
     @Test func otherLanguages() throws {
