@@ -59,6 +59,10 @@ struct SentenceAligner: Sendable {
     var maximumMerged = 3
     var mergeGain = 0.25
 
+    /// A weight in fixed point: units of 2⁻³² (a sentence's weight, at most a few hundred, stays far
+    /// inside Int64).
+    static func fixedPoint(_ weight: Double) -> Int64 { Int64((weight * 4_294_967_296).rounded()) }
+
     /// The accepted pairs, at most one per candidate sentence, in candidate order.
     ///
     /// - Complexity: O(S + P²ₗ) where S is the total size of the sentences' stem postings that
@@ -71,19 +75,21 @@ struct SentenceAligner: Sendable {
         let c = cStems.asCandidate
         let index = stems.referenceIndex
         let cFrequency = cStems.candidateFrequency
-        let total = Double(stems.referenceSentences + cStems.candidateSentences)
-        // A stem's weight, from the number of the two texts' sentences holding it.
-        func weight(frequency: Int) -> Double { log((total + 1) / (Double(frequency) + 0.5)) }
-        func weight(_ stem: StemID) -> Double { weight(frequency: Int(index[stem]?.frequency ?? 0) + (cFrequency[stem] ?? 0)) }
-        // Sums in sorted order: a set's iteration order changes from run to run, and floating-point
-        // sums in another order can land on the other side of a threshold.
-        func weight(of stems: Set<StemID>) -> Double { stems.sorted().reduce(0) { $0 + weight($1) } }
+        let total = stems.referenceSentences + cStems.candidateSentences
+        // A stem's weight, from the number of the two texts' sentences holding it, in fixed point
+        // (units of 2⁻³²): sums of integers are exact in any order, so what a sentence shares does
+        // not depend on the order in which its stems are met (a set's, or their ids'), and a share
+        // of equal weights (2 of 4) is exactly what it is, never a rounding below a threshold.
+        let weights = (0...(total + 1)).map { f in Self.fixedPoint(log(Double(total + 1) / (Double(f) + 0.5))) }
+        func weight(frequency: Int) -> Int64 { weights[min(frequency, total + 1)] }
+        func weight(_ stem: StemID) -> Int64 { weight(frequency: Int(index[stem]?.frequency ?? 0) + (cFrequency[stem] ?? 0)) }
+        func weight(of stems: Set<StemID>) -> Int64 { stems.reduce(0) { $0 + weight($1) } }
 
         // A reference sentence's weight, summed when first needed (most are never reached).
-        var rWeights = [Double?](repeating: nil, count: rCount)
-        func rWeight(_ i: Int) -> Double {
+        var rWeights = [Int64?](repeating: nil, count: rCount)
+        func rWeight(_ i: Int) -> Int64 {
             if let known = rWeights[i] { return known }
-            var sum = 0.0
+            var sum: Int64 = 0
             for (k, stem) in stems.asReferenceSorted[i].enumerated() {
                 sum += weight(frequency: stems.asReferenceSortedFrequency[i][k] + (cFrequency[stem] ?? 0))
             }
@@ -94,14 +100,14 @@ struct SentenceAligner: Sendable {
         // candidate sentence's stems that reach sentence i.
         func reaching(_ i: Int, from set: Set<StemID>) -> Set<StemID> { set.filter { stems.reaches($0, i) } }
 
-        var shared = [Double](repeating: 0, count: rCount)
+        var shared = [Int64](repeating: 0, count: rCount)
         var isReached = [Bool](repeating: false, count: rCount)
         var reached: [Int] = []
         var candidates: [SentencePair] = []
         for (j, set) in c.enumerated() where !set.isEmpty {
             // One look-up a stem: its reference frequency and the sentences it reaches.
             // The shared weight of each reference sentence reached, summed in the stems' order.
-            var cWeight = 0.0
+            var cWeight: Int64 = 0
             for i in reached { shared[i] = 0 }
             reached.removeAll(keepingCapacity: true)
             for (k, stem) in cStems.asCandidateSorted[j].enumerated() {
@@ -122,26 +128,26 @@ struct SentenceAligner: Sendable {
             // The best reference sentence by shared weight (Dice, then the earlier sentence,
             // breaks ties), then up to `maximumMerged - 1` more near it, each adding at least two
             // stems not yet covered.
-            func dice(_ i: Int) -> Double { 2 * shared[i] / (rWeight(i) + cWeight) }
+            func dice(_ i: Int) -> Double { Double(2 * shared[i]) / Double(rWeight(i) + cWeight) }
             guard let first = reached.max(by: { a, b in
                 (shared[a], dice(a), -a) < (shared[b], dice(b), -b)
             }) else { continue }
             var chosen = [first]
             var covered = reaching(first, from: set)
             while chosen.count < maximumMerged {
-                var best: (index: Int, gain: Double, stems: Set<StemID>)?
+                var best: (index: Int, gain: Int64, stems: Set<StemID>)?
                 for i in max(0, first - mergeWindow)...min(rCount - 1, first + mergeWindow) where !chosen.contains(i) {
                     let extra = reaching(i, from: set).subtracting(covered)
                     guard extra.count >= 2 else { continue }
                     let gain = weight(of: extra)
                     if gain > best?.gain ?? 0 { best = (i, gain, extra) }
                 }
-                guard let best, best.gain >= mergeGain * cWeight else { break }
+                guard let best, Double(best.gain) >= mergeGain * Double(cWeight) else { break }
                 chosen.append(best.index)
                 covered.formUnion(best.stems)
             }
             guard covered.count >= minimumSharedStems else { continue }
-            let containment = weight(of: covered) / cWeight
+            let containment = Double(weight(of: covered)) / Double(cWeight)
             if containment >= supportedSimilarity {
                 candidates.append(
                     SentencePair(
