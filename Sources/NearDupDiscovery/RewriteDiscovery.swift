@@ -112,7 +112,7 @@ public struct RewriteDiscovery: Sendable {
     /// - Returns: for each story, its links, best source first.
     public func link(_ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])]) -> [[RewriteLink]] {
         let linker = configuration.linker
-        return forEachBatch(work) { story, sources, text in linker.links(story, sources: sources, text: text) }
+        return forEachBatch(work) { story, sources, bounds, text in linker.links(story, sources: sources, bounds: bounds, text: text) }
     }
 
     /// Stage 3 without the grouping: the report on each story against each candidate alone,
@@ -122,13 +122,13 @@ public struct RewriteDiscovery: Sendable {
     /// - Returns: for each story, one judged pair per source, in the order given.
     public func judge(_ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])]) -> [[RewriteLink]] {
         let linker = configuration.linker
-        return forEachBatch(work) { story, sources, _ in linker.judge(story, sources: sources) }
+        return forEachBatch(work) { story, sources, _, _ in linker.judge(story, sources: sources) }
     }
 
     /// `body` on each story, read once, with its sources, read once per batch of stories.
     func forEachBatch(
         _ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])],
-        _ body: (AnalyzedText, [(text: AnalyzedText, weight: Double)], (String) -> String) -> [RewriteLink]
+        _ body: (AnalyzedText, [(text: AnalyzedText, weight: Double)], [DerivationBound.Reference], (String) -> String) -> [RewriteLink]
     ) -> [[RewriteLink]] {
         let linker = configuration.linker
         var judged: [[RewriteLink]] = []
@@ -139,7 +139,7 @@ public struct RewriteDiscovery: Sendable {
         // large the archive.
         var sourceSlot: [String: Int] = [:]
         var needed: [StoryRecord] = []
-        var prepared: [AnalyzedText] = []
+        var prepared: [(text: AnalyzedText, bound: DerivationBound.Reference)] = []
         var start = 0
         while start < work.count {
             let items = Array(work[start..<min(work.count, start + Self.judgingBatch)])
@@ -156,12 +156,17 @@ public struct RewriteDiscovery: Sendable {
                 }
             }
             let fresh = Array(needed[first...])
-            prepared += parallelMap(fresh.count) { linker.prepare(source: fresh[$0]) }
+            prepared += parallelMap(fresh.count) { i in
+                let text = linker.prepare(source: fresh[i])
+                return (text, DerivationBound.Reference(text))
+            }
             judged += parallelMap(items.count) { i in
                 guard !items[i].sources.isEmpty else { return [] }
+                let slots = items[i].sources.map { sourceSlot[$0.record.id]! }
                 return body(
                     linker.prepare(story: items[i].story),
-                    items[i].sources.map { (prepared[sourceSlot[$0.record.id]!], $0.weight) },
+                    zip(slots, items[i].sources).map { (prepared[$0].text, $1.weight) },
+                    slots.map { prepared[$0].bound },
                     { needed[sourceSlot[$0]!].text })
             }
             start += Self.judgingBatch

@@ -66,7 +66,7 @@ public struct RewriteLinker: Sendable {
         guard !sources.isEmpty else { return [] }
         let prepared = sources.map { (text: prepare(source: $0.record), weight: $0.weight) }
         let texts = Dictionary(sources.map { ($0.record.id, $0.record.text) }, uniquingKeysWith: { a, _ in a })
-        return links(prepare(story: story), sources: prepared) { texts[$0]! }
+        return links(prepare(story: story), sources: prepared, bounds: prepared.map { DerivationBound.Reference($0.text) }) { texts[$0]! }
     }
 
     /// A story read once as the report reads a candidate.
@@ -85,22 +85,33 @@ public struct RewriteLinker: Sendable {
     }
 
     /// ``links(story:sources:)`` on texts already read; `text` gives a source's text by id.
-    func links(_ story: AnalyzedText, sources: [(text: AnalyzedText, weight: Double)], text: (String) -> String) -> [RewriteLink] {
+    /// `bounds`, one per source, lets ``DerivationBound`` spare the alignment of pairs that
+    /// provably derive nothing.
+    func links(
+        _ story: AnalyzedText, sources: [(text: AnalyzedText, weight: Double)], bounds: [DerivationBound.Reference]? = nil,
+        text: (String) -> String
+    ) -> [RewriteLink] {
         // Each pair is aligned first; the rest of the report runs only on pairs with an aligned
         // sentence or a verbatim run, the others having no derived sentence (most candidates of
-        // a story are about something else).
-        let aligned = sources.map { analyzer.align($0.text, story) }
+        // a story are about something else). A pair the bound proves derives nothing is not
+        // even aligned (`nil`), unless its report is needed below.
+        let bound = DerivationBound(analyzer.configuration)
+        let storyBound = bounds.map { _ in DerivationBound.Story(story) }
+        let aligned = sources.indices.map { i -> RewriteAnalyzer.PairAlignment? in
+            if let bounds, let storyBound, !bound.mayDerive(storyBound, from: bounds[i]) { return nil }
+            return analyzer.align(sources[i].text, story)
+        }
         var judged: [RewriteLink] = []
         var passedOver: [Int] = []
         for (i, source) in sources.enumerated() {
-            guard !aligned[i].derivesNothing else {
+            guard let alignment = aligned[i], !alignment.derivesNothing else {
                 passedOver.append(i)
                 continue
             }
             judged.append(
                 RewriteLink(
                     story: story.document.id, source: source.text.document.id, candidateWeight: source.weight,
-                    report: analyzer.report(source.text, story, alignment: aligned[i])))
+                    report: analyzer.report(source.text, story, alignment: alignment)))
         }
         // One sentence in common is coincidence (boilerplate, a stock phrase): a story is linked
         // only when one source alone gives it two sentences or the report calls it derived
@@ -113,7 +124,8 @@ public struct RewriteLinker: Sendable {
             // from a source that gives it no sentence (on its vocabulary alone). Rare; their
             // full reports decide, as if every pair had been judged.
             let derivedElsewhere = passedOver.contains { i in
-                analyzer.report(sources[i].text, story, alignment: aligned[i]).verdict != .nonDerived
+                let alignment = aligned[i] ?? analyzer.align(sources[i].text, story)
+                return analyzer.report(sources[i].text, story, alignment: alignment).verdict != .nonDerived
             }
             guard derivedElsewhere else { return [] }
         }

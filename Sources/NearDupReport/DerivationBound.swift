@@ -1,0 +1,299 @@
+import Foundation
+import NearDupCore
+
+/// A cheap test that can prove a (story, source) pair gives the story no derived sentence, so
+/// that the report's alignment is not run on it: most of a story's candidates are about
+/// something else.
+///
+/// The report marks a story's word derived in two ways only, and the test bounds both from
+/// above with what each text holds, read once per text (``Reference``, ``Story``):
+/// 1. **An aligned sentence pair** (`SentenceAligner`). The bound sums the aligner's own stem
+///    weights, in its order, so it finds the source sentence the aligner starts from (the one
+///    sharing most weight with the story sentence; every tied one is tried). The stems the
+///    aligner then covers reach that sentence, or, only when the others add `mergeGain` of the
+///    weight, any sentence within its merge window: the count and weight of those are upper
+///    bounds of what the pair shares (weights are positive). A pair needs `minimumSharedStems`
+///    and `supportedSimilarity` of the story sentence's weight; below `alignedSimilarity`, also
+///    a neighbouring possible pair in the same order.
+/// 2. **A verbatim run** (shared runs of identical words). A story word it marks derived is a
+///    narrative content word inside a shared run of at least five words (a passage, or a run of
+///    eight or more), so inside a shared word 5-gram; or inside a whole story sentence of at most
+///    four words copied word for word, so inside a shared word trigram.
+///
+/// Stems are found in the source through 32 bits of their `StemID` and checked against the id
+/// itself, so exactly as the aligner matches them. N-grams are compared by 32-bit hashes of the
+/// words' ids (`AnalyzedText.wordIDs`, which shared runs compare): two equal ones always meet,
+/// two different ones may collide and meet too, which only lets a pair through that the test
+/// could have stopped. A pair the test lets
+/// through is judged in full, so the links are those of judging every pair.
+package struct DerivationBound: Sendable {
+    /// The report's aligner, whose acceptance the bound reads.
+    var aligner: SentenceAligner
+
+    /// Makes the bound of an analyzer's alignment.
+    ///
+    /// - Parameter configuration: the report's configuration.
+    package init(_ configuration: RewriteAnalyzer.Configuration) {
+        aligner = configuration.aligner
+    }
+
+    /// What the bound reads of a source: the stems reaching its sentences (with where), and the
+    /// hashes of its word trigrams and 5-grams.
+    package struct Reference: Sendable {
+        /// The aligner's index of the stems reaching the source's sentences.
+        let stems: SentenceStems
+        /// The stems of ``stems``' index, by hash: a position in ``keys`` and ``entries``.
+        let table: HashedTerms
+        let keys: [StemID]
+        let entries: [SentenceStems.ReferenceStem]
+        let trigrams: HashedTerms
+        let fivegrams: HashedTerms
+
+        /// - Parameter text: a text read as a reference.
+        /// - Complexity: O(n + r) for n words and r stems reaching its sentences.
+        package init(_ text: AnalyzedText) {
+            let stems = text.sentenceStems(asReference: true)
+            self.stems = stems
+            var table = HashedTerms(capacity: stems.referenceIndex.count)
+            var keys: [StemID] = []
+            var entries: [SentenceStems.ReferenceStem] = []
+            keys.reserveCapacity(stems.referenceIndex.count)
+            entries.reserveCapacity(stems.referenceIndex.count)
+            for (stem, entry) in stems.referenceIndex {
+                table.insert(shortHash(stem.value), value: Int32(keys.count))
+                keys.append(stem)
+                entries.append(entry)
+            }
+            (self.table, self.keys, self.entries) = (table, keys, entries)
+            let hashes = text.wordIDs.map(shortHash)
+            var trigrams = HashedTerms(capacity: hashes.count)
+            var fivegrams = HashedTerms(capacity: hashes.count)
+            for i in hashes.indices {
+                if i + 3 <= hashes.count { trigrams.insert(gramHash(hashes[i..<(i + 3)]), value: 0) }
+                if i + 5 <= hashes.count { fivegrams.insert(gramHash(hashes[i..<(i + 5)]), value: 0) }
+            }
+            self.trigrams = trigrams
+            self.fivegrams = fivegrams
+        }
+
+        /// The index entry of a stem, exactly (a hash found is checked against the stem).
+        func entry(of stem: StemID, hash: UInt32) -> SentenceStems.ReferenceStem? {
+            var found: SentenceStems.ReferenceStem?
+            table.forEachValue(of: hash) { k in
+                guard keys[Int(k)] == stem else { return false }
+                found = entries[Int(k)]
+                return true
+            }
+            return found
+        }
+    }
+
+    /// What the bound reads of a story: each narrative sentence's stems with the number of
+    /// sentences holding them, and the word n-grams a verbatim run would share.
+    package struct Story: Sendable {
+        /// Each sentence the aligner reads (a set of stems): its index, and its stems with their
+        /// hashes and the number of the story's sentences holding them, in the aligner's order.
+        let sentences: [(index: Int, stems: [(stem: StemID, hash: UInt32, frequency: Int32)])]
+        /// The sentences with at least one stem.
+        let sentenceCount: Int
+        /// The 5-grams holding a narrative content word.
+        let fivegrams: [UInt32]
+        /// The trigrams holding a narrative content word of a sentence of at most four words.
+        let trigrams: [UInt32]
+
+        /// - Parameter text: a text read as a candidate.
+        /// - Complexity: O(n) for n words.
+        package init(_ text: AnalyzedText) {
+            let stems = text.sentenceStems(asReference: false)
+            sentences = stems.asCandidateSorted.indices.compactMap { j in
+                let sorted = stems.asCandidateSorted[j]
+                guard !sorted.isEmpty else { return nil }
+                return (j, sorted.indices.map { (sorted[$0], shortHash(sorted[$0].value), Int32(stems.asCandidateSortedFrequency[j][$0])) })
+            }
+            sentenceCount = stems.candidateSentences
+            let hashes = text.wordIDs.map(shortHash)
+            let n = hashes.count
+            // Narrative content words so far, to know whether a window holds one.
+            var content = [Int](repeating: 0, count: n + 1)
+            for i in 0..<n { content[i + 1] = content[i] + (text.isNarrativeContent(i) ? 1 : 0) }
+            var fivegrams: [UInt32] = []
+            if n >= 5 {
+                for i in 0...(n - 5) where content[i + 5] > content[i] { fivegrams.append(gramHash(hashes[i..<(i + 5)])) }
+            }
+            var trigrams: [UInt32] = []
+            if n >= 3 {
+                var window = Set<Int>()
+                for words in text.sentenceWords where words.count <= 4 {
+                    for p in words where text.isNarrativeContent(p) {
+                        for start in max(0, p - 2)...min(p, n - 3) { window.insert(start) }
+                    }
+                }
+                trigrams = window.sorted().map { gramHash(hashes[$0..<($0 + 3)]) }
+            }
+            self.fivegrams = fivegrams
+            self.trigrams = trigrams
+        }
+    }
+
+    /// Whether the report on the pair could find a derived sentence in the story: `false` only
+    /// when it provably cannot.
+    ///
+    /// - Parameters:
+    ///   - story: the story as a candidate.
+    ///   - source: the source as a reference.
+    /// - Complexity: O(n + p): a table probe per story n-gram and stem, plus the sentences the
+    ///   story's stems reach in the source.
+    package func mayDerive(_ story: Story, from source: Reference) -> Bool {
+        for gram in story.fivegrams where source.fivegrams.contains(gram) { return true }
+        for gram in story.trigrams where source.trigrams.contains(gram) { return true }
+        return mayAlign(story, source)
+    }
+
+    /// Whether the aligner could accept a sentence pair.
+    func mayAlign(_ story: Story, _ source: Reference) -> Bool {
+        // The aligner's weight of a stem held by f of the two texts' sentences, as it computes it.
+        let total = Double(source.stems.referenceSentences + story.sentenceCount)
+        func weight(_ frequency: Int32) -> Double { log((total + 1) / (Double(frequency) + 0.5)) }
+        // The aligner's comparisons on sums in another order may differ in their last bits: a margin.
+        let least = aligner.supportedSimilarity - 1e-9, alone = aligner.alignedSimilarity - 1e-9
+        let rCount = source.stems.asReferenceSorted.count
+        var shared = [Double](repeating: 0, count: rCount)
+        var count = [Int](repeating: 0, count: rCount)
+        var reached: [Int] = []
+        // The story sentences that may be aligned, each with the source sentences it may be
+        // aligned to (the aligner's "first").
+        var possible: [(sentence: Int, first: Int)] = []
+        var hits: [(weight: Double, entry: SentenceStems.ReferenceStem)] = []
+        for (j, sentence) in story.sentences {
+            for i in reached { (shared[i], count[i]) = (0, 0) }
+            reached.removeAll(keepingCapacity: true)
+            hits.removeAll(keepingCapacity: true)
+            var all = 0.0, anywhere = 0.0
+            // The same weights, summed per source sentence in the same order as the aligner's.
+            for stem in sentence {
+                guard let entry = source.entry(of: stem.stem, hash: stem.hash) else {
+                    all += weight(stem.frequency)
+                    continue
+                }
+                let w = weight(stem.frequency + entry.frequency)
+                all += w
+                anywhere += w
+                hits.append((w, entry))
+                for slot in Int(entry.start)..<Int(entry.start + entry.count) {
+                    let i = Int(source.stems.reachedSentences[slot])
+                    if count[i] == 0 { reached.append(i) }
+                    shared[i] += w
+                    count[i] += 1
+                }
+            }
+            guard hits.count >= aligner.minimumSharedStems, anywhere >= least * all else { continue }
+            // The aligner's first source sentence shares the most weight (ties broken otherwise:
+            // every tied one is tried). It covers the stems reaching it, and more only from other
+            // sentences within its merge window each adding `mergeGain` of the weight: at most
+            // the stems reaching any sentence of the window.
+            let most = reached.reduce(0.0) { max($0, shared[$1]) }
+            for first in reached where shared[first] >= most * (1 - 1e-12) {
+                let low = Int32(max(0, first - aligner.mergeWindow)), high = Int32(first + aligner.mergeWindow)
+                var windowWeight = 0.0, windowCount = 0
+                for hit in hits where reaches(source.stems.reachedSentences, hit.entry, low, high) {
+                    windowWeight += hit.weight
+                    windowCount += 1
+                }
+                var covered = count[first], weight = shared[first]
+                if windowWeight - weight >= (aligner.mergeGain - 1e-9) * all {
+                    (covered, weight) = (windowCount, windowWeight)
+                }
+                guard covered >= aligner.minimumSharedStems, weight >= least * all else { continue }
+                // Aligned on its own.
+                if weight >= alone * all { return true }
+                possible.append((j, first))
+            }
+        }
+        // Below `alignedSimilarity`, a pair needs a neighbouring pair in the same order.
+        for p in possible {
+            for q in possible {
+                let dc = q.sentence - p.sentence, dr = q.first - p.first
+                if (1...aligner.candidateWindow).contains(abs(dc)), (0...aligner.referenceWindow).contains(abs(dr)),
+                    dr == 0 || (dc > 0) == (dr > 0)
+                {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+}
+
+/// Whether a stem's entry reaches a sentence in `low...high` (its sentences ascending).
+private func reaches(_ sentences: [Int32], _ entry: SentenceStems.ReferenceStem, _ low: Int32, _ high: Int32) -> Bool {
+    var lo = Int(entry.start), hi = Int(entry.start + entry.count)
+    while lo < hi {
+        let mid = (lo + hi) / 2
+        if sentences[mid] < low { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < Int(entry.start + entry.count) && sentences[lo] <= high
+}
+
+/// 32 bits of a 64-bit id (a stem's, a word's): equal ids get equal short hashes.
+func shortHash(_ id: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: id ^ (id >> 32)) }
+
+/// The hash of a word n-gram from its words' hashes.
+func gramHash(_ words: ArraySlice<UInt32>) -> UInt32 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for w in words { h = (h ^ UInt64(w)) &* 0x100_0000_01B3 &+ 0x2545_F491_4F6C_DD1D }
+    h ^= h >> 29
+    return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+}
+
+/// An open-addressing table of 32-bit hashes, each with a value; a hash may be inserted
+/// several times (different terms colliding), and a look-up visits each of its values.
+struct HashedTerms: Sendable {
+    private var keys: [UInt32]
+    private var values: [Int32]
+    private let mask: Int
+
+    /// An empty table for up to `capacity` insertions.
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        keys = [UInt32](repeating: 0, count: size)
+        values = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    private static func key(_ hash: UInt32) -> UInt32 { hash == 0 ? 1 : hash }
+    private func home(_ key: UInt32) -> Int { Int(key &* 0x9E37_79B1) & mask }
+
+    /// Inserts a hash with a value (a hash already there with the same value is not repeated).
+    mutating func insert(_ hash: UInt32, value: Int32) {
+        let key = Self.key(hash)
+        var slot = home(key)
+        while keys[slot] != 0 {
+            if keys[slot] == key, values[slot] == value { return }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        values[slot] = value
+    }
+
+    /// Calls `body` on each value inserted with `hash` until it returns `true`.
+    func forEachValue(of hash: UInt32, _ body: (Int32) -> Bool) {
+        let key = Self.key(hash)
+        var slot = home(key)
+        while keys[slot] != 0 {
+            if keys[slot] == key, body(values[slot]) { return }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Whether a hash was inserted.
+    func contains(_ hash: UInt32) -> Bool {
+        let key = Self.key(hash)
+        var slot = home(key)
+        while keys[slot] != 0 {
+            if keys[slot] == key { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+}
