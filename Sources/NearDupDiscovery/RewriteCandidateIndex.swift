@@ -122,27 +122,40 @@ public struct RewriteCandidateIndex: Sendable {
     ///   whatever the archive's size.
     public func candidates(for story: RewriteSketch, rule: LinkRule) -> [RewriteCandidate] {
         let settings = self.settings
-        var ranked: [(df: Int, term: UInt32)] = []
+        var ranked: [(df: Int, term: UInt32, sources: [UInt32])] = []
         ranked.reserveCapacity(story.terms.count)
         for term in story.terms {
-            let df = postings[term]?.count ?? 0
-            if df > 0, df <= settings.maximumPostings { ranked.append((df, term)) }
+            guard let sources = postings[term], sources.count <= settings.maximumPostings else { continue }
+            ranked.append((sources.count, term, sources))
         }
         ranked.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }
         let n = Double(sources.count + 1)
-        var scores: [UInt32: (weight: Double, shared: Int)] = [:]
+        // Each (source, query term) met, sorted by source then term: each source's weight is
+        // summed in the terms' order (the same sum whatever the archive's layout in memory).
+        var met: [UInt64] = []
+        var idfs: [Double] = []
         var queryWeight = 0.0
-        for (df, term) in ranked.prefix(settings.queryTerms) {
+        for (rank, (df, _, holders)) in ranked.prefix(settings.queryTerms).enumerated() {
             let idf = log(n / Double(df))
+            idfs.append(idf)
             queryWeight += idf
-            for source in postings[term]! {
-                scores[source, default: (0, 0)].weight += idf
-                scores[source, default: (0, 0)].shared += 1
+            for source in holders { met.append(UInt64(source) << 32 | UInt64(rank)) }
+        }
+        met.sort()
+        var scores: [(source: UInt32, weight: Double, shared: Int)] = []
+        for entry in met {
+            let source = UInt32(entry >> 32), idf = idfs[Int(entry & 0xFFFF_FFFF)]
+            if let last = scores.last, last.source == source {
+                scores[scores.count - 1].weight += idf
+                scores[scores.count - 1].shared += 1
+            } else {
+                scores.append((source, idf, 1))
             }
         }
         var found: [RewriteCandidate] = []
         let minimumWeight = settings.minimumWeightShare * queryWeight
-        for (source, score) in scores where score.shared >= settings.minimumSharedTerms && score.weight >= minimumWeight {
+        for score in scores where score.shared >= settings.minimumSharedTerms && score.weight >= minimumWeight {
+            let source = score.source
             let sketch = sources[Int(source)]
             guard rule.allows(story: story, source: sketch) else { continue }
             found.append(RewriteCandidate(source: Int(source), sourceID: sketch.id, weight: score.weight, sharedTerms: score.shared))
