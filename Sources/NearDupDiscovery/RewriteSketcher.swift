@@ -46,7 +46,10 @@ public struct RewriteSketcher: Sendable, Hashable {
         let story = StoryLayout().read(text)
         let stemmer = language.makeStemmer()
         let english = language.usesEnglishStopWords
-        var seen = Set<String>()
+        let seed = self.seed
+        // Each distinct stem's 64-bit hash (stems are told apart by it, as the report does),
+        // folded to 32 bits.
+        var seen = Set<UInt64>()
         let words = Tokenizer().words(in: story.text)
         let body = words.filter { story.kind(at: $0.range.lowerBound) == .body }
         // A text with no body (one headline-like line) is read whole.
@@ -55,14 +58,9 @@ public struct RewriteSketcher: Sendable, Hashable {
             let letters = form.unicodeScalars.count
             if english ? StopWords.contains(form) : letters < 3 { continue }
             if letters < 2 { continue }
-            seen.insert(stemmer.stem(form))
+            seen.insert(stemmer.stemHash(form, seed: seed))
         }
-        let seed = self.seed
-        var terms = seen.map { stem -> UInt32 in
-            var stem = stem
-            let h = stem.withUTF8 { CBoundary.xxh3($0.baseAddress, $0.count, seed: seed) }
-            return UInt32(truncatingIfNeeded: h ^ (h >> 32))
-        }
+        var terms = seen.map { h in UInt32(truncatingIfNeeded: h ^ (h >> 32)) }
         terms.sort()
         return terms
     }

@@ -54,11 +54,16 @@ public final class SnowballStemmer {
     /// (libstemmer's output is hashed where it wrote it).
     ///
     /// - Complexity: O(length of the word).
-    package func stemID(_ word: String) -> StemID {
-        if Self.isItsOwnStem(word) { return StemID(stem: word) }
+    package func stemID(_ word: String) -> StemID { StemID(value: stemHash(word, seed: StemID.seed)) }
+
+    /// The XXH3-64 (with `seed`) of `word`'s stem's UTF-8 bytes, without making the stem's String.
+    ///
+    /// - Complexity: O(length of the word).
+    package func stemHash(_ word: String, seed: UInt64) -> UInt64 {
         var word = word
+        if Self.isItsOwnStem(word) { return word.withUTF8 { CBoundary.xxh3($0.baseAddress, $0.count, seed: seed) } }
         return word.withUTF8 { bytes in
-            CBoundary.stemHash(handle, bytes, seed: StemID.seed).map(StemID.init(value:)) ?? StemID(stem: String(decoding: bytes, as: UTF8.self))
+            CBoundary.stemHash(handle, bytes, seed: seed) ?? CBoundary.xxh3(bytes.baseAddress, bytes.count, seed: seed)
         }
     }
 
