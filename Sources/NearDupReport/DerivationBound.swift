@@ -66,8 +66,8 @@ package struct DerivationBound: Sendable {
             }
             (self.table, self.keys, self.entries) = (table, keys, entries)
             let hashes = text.wordIDs.map(shortHash)
-            var trigrams = HashedTerms(capacity: hashes.count)
-            var fivegrams = HashedTerms(capacity: hashes.count)
+            var trigrams = HashedTerms(capacity: hashes.count, values: false)
+            var fivegrams = HashedTerms(capacity: hashes.count, values: false)
             for i in hashes.indices {
                 if i + 3 <= hashes.count { trigrams.insert(gramHash(hashes[i..<(i + 3)]), value: 0) }
                 if i + 5 <= hashes.count { fivegrams.insert(gramHash(hashes[i..<(i + 5)]), value: 0) }
@@ -252,12 +252,13 @@ struct HashedTerms: Sendable {
     private var values: [Int32]
     private let mask: Int
 
-    /// An empty table for up to `capacity` insertions.
-    init(capacity: Int) {
+    /// An empty table for up to `capacity` insertions; `values: false` keeps the hashes only
+    /// (every value is then 0).
+    init(capacity: Int, values: Bool = true) {
         var size = 16
         while size < 2 * capacity { size *= 2 }
         keys = [UInt32](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
+        self.values = values ? [Int32](repeating: 0, count: size) : []
         mask = size - 1
     }
 
@@ -269,11 +270,11 @@ struct HashedTerms: Sendable {
         let key = Self.key(hash)
         var slot = home(key)
         while keys[slot] != 0 {
-            if keys[slot] == key, values[slot] == value { return }
+            if keys[slot] == key, values.isEmpty || values[slot] == value { return }
             slot = (slot + 1) & mask
         }
         keys[slot] = key
-        values[slot] = value
+        if !values.isEmpty { values[slot] = value }
     }
 
     /// Calls `body` on each value inserted with `hash` until it returns `true`.
@@ -281,7 +282,7 @@ struct HashedTerms: Sendable {
         let key = Self.key(hash)
         var slot = home(key)
         while keys[slot] != 0 {
-            if keys[slot] == key, body(values[slot]) { return }
+            if keys[slot] == key, body(values.isEmpty ? 0 : values[slot]) { return }
             slot = (slot + 1) & mask
         }
     }

@@ -69,5 +69,11 @@ import Testing
         table.forEachValue(of: 1) { one.append($0); return false }
         #expect(one.sorted() == [3, 4])
         #expect(table.contains(0) && table.contains(7) && !table.contains(8))
+        var hashes = HashedTerms(capacity: 2, values: false)
+        hashes.insert(5, value: 9)
+        hashes.insert(5, value: 3)
+        var five: [Int32] = []
+        hashes.forEachValue(of: 5) { five.append($0); return false }
+        #expect(five == [0] && !hashes.contains(6))
     }
 }
