@@ -10,9 +10,10 @@ import NearDupCore
 /// 1. **An aligned sentence pair** (`SentenceAligner`). The bound sums the aligner's own stem
 ///    weights, in its order, so it finds the source sentence the aligner starts from (the one
 ///    sharing most weight with the story sentence; every tied one is tried). The stems the
-///    aligner then covers reach that sentence, or, only when the others add `mergeGain` of the
-///    weight, any sentence within its merge window: the count and weight of those are upper
-///    bounds of what the pair shares (weights are positive). A pair needs `minimumSharedStems`
+///    aligner then covers reach that sentence or one it merges, a sentence within its merge
+///    window sharing at least two stems and `mergeGain` of the weight with the story sentence:
+///    the count and weight of the stems reaching those are upper bounds of what the pair
+///    shares (weights are positive). A pair needs `minimumSharedStems`
 ///    and `supportedSimilarity` of the story sentence's weight; below `alignedSimilarity`, also
 ///    a neighbouring possible pair in the same order.
 /// 2. **A verbatim run** (shared runs of identical words). A story word it marks derived is a
@@ -190,18 +191,21 @@ package struct DerivationBound: Sendable {
             // The aligner's first source sentence shares the most weight (ties broken otherwise:
             // every tied one is tried). It covers the stems reaching it, and more only from other
             // sentences within its merge window each adding `mergeGain` of the weight: at most
-            // the stems reaching any sentence of the window.
+            // the stems reaching one of those that could.
             let most = reached.reduce(0.0) { max($0, shared[$1]) }
             for first in reached where shared[first] >= most * (1 - 1e-12) {
-                let low = Int32(max(0, first - aligner.mergeWindow)), high = Int32(first + aligner.mergeWindow)
-                var windowWeight = 0.0, windowCount = 0
-                for hit in hits where reaches(source.stems.reachedSentences, hit.entry, low, high) {
-                    windowWeight += hit.weight
-                    windowCount += 1
+                // A sentence the aligner merges adds at least two stems and `mergeGain` of the
+                // weight that it alone reaches: it shares at least that much.
+                let merged = (max(0, first - aligner.mergeWindow)...min(rCount - 1, first + aligner.mergeWindow)).filter {
+                    $0 != first && count[$0] >= 2 && shared[$0] >= (aligner.mergeGain - 1e-9) * all
                 }
                 var covered = count[first], weight = shared[first]
-                if windowWeight - weight >= (aligner.mergeGain - 1e-9) * all {
-                    (covered, weight) = (windowCount, windowWeight)
+                if !merged.isEmpty {
+                    (covered, weight) = (0, 0)
+                    for hit in hits where reachesAny(source.stems.reachedSentences, hit.entry, [first] + merged) {
+                        weight += hit.weight
+                        covered += 1
+                    }
                 }
                 guard covered >= aligner.minimumSharedStems, weight >= least * all else { continue }
                 // Aligned on its own.
@@ -224,14 +228,9 @@ package struct DerivationBound: Sendable {
     }
 }
 
-/// Whether a stem's entry reaches a sentence in `low...high` (its sentences ascending).
-private func reaches(_ sentences: [Int32], _ entry: SentenceStems.ReferenceStem, _ low: Int32, _ high: Int32) -> Bool {
-    var lo = Int(entry.start), hi = Int(entry.start + entry.count)
-    while lo < hi {
-        let mid = (lo + hi) / 2
-        if sentences[mid] < low { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < Int(entry.start + entry.count) && sentences[lo] <= high
+/// Whether a stem's entry reaches one of `targets` (its sentences ascending).
+private func reachesAny(_ sentences: [Int32], _ entry: SentenceStems.ReferenceStem, _ targets: [Int]) -> Bool {
+    sentences[Int(entry.start)..<Int(entry.start + entry.count)].contains { targets.contains(Int($0)) }
 }
 
 /// 32 bits of a 64-bit id (a stem's, a word's): equal ids get equal short hashes.
