@@ -117,9 +117,9 @@ public struct RewriteCandidateIndex: Sendable {
     ///   - story: the story's sketch.
     ///   - rule: which sources dates, outlets and identity allow.
     /// - Returns: at most ``Settings/limit`` candidates, by weight descending, then position.
-    /// - Complexity: O(t log t) to rank the story's t terms by rarity, plus the postings of the
-    ///   ``Settings/queryTerms`` rarest, each at most ``Settings/maximumPostings`` long: bounded
-    ///   whatever the archive's size.
+    /// - Complexity: O(t log t) to rank the story's t terms by rarity, plus O(p log p) for the p
+    ///   postings of the ``Settings/queryTerms`` rarest, each at most ``Settings/maximumPostings``
+    ///   long: bounded whatever the archive's size.
     public func candidates(for story: RewriteSketch, rule: LinkRule) -> [RewriteCandidate] {
         let settings = self.settings
         var ranked: [(df: Int, term: UInt32, sources: [UInt32])] = []
@@ -152,15 +152,19 @@ public struct RewriteCandidateIndex: Sendable {
                 scores.append((source, idf, 1))
             }
         }
-        var found: [RewriteCandidate] = []
+        // The `limit` first by weight descending, then position: kept in order as they come.
+        func precedes(_ a: (source: UInt32, weight: Double, shared: Int), _ b: (source: UInt32, weight: Double, shared: Int)) -> Bool {
+            a.weight != b.weight ? a.weight > b.weight : a.source < b.source
+        }
+        var best: [(source: UInt32, weight: Double, shared: Int)] = []
         let minimumWeight = settings.minimumWeightShare * queryWeight
         for score in scores where score.shared >= settings.minimumSharedTerms && score.weight >= minimumWeight {
-            let source = score.source
-            let sketch = sources[Int(source)]
-            guard rule.allows(story: story, source: sketch) else { continue }
-            found.append(RewriteCandidate(source: Int(source), sourceID: sketch.id, weight: score.weight, sharedTerms: score.shared))
+            guard best.count < settings.limit || precedes(score, best[best.count - 1]) else { continue }
+            guard rule.allows(story: story, source: sources[Int(score.source)]) else { continue }
+            let at = best.firstIndex { precedes(score, $0) } ?? best.count
+            best.insert(score, at: at)
+            if best.count > settings.limit { best.removeLast() }
         }
-        found.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.source < $1.source }
-        return Array(found.prefix(settings.limit))
+        return best.map { RewriteCandidate(source: Int($0.source), sourceID: sources[Int($0.source)].id, weight: $0.weight, sharedTerms: $0.shared) }
     }
 }
