@@ -24,6 +24,13 @@ struct CleanTextBuilder {
         }
     }
 
+    /// ``emit(_:from:to:)`` of one byte, without an array for it (the common case).
+    private mutating func emit(byte: UInt8, from start: Int, to end: Int) {
+        out.append(byte)
+        origin.append(start)
+        originEnd.append(end)
+    }
+
     /// Appends one paragraph made of `lines` (byte ranges of the original), as a block of `kind`;
     /// with `datelineBytes`, that many leading bytes of the first line are a dateline block.
     mutating func appendParagraph(_ lines: [Range<Int>], kind: StoryBlockKind, datelineBytes: Int?) {
@@ -35,7 +42,7 @@ struct CleanTextBuilder {
         var blockStart = out.count
         let clean = kind == .body || kind == .headline
         for (index, line) in lines.enumerated() {
-            if index > 0 { emit([0x20], from: lines[index - 1].upperBound, to: line.lowerBound) }
+            if index > 0 { emit(byte: 0x20, from: lines[index - 1].upperBound, to: line.lowerBound) }
             var i = line.lowerBound
             while i < line.upperBound {
                 if index == 0, let d = datelineBytes, i == line.lowerBound + d, d < line.count {
@@ -57,10 +64,10 @@ struct CleanTextBuilder {
                     emit(Array("£".utf8), from: i, to: i + 1)
                     i += 1
                 } else if b == 0x0D || b == 0x09 {
-                    emit([0x20], from: i, to: i + 1)
+                    emit(byte: 0x20, from: i, to: i + 1)
                     i += 1
                 } else {
-                    emit([b], from: i, to: i + 1)
+                    emit(byte: b, from: i, to: i + 1)
                     i += 1
                 }
             }
