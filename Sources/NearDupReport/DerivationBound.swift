@@ -8,8 +8,8 @@ import NearDupCore
 /// The report marks a story's word derived in two ways only, and the test bounds both from
 /// above with what each text holds, read once per text (``Reference``, ``Story``):
 /// 1. **An aligned sentence pair** (`SentenceAligner`). The bound sums the aligner's own stem
-///    weights, in its order, so it finds the source sentence the aligner starts from (the one
-///    sharing most weight with the story sentence; every tied one is tried). The stems the
+///    weights (its fixed point: exact sums), so it finds the source sentence the aligner starts
+///    from (the one sharing most weight with the story sentence; every tied one is tried). The stems the
 ///    aligner then covers reach that sentence or one it merges, a sentence within its merge
 ///    window sharing at least two stems and `mergeGain` of the weight with the story sentence:
 ///    the count and weight of the stems reaching those are upper bounds of what the pair
@@ -152,25 +152,28 @@ package struct DerivationBound: Sendable {
 
     /// Whether the aligner could accept a sentence pair.
     func mayAlign(_ story: Story, _ source: Reference) -> Bool {
-        // The aligner's weight of a stem held by f of the two texts' sentences, as it computes it.
-        let total = Double(source.stems.referenceSentences + story.sentenceCount)
-        func weight(_ frequency: Int32) -> Double { log((total + 1) / (Double(frequency) + 0.5)) }
-        // The aligner's comparisons on sums in another order may differ in their last bits: a margin.
+        // The aligner's weight of a stem held by f of the two texts' sentences, in its fixed point:
+        // every sum below is exact, as the aligner's are.
+        let total = source.stems.referenceSentences + story.sentenceCount
+        let weights = SentenceAligner.weights(sentences: total)
+        func weight(_ frequency: Int32) -> Int64 { weights[min(Int(frequency), total + 1)] }
+        // A margin on the aligner's thresholds (its shares are divisions of those sums).
         let least = aligner.supportedSimilarity - 1e-9, alone = aligner.alignedSimilarity - 1e-9
+        func atLeast(_ share: Double, _ part: Int64, of whole: Int64) -> Bool { Double(part) >= share * Double(whole) }
         let rCount = source.stems.asReferenceSorted.count
-        var shared = [Double](repeating: 0, count: rCount)
+        var shared = [Int64](repeating: 0, count: rCount)
         var count = [Int](repeating: 0, count: rCount)
         var reached: [Int] = []
         // The story sentences that may be aligned, each with the source sentences it may be
         // aligned to (the aligner's "first").
         var possible: [(sentence: Int, first: Int)] = []
-        var hits: [(weight: Double, entry: SentenceStems.ReferenceStem)] = []
+        var hits: [(weight: Int64, entry: SentenceStems.ReferenceStem)] = []
         for (j, sentence) in story.sentences {
             for i in reached { (shared[i], count[i]) = (0, 0) }
             reached.removeAll(keepingCapacity: true)
             hits.removeAll(keepingCapacity: true)
-            var all = 0.0, anywhere = 0.0
-            // The same weights, summed per source sentence in the same order as the aligner's.
+            var all: Int64 = 0, anywhere: Int64 = 0
+            // The aligner's weights, summed per source sentence reached.
             for stem in sentence {
                 guard let entry = source.entry(of: stem.stem, hash: stem.hash) else {
                     all += weight(stem.frequency)
@@ -187,17 +190,17 @@ package struct DerivationBound: Sendable {
                     count[i] += 1
                 }
             }
-            guard hits.count >= aligner.minimumSharedStems, anywhere >= least * all else { continue }
+            guard hits.count >= aligner.minimumSharedStems, atLeast(least, anywhere, of: all) else { continue }
             // The aligner's first source sentence shares the most weight (ties broken otherwise:
             // every tied one is tried). It covers the stems reaching it, and more only from other
             // sentences within its merge window each adding `mergeGain` of the weight: at most
             // the stems reaching one of those that could.
-            let most = reached.reduce(0.0) { max($0, shared[$1]) }
-            for first in reached where shared[first] >= most * (1 - 1e-12) {
+            let most = reached.reduce(Int64(0)) { max($0, shared[$1]) }
+            for first in reached where shared[first] == most {
                 // A sentence the aligner merges adds at least two stems and `mergeGain` of the
                 // weight that it alone reaches: it shares at least that much.
                 let merged = (max(0, first - aligner.mergeWindow)...min(rCount - 1, first + aligner.mergeWindow)).filter {
-                    $0 != first && count[$0] >= 2 && shared[$0] >= (aligner.mergeGain - 1e-9) * all
+                    $0 != first && count[$0] >= 2 && atLeast(aligner.mergeGain - 1e-9, shared[$0], of: all)
                 }
                 var covered = count[first], weight = shared[first]
                 if !merged.isEmpty {
@@ -207,9 +210,9 @@ package struct DerivationBound: Sendable {
                         covered += 1
                     }
                 }
-                guard covered >= aligner.minimumSharedStems, weight >= least * all else { continue }
+                guard covered >= aligner.minimumSharedStems, atLeast(least, weight, of: all) else { continue }
                 // Aligned on its own.
-                if weight >= alone * all { return true }
+                if atLeast(alone, weight, of: all) { return true }
                 possible.append((j, first))
             }
         }

@@ -63,6 +63,12 @@ struct SentenceAligner: Sendable {
     /// inside Int64).
     static func fixedPoint(_ weight: Double) -> Int64 { Int64((weight * 4_294_967_296).rounded()) }
 
+    /// The weight, in fixed point, of a stem held by f of the two texts' `total` sentences, for f
+    /// in `0...total + 1`: `ln((total + 1) / (f + 0.5))`.
+    static func weights(sentences total: Int) -> [Int64] {
+        (0...(total + 1)).map { f in fixedPoint(log(Double(total + 1) / (Double(f) + 0.5))) }
+    }
+
     /// The accepted pairs, at most one per candidate sentence, in candidate order.
     ///
     /// - Complexity: O(S + P²ₗ) where S is the total size of the sentences' stem postings that
@@ -80,7 +86,7 @@ struct SentenceAligner: Sendable {
         // (units of 2⁻³²): sums of integers are exact in any order, so what a sentence shares does
         // not depend on the order in which its stems are met (a set's, or their ids'), and a share
         // of equal weights (2 of 4) is exactly what it is, never a rounding below a threshold.
-        let weights = (0...(total + 1)).map { f in Self.fixedPoint(log(Double(total + 1) / (Double(f) + 0.5))) }
+        let weights = Self.weights(sentences: total)
         func weight(frequency: Int) -> Int64 { weights[min(frequency, total + 1)] }
         func weight(_ stem: StemID) -> Int64 { weight(frequency: Int(index[stem]?.frequency ?? 0) + (cFrequency[stem] ?? 0)) }
         func weight(of stems: Set<StemID>) -> Int64 { stems.reduce(0) { $0 + weight($1) } }
