@@ -156,9 +156,10 @@ public struct RewriteDiscovery: Sendable {
                 }
             }
             let fresh = Array(needed[first...])
+            let bound = DerivationBound(linker.analyzer.configuration)
             prepared += parallelMap(fresh.count) { i in
                 let text = linker.prepare(source: fresh[i])
-                return (text, DerivationBound.Reference(text))
+                return (text, DerivationBound.Reference(text, for: bound))
             }
             judged += parallelMap(items.count) { i in
                 guard !items[i].sources.isEmpty else { return [] }

@@ -66,7 +66,7 @@ public struct RewriteLinker: Sendable {
         guard !sources.isEmpty else { return [] }
         let prepared = sources.map { (text: prepare(source: $0.record), weight: $0.weight) }
         let texts = Dictionary(sources.map { ($0.record.id, $0.record.text) }, uniquingKeysWith: { a, _ in a })
-        return links(prepare(story: story), sources: prepared, bounds: prepared.map { DerivationBound.Reference($0.text) }) { texts[$0]! }
+        return links(prepare(story: story), sources: prepared, bounds: prepared.map { DerivationBound.Reference($0.text, for: DerivationBound(analyzer.configuration)) }) { texts[$0]! }
     }
 
     /// A story read once as the report reads a candidate.
@@ -96,7 +96,7 @@ public struct RewriteLinker: Sendable {
         // a story are about something else). A pair the bound proves derives nothing is not
         // even aligned (`nil`), unless its report is needed below.
         let bound = DerivationBound(analyzer.configuration)
-        let storyBound = bounds.map { _ in DerivationBound.Story(story) }
+        let storyBound = bounds.map { _ in DerivationBound.Story(story, for: bound) }
         let aligned = sources.indices.map { i -> RewriteAnalyzer.PairAlignment? in
             if let bounds, let storyBound, !bound.mayDerive(storyBound, from: bounds[i]) { return nil }
             return analyzer.align(sources[i].text, story)

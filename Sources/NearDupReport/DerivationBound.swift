@@ -16,10 +16,12 @@ import NearDupCore
 ///    shares (weights are positive). A pair needs `minimumSharedStems`
 ///    and `supportedSimilarity` of the story sentence's weight; below `alignedSimilarity`, also
 ///    a neighbouring possible pair in the same order.
-/// 2. **A verbatim run** (shared runs of identical words). A story word it marks derived is a
-///    narrative content word inside a shared run of at least five words (a passage, or a run of
-///    eight or more), so inside a shared word 5-gram; or inside a whole story sentence of at most
-///    four words copied word for word, so inside a shared word trigram.
+/// 2. **A verbatim run** (shared runs of identical words, at least `quotationMinimumWords`
+///    long). A story word it marks derived is a narrative content word inside a shared run of at
+///    least `verbatimMinimumWords` (a passage) or `standaloneVerbatimWords` (a long run), so
+///    inside a shared word n-gram of the fewer of the two (5 by default); or inside a whole,
+///    shorter story sentence copied word for word, so inside a shared n-gram of
+///    `quotationMinimumWords` (3).
 ///
 /// Stems are found in the source through 32 bits of their `StemID` and checked against the id
 /// itself, so exactly as the aligner matches them. N-grams are compared by 32-bit hashes of the
@@ -34,12 +36,20 @@ package struct DerivationBound: Sendable {
     /// Makes the bound of an analyzer's alignment.
     ///
     /// - Parameter configuration: the report's configuration.
+    /// The fewest words of a shared run in which a story word is marked derived without being a
+    /// whole story sentence: a verbatim passage's, or a long run's if shorter.
+    var passageWords: Int
+    /// The fewest words of a shared run (a tile).
+    var tileWords: Int
+
     package init(_ configuration: RewriteAnalyzer.Configuration) {
         aligner = configuration.aligner
+        passageWords = max(1, min(configuration.verbatimMinimumWords, configuration.standaloneVerbatimWords))
+        tileWords = max(1, configuration.quotationMinimumWords)
     }
 
     /// What the bound reads of a source: the stems reaching its sentences (with where), and the
-    /// hashes of its word trigrams and 5-grams.
+    /// hashes of its word n-grams of ``passageWords`` and of ``tileWords`` words.
     package struct Reference: Sendable {
         /// The aligner's index of the stems reaching the source's sentences.
         let stems: SentenceStems
@@ -47,12 +57,14 @@ package struct DerivationBound: Sendable {
         let table: HashedTerms
         let keys: [StemID]
         let entries: [SentenceStems.ReferenceStem]
-        let trigrams: HashedTerms
-        let fivegrams: HashedTerms
+        let tileGrams: HashedTerms
+        let passageGrams: HashedTerms
 
-        /// - Parameter text: a text read as a reference.
+        /// - Parameters:
+        ///   - text: a text read as a reference.
+        ///   - bound: the bound it is read for.
         /// - Complexity: O(n + r) for n words and r stems reaching its sentences.
-        package init(_ text: AnalyzedText) {
+        package init(_ text: AnalyzedText, for bound: DerivationBound) {
             let stems = text.sentenceStems(asReference: true)
             self.stems = stems
             var table = HashedTerms(capacity: stems.referenceIndex.count)
@@ -67,14 +79,16 @@ package struct DerivationBound: Sendable {
             }
             (self.table, self.keys, self.entries) = (table, keys, entries)
             let hashes = text.wordIDs.map(shortHash)
-            var trigrams = HashedTerms(capacity: hashes.count, values: false)
-            var fivegrams = HashedTerms(capacity: hashes.count, values: false)
+            var tileGrams = HashedTerms(capacity: hashes.count, values: false)
+            var passageGrams = HashedTerms(capacity: hashes.count, values: false)
             for i in hashes.indices {
-                if i + 3 <= hashes.count { trigrams.insert(gramHash(hashes[i..<(i + 3)]), value: 0) }
-                if i + 5 <= hashes.count { fivegrams.insert(gramHash(hashes[i..<(i + 5)]), value: 0) }
+                if i + bound.tileWords <= hashes.count { tileGrams.insert(gramHash(hashes[i..<(i + bound.tileWords)]), value: 0) }
+                if i + bound.passageWords <= hashes.count {
+                    passageGrams.insert(gramHash(hashes[i..<(i + bound.passageWords)]), value: 0)
+                }
             }
-            self.trigrams = trigrams
-            self.fivegrams = fivegrams
+            self.tileGrams = tileGrams
+            self.passageGrams = passageGrams
         }
 
         /// The index entry of a stem, exactly (a hash found is checked against the stem).
@@ -97,14 +111,17 @@ package struct DerivationBound: Sendable {
         let sentences: [(index: Int, stems: [(stem: StemID, hash: UInt32, frequency: Int32)])]
         /// The sentences with at least one stem.
         let sentenceCount: Int
-        /// The 5-grams holding a narrative content word.
-        let fivegrams: [UInt32]
-        /// The trigrams holding a narrative content word of a sentence of at most four words.
-        let trigrams: [UInt32]
+        /// The n-grams of ``DerivationBound/passageWords`` words holding a narrative content word.
+        let passageGrams: [UInt32]
+        /// The n-grams of ``DerivationBound/tileWords`` words holding a narrative content word of a
+        /// sentence shorter than ``DerivationBound/passageWords``.
+        let tileGrams: [UInt32]
 
-        /// - Parameter text: a text read as a candidate.
+        /// - Parameters:
+        ///   - text: a text read as a candidate.
+        ///   - bound: the bound it is read for.
         /// - Complexity: O(n) for n words.
-        package init(_ text: AnalyzedText) {
+        package init(_ text: AnalyzedText, for bound: DerivationBound) {
             let stems = text.sentenceStems(asReference: false)
             sentences = stems.asCandidateSorted.indices.compactMap { j in
                 let sorted = stems.asCandidateSorted[j]
@@ -117,22 +134,25 @@ package struct DerivationBound: Sendable {
             // Narrative content words so far, to know whether a window holds one.
             var content = [Int](repeating: 0, count: n + 1)
             for i in 0..<n { content[i + 1] = content[i] + (text.isNarrativeContent(i) ? 1 : 0) }
-            var fivegrams: [UInt32] = []
-            if n >= 5 {
-                for i in 0...(n - 5) where content[i + 5] > content[i] { fivegrams.append(gramHash(hashes[i..<(i + 5)])) }
+            let (passage, tile) = (bound.passageWords, bound.tileWords)
+            var passageGrams: [UInt32] = []
+            if n >= passage {
+                for i in 0...(n - passage) where content[i + passage] > content[i] {
+                    passageGrams.append(gramHash(hashes[i..<(i + passage)]))
+                }
             }
-            var trigrams: [UInt32] = []
-            if n >= 3 {
+            var tileGrams: [UInt32] = []
+            if n >= tile {
                 var window = Set<Int>()
-                for words in text.sentenceWords where words.count <= 4 {
+                for words in text.sentenceWords where words.count < passage {
                     for p in words where text.isNarrativeContent(p) {
-                        for start in max(0, p - 2)...min(p, n - 3) { window.insert(start) }
+                        for start in max(0, p - tile + 1)...min(p, n - tile) { window.insert(start) }
                     }
                 }
-                trigrams = window.sorted().map { gramHash(hashes[$0..<($0 + 3)]) }
+                tileGrams = window.sorted().map { gramHash(hashes[$0..<($0 + tile)]) }
             }
-            self.fivegrams = fivegrams
-            self.trigrams = trigrams
+            self.passageGrams = passageGrams
+            self.tileGrams = tileGrams
         }
     }
 
@@ -145,8 +165,8 @@ package struct DerivationBound: Sendable {
     /// - Complexity: O(n + p): a table probe per story n-gram and stem, plus the sentences the
     ///   story's stems reach in the source.
     package func mayDerive(_ story: Story, from source: Reference) -> Bool {
-        for gram in story.fivegrams where source.fivegrams.contains(gram) { return true }
-        for gram in story.trigrams where source.trigrams.contains(gram) { return true }
+        for gram in story.passageGrams where source.passageGrams.contains(gram) { return true }
+        for gram in story.tileGrams where source.tileGrams.contains(gram) { return true }
         return mayAlign(story, source)
     }
 

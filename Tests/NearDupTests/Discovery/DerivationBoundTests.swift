@@ -9,14 +9,15 @@ import Testing
 /// stop some (else it spares nothing).
 @Suite struct DerivationBoundTests {
     /// Every pair of the texts given: (stopped, derived sentences of the full report).
-    static func pairs(stories: [StoryRecord], sources: [StoryRecord]) -> [(stopped: Bool, derived: Int, label: String)] {
-        let linker = RewriteLinker()
+    static func pairs(
+        stories: [StoryRecord], sources: [StoryRecord], linker: RewriteLinker = RewriteLinker()
+    ) -> [(stopped: Bool, derived: Int, label: String)] {
         let bound = DerivationBound(linker.analyzer.configuration)
         let references = sources.map { linker.prepare(source: $0) }
-        let bounds = references.map { DerivationBound.Reference($0) }
+        let bounds = references.map { DerivationBound.Reference($0, for: bound) }
         return stories.flatMap { story in
             let text = linker.prepare(story: story)
-            let storyBound = DerivationBound.Story(text)
+            let storyBound = DerivationBound.Story(text, for: bound)
             return references.indices.compactMap { i -> (Bool, Int, String)? in
                 guard references[i].document.id != story.id else { return nil }
                 let report = linker.analyzer.compare(references[i], text)
@@ -30,6 +31,19 @@ import Testing
         for pair in judged where pair.stopped { #expect(pair.derived == 0, "\(pair.label)") }
         #expect(judged.contains { $0.stopped })
         #expect(judged.contains { !$0.stopped && $0.derived > 0 })
+    }
+
+    /// Shorter verbatim passages and runs than the defaults: the bound reads its n-gram sizes
+    /// from the configuration.
+    @Test func aStoppedPairDerivesNothingWithShortPassages() {
+        var configuration = RewriteAnalyzer.Configuration()
+        configuration.verbatimMinimumWords = 3
+        configuration.standaloneVerbatimWords = 4
+        let linker = RewriteLinker(analyzer: RewriteAnalyzer(configuration: configuration))
+        let judged = Self.pairs(
+            stories: RewriteDiscoveryTests.stories + RewriteDiscoveryTests.sources, sources: RewriteDiscoveryTests.sources, linker: linker)
+        for pair in judged where pair.stopped { #expect(pair.derived == 0, "\(pair.label)") }
+        #expect(judged.contains { $0.stopped })
     }
 
     @Test func aStoppedPairOfAGeneratedArchiveDerivesNothing() {
