@@ -6,10 +6,10 @@ import NearDupReport
 ///
 /// A link means what the report means: the story is the candidate, the source the reference.
 /// 1. The story is compared with each candidate on its own (``judge(story:sources:)``).
-/// 2. Unless one candidate alone gives the story two sentences (or the report calls it derived
-///    from one alone), the story has no link: one sentence in common is coincidence.
-///    Its **sources** are the candidates from which the report derives at least one of its
-///    sentences. A story is often written from several pieces of copy about one event; judged
+/// 2. Its **sources** are the candidates from which the report derives at least one of its
+///    sentences. One sentence in common is coincidence: unless one source alone gives the story
+///    two sentences (or the report calls it derived from one alone), the story is linked only
+///    when its sources read together (step 3) give it two. A story is often written from several pieces of copy about one event; judged
 ///    against each alone, each explains too little of it. With two or more sources, the report
 ///    judges the story once more against all of them read together, as one reference, as METER
 ///    judges a newspaper story against all the wire copy of its case.
@@ -119,6 +119,7 @@ public struct RewriteLinker: Sendable {
         var group = judged.filter { $0.report.evidence.derivedSentences > 0 }.sorted(by: Self.ranksBefore)
         guard !group.isEmpty else { return [] }
         let strongest = group.map(\.report.evidence.derivedSentences).max() ?? 0
+        var needsTogether = false
         if strongest < Self.minimumDerivedSentences, !judged.contains(where: \.isDerived) {
             // Only then do the pairs passed over count: a report could call a story derived
             // from a source that gives it no sentence (on its vocabulary alone). Rare; their
@@ -127,7 +128,10 @@ public struct RewriteLinker: Sendable {
                 let alignment = aligned[i] ?? analyzer.align(sources[i].text, story)
                 return analyzer.report(sources[i].text, story, alignment: alignment).verdict != .nonDerived
             }
-            guard derivedElsewhere else { return [] }
+            // Several sources that each give it one sentence may, read together, give it two or
+            // more: then they decide together, below.
+            guard derivedElsewhere || group.count > 1 else { return [] }
+            needsTogether = !derivedElsewhere
         }
         let ids = group.map(\.source)
         if group.count > 1 {
@@ -136,6 +140,7 @@ public struct RewriteLinker: Sendable {
             let reference = analyzer.prepare(ReportDocument(id: ids.joined(separator: " + "), text: joined), isReference: true)
             let together = analyzer.compare(reference, story)
             for i in group.indices { group[i].groupReport = together }
+            if needsTogether, together.evidence.derivedSentences < Self.minimumDerivedSentences { return [] }
         }
         for i in group.indices { group[i].sources = ids }
         guard group[0].isDerived else { return [] }
