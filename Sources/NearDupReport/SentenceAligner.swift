@@ -187,8 +187,8 @@ struct SentenceStems: Sendable {
         var count: Int32 = 0
     }
 
-    /// As a reference: each sentence's body content stems, quotations included, sorted (the
-    /// order in which weights are summed).
+    /// As a reference: each sentence's body content stems, quotations included, sorted (a fixed
+    /// order of visit; the weights' sums are exact in any order).
     let asReferenceSorted: [[StemID]]
     /// For each stem of ``asReferenceSorted``, the number of reference sentences holding it.
     let asReferenceSortedFrequency: [[Int]]
