@@ -3,7 +3,7 @@
 
   scripts/fit-verdict.py NEARDUP METER_DIR WEB_DIR [--write Sources/NearDupReport/VerdictCoefficients.swift]
                          [--cache FILE] [--features a,b,c] [--wholly-features a,b] [--misread]
-                         [--extra FILE] [--baseline a,b,c]
+                         [--extra FILE] [--baseline a,b,c] [--thresholds]
 
 Runs `NEARDUP report --format json` once per METER catchline (reference: its PA files concatenated,
 as ../shared/eval/meter_eval.py does) and once per web event, reads every candidate's `evidence`
@@ -32,6 +32,10 @@ written in Swift. A story the file lacks is an error.
 difference of their cross-validated binary accuracy and AUC on each corpus, with a 95% interval
 from 1,000 bootstrap resamples of the groups (catchlines, events; seed 1). A gain whose interval
 holds zero is within what the choice of stories alone moves.
+
+--thresholds prints, per corpus, the mean cross-validated P(derived) beside the share of derived
+stories (is the model calibrated on each?) and the cross-validated binary accuracy had the derived
+threshold been 0.3 … 0.7 instead of 0.5.
 
 The corpora are research-use only and never copied into the repository. numpy is needed (a
 development-time dependency only: the Swift package does not use it). Without the corpora the
@@ -361,6 +365,13 @@ def main():
         for c in corpora:
             (b, bl, bh), (a, al, ah) = compare(rows, cv_preds, base_preds, c)
             print(f"  {c:6s} binary {b:+.3f} [{bl:+.3f}, {bh:+.3f}]  AUC {a:+.3f} [{al:+.3f}, {ah:+.3f}]")
+    if "--thresholds" in args:
+        print("CV P(derived) against the derived threshold (binary accuracy at each):")
+        for c in corpora:
+            p = np.array([x for r, (_, x) in zip(rows, cv_preds) if r["corpus"] == c])
+            d = np.array([r["label"] != "non" for r in rows if r["corpus"] == c])
+            print(f"  {c:6s} mean P {p.mean():.3f}, derived share {d.mean():.3f};  "
+                  + "  ".join(f"{t:.1f}: {((p >= t) == d).mean():.3f}" for t in (0.3, 0.4, 0.5, 0.6, 0.7)))
     if "--misread" in args:
         for r, (v, p) in zip(rows, cv_preds):
             if v != r["label"]:
