@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Prototype in-order features that read a multi-take reference take by take, for fit-verdict.py's cross-validation.
+"""Prototype features that read a multi-take reference take by take, for fit-verdict.py's cross-validation.
 
-  scripts/take-order-features.py NEARDUP CACHE METER_DIR WEB_DIR OUT.json
+  scripts/multi-take-features.py NEARDUP CACHE METER_DIR WEB_DIR OUT.json
 
 The model's `inOrder` is the longest chain of aligned candidate sentences that follow the
 reference's sentence order, across the whole reference. METER's reference is a catchline's PA
@@ -17,13 +17,16 @@ the take of each reference sentence from its span, and writes {story id: {featur
                    tool's in_order_sentences, rebuilt; equal for most stories, not all);
   inOrderTakes     the sum over takes of each take's own chain;
   inOrderBestTake  the longest chain inside one take;
-  takesUsed        how many takes the aligned sentences draw on.
-Shares are log-odds of the count out of min(candidate, reference narrative sentences), as inOrder.
+  takesUsed        how many takes the aligned sentences draw on;
+  retoldCountPy    log(1 + reference sentences a passage cites): the control for retoldCount;
+  retoldCountDedup the same with the reference's repeated sentences merged (a later take restating
+                   an earlier sentence: word Jaccard >= 0.6 with one already counted).
+Chains are log-odds of the count out of min(candidate, reference narrative sentences), as inOrder.
 A web event's reference is one take, so there the three chains are the same.
 
 The corpora are research-use only and never copied into the repository.
 """
-import bisect, collections, importlib.util, json, math, os, subprocess, sys, tempfile
+import bisect, collections, importlib.util, json, math, os, re, subprocess, sys, tempfile
 
 spec = importlib.util.spec_from_file_location("plain_features", os.path.join(os.path.dirname(os.path.abspath(__file__)), "plain-features.py"))
 plain = importlib.util.module_from_spec(spec)
@@ -40,6 +43,19 @@ def chain(seq):
         else:
             tails[i] = v
     return len(tails)
+
+
+def words(text):
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def distinct(numbers, text):
+    """The numbers left when each sentence whose words repeat an earlier kept one's (Jaccard >= 0.6) is dropped."""
+    kept = []
+    for n in numbers:
+        if not any(len(text[n] & text[m]) / max(1, len(text[n] | text[m])) >= 0.6 for m in kept):
+            kept.append(n)
+    return kept
 
 
 def log_odds(a, b):
@@ -71,10 +87,12 @@ def group_features(nd, takes, cand_paths, tmp):
         starts.append(pos)
         pos += len(t.encode("utf-8")) + 2
     take = {s["number"]: bisect.bisect_right(starts, s["span"]["start"]) - 1 for s in doc["reference"]["narrative_sentences"]}
+    text = {s["number"]: words(s["text"]) for s in doc["reference"]["narrative_sentences"]}
     out = {}
     for c in doc["candidates"]:
         e = c["evidence"]
         seq = aligned_sources(c["passages"])
+        retold = sorted({n for p in c["passages"] if p["kind"] != "quotation" for n in p["reference_sentences"]})
         per = collections.defaultdict(list)
         for v in seq:
             per[take[v]].append(v)
@@ -84,6 +102,8 @@ def group_features(nd, takes, cand_paths, tmp):
             "inOrderTakes": log_odds(sum(chain(v) for v in per.values()), room),
             "inOrderBestTake": log_odds(max((chain(v) for v in per.values()), default=0), room),
             "takesUsed": float(len(per)),
+            "retoldCountPy": math.log1p(len(retold)),
+            "retoldCountDedup": math.log1p(len(distinct(retold, text))),
         }
     return out
 
