@@ -342,16 +342,21 @@ def main():
             per.append(f"{c} AUC {auc(pos, neg):.3f}")
         print(f"  feature {n:14s} {' '.join(per)}  ({FEATURES[n][1]})")
 
+    def coefficients(title, m):
+        print(f"{title}: derived " + ", ".join(f"{n} {b:+.3f}" for n, b in zip(["intercept"] + dnames, m[0]))
+              + "; wholly " + ", ".join(f"{n} {b:+.3f}" for n, b in zip(["intercept"] + wnames, m[1])))
+
     models = fit_models(rows, dnames, wnames)
-    print("fitted coefficients: derived " + ", ".join(f"{n} {b:+.3f}" for n, b in zip(["intercept"] + dnames, models[0]))
-          + "; wholly " + ", ".join(f"{n} {b:+.3f}" for n, b in zip(["intercept"] + wnames, models[1])))
+    coefficients("fitted coefficients", models)
     fitted = {c: figures(by[c], predict(models, by[c], dnames, wnames)) for c in corpora}
     cv_preds = cross_validate(rows, dnames, wnames)
     cv = {c: figures([r for r in rows if r["corpus"] == c], [p for r, p in zip(rows, cv_preds) if r["corpus"] == c]) for c in corpora}
     loco = {}
     for c in corpora:
         train = [r for r in rows if r["corpus"] != c]
-        loco[c] = figures(by[c], predict(fit_models(train, dnames, wnames), by[c], dnames, wnames))
+        alone = fit_models(train, dnames, wnames)
+        coefficients(f"  fitted on {train[0]['corpus']} alone", alone)  # what each corpus asks of the weights
+        loco[c] = figures(by[c], predict(alone, by[c], dnames, wnames))
     for c in corpora:
         print(f"{c}:")
         show("fitted", fitted[c])
