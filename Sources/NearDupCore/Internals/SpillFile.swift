@@ -1,24 +1,23 @@
-import NearDupCore
 import Foundation
 
-/// An append-only scratch file for what the dedup pipeline needs again only at the end — the
-/// compact signatures and shingle fingerprints of candidate documents, and the records of kept
-/// ones — so that memory holds only the band keys and an offset per document.
+/// An append-only scratch file for what a run needs again only later — in dedup, the compact
+/// signatures and shingle fingerprints of candidate documents and the records of kept ones; in
+/// discovery, the stories' texts — so that memory holds only an offset per document.
 ///
 /// The file is created in the temporary folder (`TMPDIR`) and unlinked at once: nothing remains
 /// on disk after the process ends, however it ends. Appends are buffered; reads use `pread`, so
 /// reading back does not map the file into the process's memory.
 ///
 /// Appending is not thread-safe; reading (after ``flush()``) may happen from many threads.
-final class SpillFile: @unchecked Sendable {
+package final class SpillFile: @unchecked Sendable {
     private let descriptor: Int32
     private var buffer: UnsafeMutablePointer<UInt8>
     private let bufferCapacity = 1 << 20
     private var buffered = 0
     /// Bytes appended so far (the offset of the next append).
-    private(set) var length: UInt64 = 0
+    package private(set) var length: UInt64 = 0
 
-    init() throws {
+    package init() throws {
         let folder = FileManager.default.temporaryDirectory.path
         let (fd, path) = try Syscalls.makeTemporaryFile(in: folder, prefix: "neardup-spill-")
         Syscalls.unlink(path)
@@ -35,7 +34,7 @@ final class SpillFile: @unchecked Sendable {
     ///
     /// - Complexity: O(count), amortised.
     @discardableResult
-    func append(_ bytes: UnsafeRawPointer, count: Int) throws -> UInt64 {
+    package func append(_ bytes: UnsafeRawPointer, count: Int) throws -> UInt64 {
         let offset = length
         if buffered + count > bufferCapacity { try flush() }
         if count >= bufferCapacity {
@@ -49,7 +48,7 @@ final class SpillFile: @unchecked Sendable {
     }
 
     /// Writes buffered bytes to the file.
-    func flush() throws {
+    package func flush() throws {
         guard buffered > 0 else { return }
         try writeFully(buffer, count: buffered)
         buffered = 0
@@ -62,7 +61,7 @@ final class SpillFile: @unchecked Sendable {
     /// Reads `count` bytes at `offset` into `destination`. Call ``flush()`` first.
     ///
     /// - Complexity: O(count), one system call (the page cache usually holds the data).
-    func read(at offset: UInt64, count: Int, into destination: UnsafeMutableRawPointer) throws {
+    package func read(at offset: UInt64, count: Int, into destination: UnsafeMutableRawPointer) throws {
         let got = try Syscalls.read(descriptor, into: destination, count: count, at: offset, context: "cannot read the scratch file")
         if got < count { throw NearDupError(.ioError, "the scratch file is shorter than expected") }
     }
