@@ -74,11 +74,27 @@ public struct RewriteCandidateIndex: Sendable {
     }
 
     /// How queries are answered.
-    public var settings: Settings
+    ///
+    /// ``Settings/maximumPostings`` is also what insertion prunes by (a term's postings are
+    /// dropped once more sources hold it), so it cannot be raised once a term has been pruned:
+    /// that is a programming error, and stops the program rather than answer without the
+    /// dropped postings. Every other setting may change between queries.
+    public var settings: Settings {
+        didSet {
+            precondition(
+                settings.maximumPostings <= oldValue.maximumPostings || commonTerms.isEmpty,
+                "RewriteCandidateIndex: maximumPostings raised after terms above it were pruned")
+        }
+    }
     /// The sources' sketches without their terms, in insertion order.
     public private(set) var sources: [RewriteSketch] = []
-    /// For each term, the positions of the sources holding it, ascending.
+    /// For each term held by at most ``Settings/maximumPostings`` sources, the positions of the
+    /// sources holding it, ascending.
     private var postings: [UInt32: [UInt32]] = [:]
+    /// For each term held by more sources, how many: its postings are dropped, as a query never
+    /// reads them. Most of an archive's postings are of its common words, so this keeps the
+    /// index's memory to the rare terms a query reads.
+    private var commonTerms: [UInt32: Int] = [:]
 
     /// Makes an empty index.
     ///
@@ -94,11 +110,25 @@ public struct RewriteCandidateIndex: Sendable {
     ///
     /// - Parameter sketch: the source's sketch; its terms go into the postings, the rest is kept.
     /// - Returns: the source's position (0 for the first).
-    /// - Complexity: O(t) amortised for t terms.
+    /// - Complexity: O(t) amortised for t terms; a term's postings are dropped (O(p)) when the
+    ///   source makes them longer than ``Settings/maximumPostings``.
     @discardableResult
     public mutating func insert(_ sketch: RewriteSketch) -> Int {
         let position = sources.count
-        for term in sketch.terms { postings[term, default: []].append(UInt32(position)) }
+        let maximum = settings.maximumPostings
+        for term in sketch.terms {
+            if let count = commonTerms[term] {
+                commonTerms[term] = count + 1
+                continue
+            }
+            let held = postings[term, default: []].count
+            if held >= maximum {
+                postings[term] = nil
+                commonTerms[term] = held + 1
+            } else {
+                postings[term, default: []].append(UInt32(position))
+            }
+        }
         var kept = sketch
         kept.terms = []
         sources.append(kept)
@@ -109,7 +139,32 @@ public struct RewriteCandidateIndex: Sendable {
     ///
     /// - Parameter term: a hashed stem.
     /// - Returns: its document frequency among the sources.
-    public func documentFrequency(of term: UInt32) -> Int { postings[term]?.count ?? 0 }
+    public func documentFrequency(of term: UInt32) -> Int { postings[term]?.count ?? commonTerms[term] ?? 0 }
+
+    /// The terms of `story` a query reads: those some source holds, at most
+    /// ``Settings/maximumPostings`` sources, rarest first (ties by term), the
+    /// ``Settings/queryTerms`` first. A sketch cut to these answers the same candidates as the
+    /// whole, so a run that queries every story of a large archive keeps only these.
+    ///
+    /// - Parameter story: the story's sketch.
+    /// - Returns: the terms in the order a query weighs them.
+    /// - Complexity: O(t log t) for the story's t terms.
+    public func queryTerms(of story: RewriteSketch) -> [UInt32] {
+        ranked(story).map(\.term)
+    }
+
+    /// The story's query terms with their document frequencies and postings, rarest first.
+    private func ranked(_ story: RewriteSketch) -> [(df: Int, term: UInt32, sources: [UInt32])] {
+        let settings = self.settings
+        var ranked: [(df: Int, term: UInt32, sources: [UInt32])] = []
+        ranked.reserveCapacity(story.terms.count)
+        for term in story.terms {
+            guard let sources = postings[term], sources.count <= settings.maximumPostings else { continue }
+            ranked.append((sources.count, term, sources))
+        }
+        ranked.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }
+        return Array(ranked.prefix(settings.queryTerms))
+    }
 
     /// The sources worth aligning with `story`, heaviest first.
     ///
@@ -122,20 +177,14 @@ public struct RewriteCandidateIndex: Sendable {
     ///   long: bounded whatever the archive's size.
     public func candidates(for story: RewriteSketch, rule: LinkRule) -> [RewriteCandidate] {
         let settings = self.settings
-        var ranked: [(df: Int, term: UInt32, sources: [UInt32])] = []
-        ranked.reserveCapacity(story.terms.count)
-        for term in story.terms {
-            guard let sources = postings[term], sources.count <= settings.maximumPostings else { continue }
-            ranked.append((sources.count, term, sources))
-        }
-        ranked.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }
+        let ranked = self.ranked(story)
         let n = Double(sources.count + 1)
         // Each (source, query term) met, sorted by source then term: each source's weight is
         // summed in the terms' order (the same sum whatever the archive's layout in memory).
         var met: [UInt64] = []
         var idfs: [Double] = []
         var queryWeight = 0.0
-        for (rank, (df, _, holders)) in ranked.prefix(settings.queryTerms).enumerated() {
+        for (rank, (df, _, holders)) in ranked.enumerated() {
             let idf = log(n / Double(df))
             idfs.append(idf)
             queryWeight += idf
