@@ -59,8 +59,8 @@ public struct RewriteDiscovery: Sendable {
     /// - Complexity: linear in the number of stories and sources for sketching; per story, the
     ///   bounded query of ``RewriteCandidateIndex`` and the report on at most
     ///   ``RewriteCandidateIndex/Settings/limit`` candidates.
-    public func discover(stories: [StoryRecord], sources: [StoryRecord]) -> DiscoveryResult {
-        run(stories: stories, sources: sources, rule: LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: false))
+    public func discover(stories: some StoryCollection, sources: some StoryCollection) -> DiscoveryResult {
+        collect { discover(stories: stories, sources: sources, links: $0) }
     }
 
     /// Links each story of an archive to the stories of the same archive it was rewritten from:
@@ -70,20 +70,103 @@ public struct RewriteDiscovery: Sendable {
     /// - Parameter corpus: the archive.
     /// - Returns: the links, the corpus's order kept, each story's best first.
     /// - Complexity: as ``discover(stories:sources:)`` with the corpus on both sides.
-    public func discover(corpus: [StoryRecord]) -> DiscoveryResult {
-        run(stories: corpus, sources: corpus, rule: LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: true), sameArchive: true)
+    public func discover(corpus: some StoryCollection) -> DiscoveryResult {
+        collect { discover(corpus: corpus, links: $0) }
     }
 
-    func run(stories: [StoryRecord], sources: [StoryRecord], rule: LinkRule, sameArchive: Bool = false) -> DiscoveryResult {
-        let sourceSketches = sketch(sources)
-        let storySketches = sameArchive ? sourceSketches : sketch(stories)
+    /// ``discover(stories:sources:)`` with each story's links handed to `links` as they are
+    /// found, in the stories' order, instead of kept: for an archive whose links are too many
+    /// to keep in memory.
+    ///
+    /// - Parameters:
+    ///   - stories: the possible rewrites.
+    ///   - sources: the archive they may have been rewritten from.
+    ///   - links: called with each story's links (best first), story after story; never with
+    ///     an empty array.
+    /// - Returns: what was searched and found.
+    /// - Complexity: as ``discover(stories:sources:)``; memory holds the sources' candidate
+    ///   index, one batch of stories and the sources it needs read for the report.
+    @discardableResult
+    public func discover(stories: some StoryCollection, sources: some StoryCollection, links: ([RewriteLink]) -> Void) -> DiscoverySummary {
+        run(stories: stories, sources: sources, rule: LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: false), sameArchive: false, emit: links)
+    }
+
+    /// ``discover(corpus:)`` with each story's links handed to `links` as they are found, in
+    /// the corpus's order, instead of kept.
+    ///
+    /// - Parameters:
+    ///   - corpus: the archive.
+    ///   - links: called with each story's links (best first), story after story; never with
+    ///     an empty array.
+    /// - Returns: what was searched and found.
+    /// - Complexity: as ``discover(corpus:)``; memory holds the candidate index (the postings of
+    ///   the rare terms), each story's query terms, one batch of stories and the sources it
+    ///   needs read for the report.
+    @discardableResult
+    public func discover(corpus: some StoryCollection, links: ([RewriteLink]) -> Void) -> DiscoverySummary {
+        run(stories: corpus, sources: corpus, rule: LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: true), sameArchive: true, emit: links)
+    }
+
+    private func collect(_ body: (([RewriteLink]) -> Void) -> DiscoverySummary) -> DiscoveryResult {
+        var found: [RewriteLink] = []
+        let summary = body { found += $0 }
+        return DiscoveryResult(links: found, stories: summary.stories, sources: summary.sources, candidatePairs: summary.candidatePairs)
+    }
+
+    func run(
+        stories: some StoryCollection, sources: some StoryCollection, rule: LinkRule, sameArchive: Bool,
+        emit: ([RewriteLink]) -> Void
+    ) -> DiscoverySummary {
+        let sketcher = configuration.sketcher
+        // Stage 1: the sources' sketches, a chunk at a time, into the candidate index (which
+        // keeps the postings of the rare terms only). All against all, each story's terms are
+        // kept for its query, cut to the ones a query reads once the index is whole.
         var index = RewriteCandidateIndex(settings: configuration.candidates)
-        for s in sourceSketches { index.insert(s) }
-        let candidates = self.candidates(for: storySketches, in: index, rule: rule)
-        let links = link(stories.indices.map { i in (stories[i], candidates[i].map { (sources[$0.source], $0.weight) }) })
-        return DiscoveryResult(
-            links: links.flatMap { $0 }, stories: stories.count, sources: sources.count,
-            candidatePairs: candidates.reduce(0) { $0 + $1.count })
+        var queries: [[UInt32]] = []
+        var start = 0
+        while start < sources.count {
+            let chunk = start..<min(sources.count, start + batching.stories)
+            let sketches = parallelMap(chunk.count) { sketcher.sketch(sources[chunk.lowerBound + $0]) }
+            for sketch in sketches { index.insert(sketch) }
+            if sameArchive { queries += sketches.map(\.terms) }
+            start = chunk.upperBound
+        }
+        if sameArchive {
+            let full = queries
+            queries = []
+            queries = parallelMap(full.count) { i in index.queryTerms(of: querySketch(index.sources[i], terms: full[i])) }
+        }
+        // Stages 2 and 3, a batch of stories at a time: their candidates, then the report on
+        // each story against its candidates (`judgeInBatches`), links handed on in order.
+        var summary = DiscoverySummary(stories: stories.count, sources: sources.count)
+        var judging = JudgingState()
+        start = 0
+        while start < stories.count {
+            let batch = start..<min(stories.count, start + batching.stories)
+            let candidates = parallelMap(batch.count) { k in
+                let i = batch.lowerBound + k
+                let sketch = sameArchive ? querySketch(index.sources[i], terms: queries[i]) : sketcher.sketch(stories[i])
+                return index.candidates(for: sketch, rule: rule).map { (source: $0.source, weight: $0.weight) }
+            }
+            summary.candidatePairs += candidates.reduce(0) { $0 + $1.count }
+            judge(
+                batch.count, story: { stories[batch.lowerBound + $0] }, candidates: { candidates[$0] },
+                source: { sources[$0] }, state: &judging,
+                body: { story, sources, bounds, text in configuration.linker.links(story, sources: sources, bounds: bounds, text: text) },
+                emit: { links in
+                    guard !links.isEmpty else { return }
+                    summary.record(links)
+                    emit(links)
+                })
+            start = batch.upperBound
+        }
+        return summary
+    }
+
+    private func querySketch(_ metadata: RewriteSketch, terms: [UInt32]) -> RewriteSketch {
+        var sketch = metadata
+        sketch.terms = terms
+        return sketch
     }
 
     /// Stage 1: the sketches of `records`, in order, made on ``Configuration/threads`` threads.
@@ -112,7 +195,7 @@ public struct RewriteDiscovery: Sendable {
     /// - Returns: for each story, its links, best source first.
     public func link(_ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])]) -> [[RewriteLink]] {
         let linker = configuration.linker
-        return forEachBatch(work) { story, sources, bounds, text in linker.links(story, sources: sources, bounds: bounds, text: text) }
+        return judge(work) { story, sources, bounds, text in linker.links(story, sources: sources, bounds: bounds, text: text) }
     }
 
     /// Stage 3 without the grouping: the report on each story against each candidate alone,
@@ -122,64 +205,107 @@ public struct RewriteDiscovery: Sendable {
     /// - Returns: for each story, one judged pair per source, in the order given.
     public func judge(_ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])]) -> [[RewriteLink]] {
         let linker = configuration.linker
-        return forEachBatch(work) { story, sources, _, _ in linker.judge(story, sources: sources) }
+        return judge(work) { story, sources, _, _ in linker.judge(story, sources: sources) }
     }
 
-    /// `body` on each story, read once, with its sources, read once per batch of stories.
-    func forEachBatch(
+    /// Stage 3 on stories given with their sources' records: the sources are numbered by id.
+    private func judge(
         _ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])],
-        _ body: (AnalyzedText, [(text: AnalyzedText, weight: Double)], [DerivationBound.Reference], (String) -> String) -> [RewriteLink]
+        _ body: @escaping (AnalyzedText, [(text: AnalyzedText, weight: Double)], [DerivationBound.Reference], (String) -> String) -> [RewriteLink]
     ) -> [[RewriteLink]] {
-        let linker = configuration.linker
+        var position: [String: Int] = [:]
+        var records: [StoryRecord] = []
+        let candidates = work.map { item in
+            item.sources.map { source -> (source: Int, weight: Double) in
+                if let at = position[source.record.id] { return (at, source.weight) }
+                position[source.record.id] = records.count
+                records.append(source.record)
+                return (records.count - 1, source.weight)
+            }
+        }
         var judged: [[RewriteLink]] = []
         judged.reserveCapacity(work.count)
-        // A batch of stories at a time: each source they need is read once, and kept for the
-        // next batches while no more than `keptSources` are kept (sources given apart, a wire
-        // archive, are read once in all); beyond, memory holds one batch's sources, however
-        // large the archive.
-        var sourceSlot: [String: Int] = [:]
-        var needed: [StoryRecord] = []
-        var prepared: [(text: AnalyzedText, bound: DerivationBound.Reference)] = []
-        var start = 0
-        while start < work.count {
-            let items = Array(work[start..<min(work.count, start + Self.judgingBatch)])
-            if prepared.count > Self.keptSources {
-                sourceSlot = [:]
-                needed = []
-                prepared = []
-            }
-            let first = needed.count
-            for item in items {
-                for source in item.sources where sourceSlot[source.record.id] == nil {
-                    sourceSlot[source.record.id] = needed.count
-                    needed.append(source.record)
-                }
-            }
-            let fresh = Array(needed[first...])
-            let bound = DerivationBound(linker.analyzer.configuration)
-            prepared += parallelMap(fresh.count) { i in
-                let text = linker.prepare(source: fresh[i])
-                return (text, DerivationBound.Reference(text, for: bound))
-            }
-            judged += parallelMap(items.count) { i in
-                guard !items[i].sources.isEmpty else { return [] }
-                let slots = items[i].sources.map { sourceSlot[$0.record.id]! }
-                return body(
-                    linker.prepare(story: items[i].story),
-                    zip(slots, items[i].sources).map { (prepared[$0].text, $1.weight) },
-                    slots.map { prepared[$0].bound },
-                    { needed[sourceSlot[$0]!].text })
-            }
-            start += Self.judgingBatch
+        var state = JudgingState()
+        judge(work.count, story: { work[$0].story }, candidates: { candidates[$0] }, source: { records[$0] }, state: &state, body: body) {
+            judged.append($0)
         }
         return judged
     }
 
-    /// Stories judged together, sharing one reading of each source they need.
-    static let judgingBatch = 4_096
+    /// The sources read for the report, kept from one batch of stories to the next.
+    struct JudgingState {
+        /// The slot of each read source, by its position among the sources.
+        var slot: [Int: Int] = [:]
+        /// The read sources: positions, texts and bound tables.
+        var prepared: [(position: Int, text: AnalyzedText, bound: DerivationBound.Reference)] = []
+    }
 
-    /// The read sources kept from one batch to the next, at most (beyond, a batch starts afresh).
-    static let keptSources = 8_192
+    /// `body` on each of `count` stories, read once, with its candidate sources, each read once
+    /// per batch of stories and kept for the next batches while no more than ``keptSources``
+    /// are kept (sources given apart, a wire archive, are read once in all); beyond, memory holds
+    /// one batch's sources, however large the archive. A batch ends before the story that would
+    /// make it read more than `freshSources` sources. `emit` receives each story's result, in
+    /// order.
+    func judge(
+        _ count: Int, story: @escaping (Int) -> StoryRecord, candidates: @escaping (Int) -> [(source: Int, weight: Double)],
+        source: @escaping (Int) -> StoryRecord, state: inout JudgingState,
+        body: @escaping (AnalyzedText, [(text: AnalyzedText, weight: Double)], [DerivationBound.Reference], (String) -> String) -> [RewriteLink],
+        emit: ([RewriteLink]) -> Void
+    ) {
+        let linker = configuration.linker
+        var start = 0
+        while start < count {
+            if state.prepared.count > batching.keptSources { state = JudgingState() }
+            // The batch: stories while the sources they need and no batch before read stay
+            // within `freshSources` (always at least one story).
+            var fresh: [Int] = []
+            var end = start
+            while end < count {
+                let needed = Set(candidates(end).map(\.source).filter { state.slot[$0] == nil && !fresh.contains($0) })
+                if end > start, fresh.count + needed.count > batching.freshSources { break }
+                for s in candidates(end).map(\.source) where state.slot[s] == nil && !fresh.contains(s) { fresh.append(s) }
+                end += 1
+            }
+            let bound = DerivationBound(linker.analyzer.configuration)
+            for (k, s) in fresh.enumerated() { state.slot[s] = state.prepared.count + k }
+            state.prepared += parallelMap(fresh.count) { k in
+                let text = linker.prepare(source: source(fresh[k]))
+                return (fresh[k], text, DerivationBound.Reference(text, for: bound))
+            }
+            let prepared = state.prepared, slot = state.slot
+            let results = parallelMap(end - start) { k -> [RewriteLink] in
+                let i = start + k
+                let items = candidates(i)
+                guard !items.isEmpty else { return [] }
+                let slots = items.map { slot[$0.source]! }
+                var byID: [String: Int] = [:]
+                for s in slots { byID[prepared[s].text.document.id] = prepared[s].position }
+                return body(
+                    linker.prepare(story: story(i)),
+                    zip(slots, items).map { (prepared[$0].text, $1.weight) },
+                    slots.map { prepared[$0].bound },
+                    { source(byID[$0]!).text })
+            }
+            for result in results { emit(result) }
+            start = end
+        }
+    }
+
+    /// How many stories and read sources a run holds at once: what bounds its memory. The links
+    /// do not depend on these (tests make them small to check it).
+    struct Batching {
+        /// Stories sketched, or whose candidates are found, together.
+        var stories = 4_096
+        /// The read sources kept from one batch to the next, at most (beyond, a batch starts
+        /// afresh). A read source holds its stems, sentence index and bound tables: some
+        /// 100–200 kB for a 550-word story.
+        var keptSources = 2_048
+        /// The sources a batch of stories reads, at most, unless its first story alone needs more.
+        var freshSources = 1_024
+    }
+
+    /// How many stories and read sources a run holds at once.
+    var batching = Batching()
 
     /// `body(i)` for each i in `0..<count` on the configured threads, results in order.
     func parallelMap<T: Sendable>(_ count: Int, _ body: (Int) -> T) -> [T] {
@@ -191,6 +317,44 @@ public struct RewriteDiscovery: Sendable {
             }
         }
         return results.map { $0! }
+    }
+}
+
+/// What a run of ``RewriteDiscovery`` that hands its links on as it finds them searched and found.
+public struct DiscoverySummary: Sendable, Hashable {
+    /// The number of stories searched.
+    public var stories: Int
+    /// The number of sources searched.
+    public var sources: Int
+    /// The number of (story, source) pairs the candidate stage passed to the report.
+    public var candidatePairs = 0
+    /// The number of links found.
+    public var links = 0
+    /// The number of links the report calls wholly derived.
+    public var whollyDerived = 0
+
+    /// Makes a summary of a run that found nothing yet.
+    ///
+    /// - Parameters:
+    ///   - stories: the number of stories searched.
+    ///   - sources: the number of sources searched.
+    public init(stories: Int, sources: Int) {
+        self.stories = stories
+        self.sources = sources
+    }
+
+    /// The summary of a run that kept its links.
+    ///
+    /// - Parameter result: the run's result.
+    public init(_ result: DiscoveryResult) {
+        self.init(stories: result.stories, sources: result.sources)
+        candidatePairs = result.candidatePairs
+        record(result.links)
+    }
+
+    mutating func record(_ found: [RewriteLink]) {
+        links += found.count
+        whollyDerived += found.count { $0.verdict == .whollyDerived }
     }
 }
 

@@ -70,32 +70,49 @@ struct DiscoverRunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let discovery = RewriteDiscovery(configuration: try self.discovery.configuration())
+        // The texts wait in a scratch file, not in memory: an archive of a million stories
+        // (3 GB) is searched in a fraction of that.
         var reader = StoryRecordReader(input: input)
-        let sourceRecords = try reader.read(sources)
-        let stories = try reader.read(input.inputs)
+        let sourceRecords = try reader.spill(sources)
+        let stories = try reader.spill(input.inputs)
         let sink = try outputOption.open()
-        let result = sources.isEmpty
-            ? discovery.discover(corpus: stories) : discovery.discover(stories: stories, sources: sourceRecords)
+        let summary: DiscoverySummary
         switch formatOption.resolved {
         case .jsonl:
-            for link in result.links { sink.write(RewriteLinkLine.render(link)) }
+            // Each story's links are written as they are found.
+            let write = { (links: [RewriteLink]) in for link in links { sink.write(RewriteLinkLine.render(link)) } }
+            summary = sources.isEmpty
+                ? discovery.discover(corpus: stories, links: write) : discovery.discover(stories: stories, sources: sourceRecords, links: write)
         case .html:
-            let records = Dictionary((sourceRecords + stories).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            sink.write(DiscoveryHTMLRenderer(analyzer: discovery.configuration.linker.analyzer).render(result, records: records))
+            let result = sources.isEmpty
+                ? discovery.discover(corpus: stories) : discovery.discover(stories: stories, sources: sourceRecords)
+            summary = DiscoverySummary(result)
+            sink.write(DiscoveryHTMLRenderer(analyzer: discovery.configuration.linker.analyzer).render(result, records: Self.linkedRecords(result, sourceRecords, stories)))
         }
         try sink.commit()
         if !quietOption.quiet {
-            StandardError.write("neardup: discover: " + Self.summary(result, allAgainstAll: sources.isEmpty, seconds: Date().timeIntervalSince(started)))
+            StandardError.write("neardup: discover: " + Self.summary(summary, allAgainstAll: sources.isEmpty, seconds: Date().timeIntervalSince(started)))
         }
         try StandardError.exitIfSkipped(reader.skipped)
     }
 
-    /// `322 stories, 260 sources: 3,120 candidate pairs judged, 231 links (98 wholly, 133 partially derived) in 4.1 s`
-    static func summary(_ result: DiscoveryResult, allAgainstAll: Bool, seconds: Double) -> String {
-        let wholly = result.links.count { $0.verdict == .whollyDerived }
+    /// The records of the stories and sources the links name, by id (the first of an id kept).
+    static func linkedRecords(_ result: DiscoveryResult, _ collections: SpilledStories...) -> [String: StoryRecord] {
+        let named = Set(result.links.flatMap { [$0.story, $0.source] + $0.sources })
+        var records: [String: StoryRecord] = [:]
+        for collection in collections {
+            for i in 0..<collection.count where records[collection.id(at: i)] == nil && named.contains(collection.id(at: i)) {
+                records[collection.id(at: i)] = collection[i]
+            }
+        }
+        return records
+    }
+
+    static func summary(_ result: DiscoverySummary, allAgainstAll: Bool, seconds: Double) -> String {
+        let wholly = result.whollyDerived
         let sources = allAgainstAll ? "all against all" : "\(result.sources) sources"
         return "\(result.stories) stories, \(sources): \(result.candidatePairs) candidate pairs judged, "
-            + "\(result.links.count) links (\(wholly) wholly, \(result.links.count - wholly) partially derived) in "
+            + "\(result.links) links (\(wholly) wholly, \(result.links - wholly) partially derived) in "
             + String(format: "%.1f s", seconds)
     }
 }

@@ -16,6 +16,20 @@ struct StoryRecordReader {
     /// Every record of `paths`, in order.
     mutating func read(_ paths: [String]) throws -> [StoryRecord] {
         var records: [StoryRecord] = []
+        try read(paths) { records.append($0) }
+        return records
+    }
+
+    /// Reads `paths` into a ``SpilledStories``: the texts go to its scratch file, so an archive
+    /// larger than memory can be read.
+    mutating func spill(_ paths: [String]) throws -> SpilledStories {
+        let stories = try SpilledStories()
+        try read(paths) { try stories.append($0) }
+        return stories
+    }
+
+    /// Reads `paths`, handing each story on in input order.
+    mutating func read(_ paths: [String], story: (StoryRecord) throws -> Void) throws {
         var skipped = 0
         var firstLocation = self.firstLocation
         try input.reader(keepsRecords: false).read(paths) { document in
@@ -38,13 +52,12 @@ struct StoryRecordReader {
                     }
                 }
             }
-            records.append(record)
+            try story(record)
         } problem: { problem in
             if problem.severity == .skipped { skipped += 1 }
             StandardError.write("neardup: \(problem)")
         }
         self.skipped += skipped
         self.firstLocation = firstLocation
-        return records
     }
 }
