@@ -172,7 +172,7 @@ public struct RewriteCandidateIndex: Sendable {
     ///   - story: the story's sketch.
     ///   - rule: which sources dates, outlets and identity allow.
     /// - Returns: at most ``Settings/limit`` candidates, by weight descending, then position.
-    /// - Complexity: O(t log t) to rank the story's t terms by rarity, plus O(p log p) for the p
+    /// - Complexity: O(t log t) to rank the story's t terms by rarity, plus O(p) (a radix sort) for the p
     ///   postings of the ``Settings/queryTerms`` rarest, each at most ``Settings/maximumPostings``
     ///   long: bounded whatever the archive's size.
     public func candidates(for story: RewriteSketch, rule: LinkRule) -> [RewriteCandidate] {
@@ -190,7 +190,7 @@ public struct RewriteCandidateIndex: Sendable {
             queryWeight += idf
             for source in holders { met.append(UInt64(source) << 32 | UInt64(rank)) }
         }
-        met.sort()
+        met.sortBySourceThenRank()
         var scores: [(source: UInt32, weight: Double, shared: Int)] = []
         for entry in met {
             let source = UInt32(entry >> 32), idf = idfs[Int(entry & 0xFFFF_FFFF)]

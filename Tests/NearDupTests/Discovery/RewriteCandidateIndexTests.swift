@@ -1,5 +1,6 @@
 import Testing
 import NearDup
+@testable import NearDupDiscovery
 
 @Suite struct RewriteCandidateIndexTests {
     let sketcher = RewriteSketcher()
@@ -44,6 +45,22 @@ import NearDup
         settings.minimumSharedTerms = 3
         index.settings = settings
         #expect(index.candidates(for: story, rule: LinkRule(ordersByID: false)).isEmpty)
+    }
+
+    /// The query's radix sort equals the standard sort on keys appended term after term, large
+    /// (radix passes over many sources) and small (the standard sort).
+    @Test func theSourceMajorSortEqualsTheStandardSort() {
+        var random = SplitMix64(seed: 7)
+        for (terms, sources) in [(64, 5_000), (40, 3_000_000), (3, 10), (64, 1)] {
+            var keys: [UInt64] = []
+            for rank in 0..<terms {
+                let holders = (0..<Int.random(in: 1...400, using: &random)).map { _ in UInt64.random(in: 0..<UInt64(sources), using: &random) }
+                for source in Set(holders).sorted() { keys.append(source << 32 | UInt64(rank)) }
+            }
+            var radix = keys
+            radix.sortBySourceThenRank()
+            #expect(radix == keys.sorted(), "\(terms) terms over \(sources) sources, \(keys.count) keys")
+        }
     }
 
     @Test func theLinkRule() {
