@@ -56,9 +56,30 @@ enum RewriteDiscoverySnippets {
         #expect(result.links.map(\.source) == ["wire-1"])
         #expect(links.flatMap { $0 } == result.links)
     }
+
+    /// The article's archive larger than memory: texts in a scratch file, links as found.
+    static func spilled() throws {
+        let discovery = RewriteDiscovery()
+        let stories = [
+            StoryRecord(id: "wire-1", text: wireCopy, date: "2024-03-05", outlet: "wire"),
+            StoryRecord(id: "paper-1", text: paperStory, date: "2024-03-06", outlet: "paper"),
+        ]
+        var found: [RewriteLink] = []
+        // Snippet begin: Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md
+        let archive = try SpilledStories()
+        for story in stories { try archive.append(story) }
+        let summary = discovery.discover(corpus: archive) { links in
+            for link in links { print(link.story, "<-", link.source, link.verdict) }
+            found += links
+        }
+        print(summary.stories, "stories,", summary.candidatePairs, "pairs judged,", summary.links, "links")
+        // Snippet end
+        #expect(found.map(\.source) == ["wire-1"] && summary.links == 1)
+    }
 }
 
 @Suite struct RewriteDiscoverySnippetRuns {
     @Test func theArchiveSnippetRuns() throws { try RewriteDiscoverySnippets.archive() }
     @Test func theBatchSnippetRuns() { RewriteDiscoverySnippets.batch() }
+    @Test func theSpilledSnippetRuns() throws { try RewriteDiscoverySnippets.spilled() }
 }
