@@ -74,6 +74,7 @@ public final class SpilledStories: StoryCollection, @unchecked Sendable {
     /// The story at `position`, its text read back from the scratch file.
     ///
     /// - Parameter position: at least 0 and below ``count``.
+    /// - Returns: the story, its text included.
     /// - Complexity: O(n) for a text of n bytes: one `pread`.
     public subscript(position: Int) -> StoryRecord {
         let entry = entries[position]

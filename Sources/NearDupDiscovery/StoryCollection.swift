@@ -13,6 +13,7 @@ public protocol StoryCollection: Sendable {
     /// The story at `position` (0 for the first), its text included.
     ///
     /// - Parameter position: at least 0 and below ``count``.
+    /// - Returns: the story.
     subscript(position: Int) -> StoryRecord { get }
 }
 
