@@ -15,7 +15,7 @@ import NearDupReport
 /// sketch.terms.count   // 5: polic, arrest, two, men, friday
 /// ```
 ///
-/// A sketcher is a value; ``sketch(_:)`` is thread-safe (it makes its own stemmer per call).
+/// A sketcher is a value; ``sketch(_:)`` is thread-safe (it borrows a stemmer per call).
 public struct RewriteSketcher: Sendable, Hashable {
     /// The stories' language: its Snowball stemmer, and English stop words for English.
     public var language: ReportLanguage
@@ -44,7 +44,8 @@ public struct RewriteSketcher: Sendable, Hashable {
     /// The distinct hashed stems of a text's body content words, sorted.
     func terms(of text: String) -> [UInt32] {
         let story = StoryLayout().read(text)
-        let stemmer = language.makeStemmer()
+        let stemmer = language.borrowStemmer()
+        defer { language.giveBack(stemmer) }
         let english = language.usesEnglishStopWords
         let seed = self.seed
         // Each distinct stem's 64-bit hash (stems are told apart by it, as the report does),
@@ -55,7 +56,12 @@ public struct RewriteSketcher: Sendable, Hashable {
         // A text with no body (one headline-like line) is read whole.
         for word in body.isEmpty ? words : body {
             let form = word.text
-            let letters = form.unicodeScalars.count
+            // Only whether it has fewer than 3 scalars matters: not counted beyond.
+            var letters = 0
+            for _ in form.unicodeScalars {
+                letters += 1
+                if letters == 3 { break }
+            }
             if english ? StopWords.contains(form) : letters < 3 { continue }
             if letters < 2 { continue }
             seen.insert(stemmer.stemHash(form, seed: seed))

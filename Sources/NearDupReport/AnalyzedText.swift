@@ -88,7 +88,8 @@ package struct AnalyzedText: Sendable {
         self.wordIDs = hashes
         self.quoted = quoted
         self.inBody = inBody
-        let stemmer = language.makeStemmer()
+        let stemmer = language.borrowStemmer()
+        defer { language.giveBack(stemmer) }
         let english = language.usesEnglishStopWords
         self.stems = words.map { word in
             let t = word.text

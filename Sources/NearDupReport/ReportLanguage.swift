@@ -38,6 +38,29 @@ public struct ReportLanguage: Sendable, Hashable, CustomStringConvertible {
         try! SnowballStemmer(language: name)
     }
 
+    /// `body` with a stemmer of this language lent for its duration from a pool shared by the
+    /// process: no other thread uses it meanwhile, and its memory of the stems it made carries
+    /// from one text to the next (a text's words are mostly the words of the texts before).
+    ///
+    /// - Parameter body: the work; the stemmer must not escape it.
+    /// - Returns: what `body` returns.
+    package func withStemmer<T>(_ body: (SnowballStemmer) throws -> T) rethrows -> T {
+        let stemmer = borrowStemmer()
+        defer { giveBack(stemmer) }
+        return try body(stemmer)
+    }
+
+    /// A stemmer of this language lent from the pool ``withStemmer(_:)`` uses; hand it back with
+    /// ``giveBack(_:)`` when done (a `defer` where a closure does not fit, as in an initialiser).
+    ///
+    /// - Returns: a stemmer no other thread uses until it is given back.
+    package func borrowStemmer() -> SnowballStemmer { StemmerPool.shared.borrow(name) ?? makeStemmer() }
+
+    /// Gives a stemmer from ``borrowStemmer()`` back to the pool.
+    ///
+    /// - Parameter stemmer: the stemmer, no longer used by the caller.
+    package func giveBack(_ stemmer: SnowballStemmer) { StemmerPool.shared.giveBack(stemmer) }
+
     /// The language's name.
     public var description: String { name }
 }

@@ -16,6 +16,13 @@ public final class SnowballStemmer {
     /// The language the stemmer was made for.
     public let language: String
     private let handle: OpaquePointer
+    /// The stems of the words stemmed so far (`nil`: the word is its own stem), so that a
+    /// stemmer lent from ``ReportLanguage``'s pool to text after text stems each word of the
+    /// vocabulary once: libstemmer takes some 2,000 instructions a word, a look-up a tenth.
+    /// Emptied when it holds ``memoLimit`` words.
+    private var memo: [String: String?] = [:]
+    /// The most words ``memo`` holds.
+    static let memoLimit = 200_000
 
     /// The languages libstemmer provides, by name (`english`, `french`, `porter`, …).
     public static var languages: [String] { CBoundary.stemmerLanguages() }
@@ -60,11 +67,19 @@ public final class SnowballStemmer {
     ///
     /// - Complexity: O(length of the word).
     package func stemHash(_ word: String, seed: UInt64) -> UInt64 {
-        var word = word
-        if Self.isItsOwnStem(word) { return word.withUTF8 { CBoundary.xxh3($0.baseAddress, $0.count, seed: seed) } }
-        return word.withUTF8 { bytes in
-            CBoundary.stemHash(handle, bytes, seed: seed) ?? CBoundary.xxh3(bytes.baseAddress, bytes.count, seed: seed)
+        if let known = memo[word] {
+            var stem = known ?? word
+            return stem.withUTF8 { CBoundary.xxh3($0.baseAddress, $0.count, seed: seed) }
         }
+        if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
+        if Self.isItsOwnStem(word) {
+            memo[word] = .some(nil)
+            var word = word
+            return word.withUTF8 { CBoundary.xxh3($0.baseAddress, $0.count, seed: seed) }
+        }
+        var stem = stem(word)
+        memo[word] = stem == word ? .some(nil) : stem
+        return stem.withUTF8 { CBoundary.xxh3($0.baseAddress, $0.count, seed: seed) }
     }
 
     /// Words shorter than three scalars and words with a digit are left as they are.
