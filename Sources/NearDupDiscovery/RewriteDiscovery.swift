@@ -258,12 +258,16 @@ public struct RewriteDiscovery: Sendable {
             if state.prepared.count > batching.keptSources { state = JudgingState() }
             // The batch: stories while the sources they need and no batch before read stay
             // within `freshSources` (always at least one story).
-            var fresh: [Int] = []
+            var fresh: [Int] = [], isFresh = Set<Int>()
             var end = start
             while end < count {
-                let needed = Set(candidates(end).map(\.source).filter { state.slot[$0] == nil && !fresh.contains($0) })
+                var needed: [Int] = []
+                for s in candidates(end).map(\.source) where state.slot[s] == nil && !isFresh.contains(s) && !needed.contains(s) {
+                    needed.append(s)
+                }
                 if end > start, fresh.count + needed.count > batching.freshSources { break }
-                for s in candidates(end).map(\.source) where state.slot[s] == nil && !fresh.contains(s) { fresh.append(s) }
+                fresh += needed
+                isFresh.formUnion(needed)
                 end += 1
             }
             let bound = DerivationBound(linker.analyzer.configuration)
