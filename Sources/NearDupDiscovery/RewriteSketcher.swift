@@ -50,7 +50,7 @@ public struct RewriteSketcher: Sendable, Hashable {
         let seed = self.seed
         // Each distinct stem's 64-bit hash (stems are told apart by it, as the report does),
         // folded to 32 bits.
-        var seen = Set<UInt64>()
+        var seen = Set<HashKey>()
         let words = Tokenizer().words(in: story.text)
         let body = words.filter { story.kind(at: $0.range.lowerBound) == .body }
         // A text with no body (one headline-like line) is read whole.
@@ -64,9 +64,9 @@ public struct RewriteSketcher: Sendable, Hashable {
             }
             if english ? StopWords.contains(form) : letters < 3 { continue }
             if letters < 2 { continue }
-            seen.insert(stemmer.stemHash(form, seed: seed))
+            seen.insert(HashKey(stemmer.stemHash(form, seed: seed)))
         }
-        var terms = seen.map { h in UInt32(truncatingIfNeeded: h ^ (h >> 32)) }
+        var terms = seen.map { UInt32(truncatingIfNeeded: $0.value ^ ($0.value >> 32)) }
         terms.sort()
         return terms
     }

@@ -62,7 +62,7 @@ func commonRuns(reference: AnalyzedText, candidate: AnalyzedText, minimumLength:
     let index = reference.trigrams(asReference: true)
     var runs: [CommonRun] = []
     for (j, key) in candidate.trigrams(asReference: false).keys.enumerated() {
-        guard let head = index.first[key] else { continue }
+        guard let head = index.first[HashKey(key)] else { continue }
         var next = Int(head)
         while next >= 0 {
             let i = next
@@ -110,7 +110,7 @@ struct WordTrigrams: Sendable {
     /// As a candidate: the trigram starting at each word (the last two words start none).
     let keys: [UInt64]
     /// As a reference: for each trigram, the first position where it starts.
-    let first: [UInt64: Int32]
+    let first: [HashKey: Int32]
     /// As a reference: for each position, the next position where its trigram starts, or -1.
     let next: [Int32]
 
@@ -123,10 +123,11 @@ struct WordTrigrams: Sendable {
             (self.keys, self.first, self.next) = (keys, [:], [])
             return
         }
-        var first: [UInt64: Int32] = [:]
-        var last: [UInt64: Int32] = [:]
+        var first: [HashKey: Int32] = [:]
+        var last: [HashKey: Int32] = [:]
         var next = [Int32](repeating: -1, count: keys.count)
-        for (i, key) in keys.enumerated() {
+        for (i, hash) in keys.enumerated() {
+            let key = HashKey(hash)
             if let previous = last[key] { next[Int(previous)] = Int32(i) } else { first[key] = Int32(i) }
             last[key] = Int32(i)
         }

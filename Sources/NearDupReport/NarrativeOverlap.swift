@@ -95,13 +95,13 @@ struct TextGrams {
     /// Distinct stems of the narrative's content words (candidate only).
     var narrativeStems = Set<StemID>()
     /// Distinct word bigrams and trigrams of the words read, within a sentence.
-    var bigrams = Set<UInt64>()
+    var bigrams = Set<HashKey>()
     /// Distinct word bigrams of the candidate's whole body, its quotations included, within a
     /// sentence (candidate only).
-    var bodyBigrams = Set<UInt64>()
-    var trigrams = Set<UInt64>()
+    var bodyBigrams = Set<HashKey>()
+    var trigrams = Set<HashKey>()
     /// Consecutive content stems of the words read, within a sentence (stop words skipped).
-    var stemPairs = Set<UInt64>()
+    var stemPairs = Set<HashKey>()
     /// The narrative's words, stop words included (candidate only).
     var narrativeTokens = 0
 
@@ -109,11 +109,11 @@ struct TextGrams {
     init(_ text: AnalyzedText, as role: Role) {
         let ids = text.wordIDs, stems = text.stems, sentenceOfWord = text.sentenceOfWord
         let keep = role == .reference ? { (i: Int) in text.inBody[i] } : { (i: Int) in text.inBody[i] && !text.quoted[i] }
-        func grams(_ n: Int, keep: (Int) -> Bool = keep) -> Set<UInt64> {
-            var out = Set<UInt64>()
+        func grams(_ n: Int, keep: (Int) -> Bool = keep) -> Set<HashKey> {
+            var out = Set<HashKey>()
             guard ids.count >= n else { return out }
             for i in 0...(ids.count - n) where (i..<(i + n)).allSatisfy(keep) && sentenceOfWord[i] == sentenceOfWord[i + n - 1] {
-                out.insert(WordShingles.hash(of: ids[i..<(i + n)], seed: Self.seed))
+                out.insert(HashKey(WordShingles.hash(of: ids[i..<(i + n)], seed: Self.seed)))
             }
             return out
         }
@@ -122,7 +122,7 @@ struct TextGrams {
         var previous: Int? = nil
         for i in ids.indices where keep(i) && stems[i] != nil {
             if let p = previous, sentenceOfWord[p] == sentenceOfWord[i] {
-                stemPairs.insert(WordShingles.hash(stems[p]!.value, stems[i]!.value, seed: Self.seed))
+                stemPairs.insert(HashKey(WordShingles.hash(stems[p]!.value, stems[i]!.value, seed: Self.seed)))
             }
             previous = i
         }
