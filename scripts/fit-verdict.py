@@ -101,11 +101,16 @@ DERIVED_FEATURES = ["vocabulary", "bodyBigramOverlap", "inOrder"]
 WHOLLY_FEATURES = ["story", "retoldCount"]
 
 
-def run_report(nd, ref_path, cands):
+def report_document(nd, ref_path, cands):
+    """The whole JSON document of `NEARDUP report --format json` (the reference's sentences included)."""
     r = subprocess.run([nd, "report", "--reference", ref_path, *cands, "--format", "json"], capture_output=True, text=True, timeout=300)
     if r.returncode not in (0, 1) or not r.stdout.strip():
         sys.exit(f"report fails on {ref_path}: rc {r.returncode} {r.stderr.strip()[:300]}")
-    return {os.path.basename(c.get("path", c["id"])): c for c in json.loads(r.stdout)["candidates"]}
+    return json.loads(r.stdout)
+
+
+def run_report(nd, ref_path, cands):
+    return {os.path.basename(c.get("path", c["id"])): c for c in report_document(nd, ref_path, cands)["candidates"]}
 
 
 def collect_meter(nd, root, tmp):

@@ -35,10 +35,6 @@ are research-use only and never copied into the repository.
 """
 import collections, json, math, os, re, sys
 
-try:
-    from wordfreq import zipf_frequency
-except ImportError:
-    sys.exit("rarity-features.py needs the wordfreq package: pip install wordfreq")
 
 STOP = set("""a about above after again against all also am an and any are arent as at be because been before being below between both but by can
 cannot cant could couldnt did didnt do does doesnt doing dont down during each either even ever few for from further had hadnt has hasnt have havent
@@ -85,6 +81,7 @@ _info = {}
 def info(w):
     """-log10 of the word's frequency in English at large (wordfreq), 9 for a word it lacks."""
     if w not in _info:
+        from wordfreq import zipf_frequency  # imported here, so that other scripts can reuse this one's text handling without it
         _info[w] = 9.0 - zipf_frequency(w, "en")
     return _info[w]
 
@@ -168,6 +165,10 @@ def main():
     if len(sys.argv) != 5:
         sys.exit(__doc__)
     cache, meter, web, out_path = sys.argv[1:]
+    try:
+        import wordfreq  # noqa: F401
+    except ImportError:
+        sys.exit("rarity-features.py needs the wordfreq package: pip install wordfreq")
     rows = json.load(open(cache))
     groups = collections.defaultdict(list)
     for r in rows:
