@@ -24,11 +24,27 @@ struct CleanTextBuilder {
         }
     }
 
-    /// ``emit(_:from:to:)`` of one byte, without an array for it (the common case).
+    /// ``emit(_:from:to:)`` of one byte, without an array for it.
     private mutating func emit(byte: UInt8, from start: Int, to end: Int) {
         out.append(byte)
         origin.append(start)
         originEnd.append(end)
+    }
+
+    /// Copies the original's bytes in `range` as they are, each from its own place (the common
+    /// case: a run between bytes that may change).
+    private mutating func copy(_ range: Range<Int>) {
+        out.append(contentsOf: bytes[range])
+        origin.append(contentsOf: range)
+        originEnd.append(contentsOf: (range.lowerBound + 1)..<(range.upperBound + 1))
+    }
+
+    /// Whether a byte may be written otherwise than as it is: a carriage return or tab (a
+    /// space), or with wire conventions undone, the first byte of two backticks, two
+    /// apostrophes or `#` before a digit.
+    @inline(__always)
+    private static func mayChange(_ b: UInt8, undoing: Bool) -> Bool {
+        b == 0x0D || b == 0x09 || (undoing && (b == UInt8(ascii: "`") || b == UInt8(ascii: "'") || b == UInt8(ascii: "#")))
     }
 
     /// Appends one paragraph made of `lines` (byte ranges of the original), as a block of `kind`;
@@ -51,6 +67,18 @@ struct CleanTextBuilder {
                     while end > blockStart, out[end - 1] == 0x20 { end -= 1 }
                     blocks.append(StoryBlock(kind: .dateline, range: blockStart..<end))
                     blockStart = out.count
+                }
+                // The bytes up to the next one that may change (or the dateline's end) go as
+                // they are, in one copy.
+                var stop = line.upperBound
+                if index == 0, let d = datelineBytes, d < line.count, line.lowerBound + d > i { stop = line.lowerBound + d }
+                let undoing = clean && undoWireConventions
+                var j = i
+                while j < stop, !Self.mayChange(bytes[j], undoing: undoing) { j += 1 }
+                if j > i {
+                    copy(i..<j)
+                    i = j
+                    continue
                 }
                 let b = bytes[i]
                 let next: UInt8 = i + 1 < line.upperBound ? bytes[i + 1] : 0

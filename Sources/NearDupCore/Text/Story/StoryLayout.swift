@@ -190,9 +190,13 @@ public struct StoryLayout: Sendable {
             let joined = lines.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " ")
             let words = wordCount(joined)
             var kind = classify(joined, words: words, wire: wire, sawBody: sawBody)
-            let key = joined.lowercased()
-            if kind == .body, words <= shortParagraphWords, seen.contains(key) { kind = .boilerplate }
-            seen.insert(key)
+            // Only a short paragraph can repeat one (its words are the same), so only short ones
+            // are remembered.
+            if words <= shortParagraphWords {
+                let key = joined.lowercased()
+                if kind == .body, seen.contains(key) { kind = .boilerplate }
+                seen.insert(key)
+            }
             if kind == .body, !sawBody, let datelineEnd = datelineLength(joined) {
                 builder.appendParagraph(lines, kind: .body, datelineBytes: datelineEnd)
             } else {
