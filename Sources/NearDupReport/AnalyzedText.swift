@@ -1,3 +1,4 @@
+import Foundation
 import NearDupCore
 
 /// A document prepared for comparison, read once: its layout (``StoryLayout``), its words
@@ -32,10 +33,17 @@ package struct AnalyzedText: Sendable {
     /// The stems of the body's content words, quotations included: the vocabulary a candidate's
     /// narrative is measured against.
     let bodyStems: Set<StemID>
-    /// Word shingles of the body (quotations included).
-    let shingles: ShingleSet
-    /// Word shingles of the body outside quotation marks (shingles do not span a quotation).
-    let narrativeShingles: ShingleSet
+    /// Word shingles of the body (quotations included), made when a report first needs them.
+    var shingles: ShingleSet { shingleCache.sets(of: self).body }
+    /// Word shingles of the body outside quotation marks (shingles do not span a quotation),
+    /// made when a report first needs them.
+    var narrativeShingles: ShingleSet { shingleCache.sets(of: self).narrative }
+    /// The words per shingle and the shingles' seed.
+    private let shingleSize: Int
+    private let shingleSeed: UInt64
+    /// The shingle sets once made: most texts of an archive are only ever read by the
+    /// alignment's bound, which needs none.
+    private let shingleCache = ShingleSetsCache()
 
     /// For each word, the stems of its WordNet synonyms (empty unless a WordNet was given).
     let wordSynonymStems: [Set<StemID>]
@@ -132,13 +140,21 @@ package struct AnalyzedText: Sendable {
             asReference: isReference)
         self.trigramsInRole = WordTrigrams(hashes, asReference: isReference)
 
+        self.shingleSize = shingleSize
+        self.shingleSeed = tokenizer.seed
+    }
+
+    /// The text's word shingles: the body's, and the body's outside quotation marks.
+    ///
+    /// - Complexity: O(n log n) for n words (the sets are sorted).
+    fileprivate func makeShingleSets() -> (body: ShingleSet, narrative: ShingleSet) {
         // Shingles from the same words: the body's, and the body's outside quotation marks.
-        let seed = tokenizer.seed
+        let seed = shingleSeed, hashes = wordIDs
         var all: [UInt64] = []
         var narrative: [UInt64] = []
         var run: [UInt64] = []
         var bodyRun: [UInt64] = []
-        for i in words.indices {
+        for i in wordIDs.indices {
             if inBody[i] { bodyRun.append(hashes[i]) }
             if inBody[i], !quoted[i] {
                 run.append(hashes[i])
@@ -150,8 +166,7 @@ package struct AnalyzedText: Sendable {
         // A story whose whole narrative is one run shorter than a shingle still has one shingle.
         WordShingles.append(of: run, size: shingleSize, seed: seed, keepShort: narrative.isEmpty, to: &narrative)
         WordShingles.append(of: bodyRun, size: shingleSize, seed: seed, to: &all)
-        self.shingles = ShingleSet(hashes: all)
-        self.narrativeShingles = ShingleSet(hashes: narrative)
+        return (ShingleSet(hashes: all), ShingleSet(hashes: narrative))
     }
 
     /// The sentences' stems as the aligner reads them in a role: made when the text was read,
@@ -180,4 +195,17 @@ package struct AnalyzedText: Sendable {
 
     /// The span of the original input that a range of the cleaned text came from.
     func originalSpan(_ range: Range<Int>) -> TextSpan { TextSpan(story.originalRange(of: range)) }
+}
+
+/// A text's shingle sets, made on first use and kept. Thread-safe.
+private final class ShingleSetsCache: @unchecked Sendable {
+    private var made: (body: ShingleSet, narrative: ShingleSet)?
+    private let lock = NSLock()
+
+    func sets(of text: AnalyzedText) -> (body: ShingleSet, narrative: ShingleSet) {
+        if let made = lock.withLock({ made }) { return made }
+        let sets = text.makeShingleSets()
+        lock.withLock { made = sets }
+        return sets
+    }
 }
