@@ -106,15 +106,10 @@ package struct AnalyzedText: Sendable {
             return stemmer.stemID(t)
         }
         if let synonyms {
-            var cache: [String: Set<StemID>] = [:]
             let stems = self.stems
             self.wordSynonymStems = words.indices.map { i in
                 guard inBody[i], !quoted[i], stems[i] != nil else { return [] }
-                let word = words[i].text
-                if let known = cache[word] { return known }
-                let found = Set(synonyms.synonyms(of: word).filter { !StopWords.contains($0) }.map { stemmer.stemID($0) })
-                cache[word] = found
-                return found
+                return stemmer.synonymStems(of: words[i].text, in: synonyms)
             }
         } else {
             self.wordSynonymStems = words.map { _ in [] }

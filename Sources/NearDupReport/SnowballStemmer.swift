@@ -23,6 +23,11 @@ public final class SnowballStemmer {
     private var memo: [String: String?] = [:]
     /// The most words ``memo`` holds.
     static let memoLimit = 200_000
+    /// The stems of words' WordNet synonyms found so far (``synonymStems(of:in:)``), for the
+    /// WordNet ``synonymSource`` (held, so that its address is never another's); emptied as
+    /// ``memo`` is.
+    private var synonymMemo: [String: Set<StemID>] = [:]
+    private var synonymSource: WordNet?
 
     /// The languages libstemmer provides, by name (`english`, `french`, `porter`, …).
     public static var languages: [String] { CBoundary.stemmerLanguages() }
@@ -80,6 +85,23 @@ public final class SnowballStemmer {
         var stem = stem(word)
         memo[word] = stem == word ? .some(nil) : stem
         return stem.withUTF8 { CBoundary.xxh3($0.baseAddress, $0.count, seed: seed) }
+    }
+
+    /// The stems of `word`'s synonyms in `wordNet`, stop words left out: what a reference's word
+    /// reaches in the alignment. Remembered, as stems are: a reference's vocabulary is looked up
+    /// in WordNet and its synonyms stemmed once per stemmer, not once per text.
+    ///
+    /// - Complexity: O(1) for a word seen before; else the WordNet look-up and a stem per synonym.
+    package func synonymStems(of word: String, in wordNet: WordNet) -> Set<StemID> {
+        if synonymSource !== wordNet {
+            synonymMemo.removeAll()
+            synonymSource = wordNet
+        }
+        if let known = synonymMemo[word] { return known }
+        if synonymMemo.count >= Self.memoLimit { synonymMemo.removeAll(keepingCapacity: true) }
+        let found = Set(wordNet.synonyms(of: word).filter { !StopWords.contains($0) }.map { stemID($0) })
+        synonymMemo[word] = found
+        return found
     }
 
     /// Words shorter than three scalars and words with a digit are left as they are.
