@@ -9,25 +9,30 @@
 /// Swift's own table order already changes from run to run).
 package struct HashKey: Hashable, Comparable, Sendable {
     /// The hash.
-    package let value: UInt64
+    @usableFromInline package let value: UInt64
 
     /// Wraps a hash.
-    @inline(__always)
+    @inlinable @inline(__always)
     package init(_ value: UInt64) { self.value = value }
 
     /// The table position of a uniform 64-bit value under a table's seed (what `Set` and
     /// `Dictionary` call; every type keyed by a uniform hash can share it).
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func tableHash(_ value: UInt64, seed: Int) -> Int {
         Int(truncatingIfNeeded: Mixing.fmix64(value ^ UInt64(UInt(bitPattern: seed))))
     }
 
     /// - Complexity: O(1), a few multiplications (no SipHash).
-    @inline(__always)
+    @inlinable @inline(__always)
     package func _rawHashValue(seed: Int) -> Int { Self.tableHash(value, seed: seed) }
 
     /// For `hashValue` and `AnyHashable`; tables use ``_rawHashValue(seed:)``.
+    @inlinable
     package func hash(into hasher: inout Hasher) { hasher.combine(value) }
 
+    @inlinable
+    package static func == (a: HashKey, b: HashKey) -> Bool { a.value == b.value }
+
+    @inlinable
     package static func < (a: HashKey, b: HashKey) -> Bool { a.value < b.value }
 }

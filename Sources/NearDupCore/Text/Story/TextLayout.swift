@@ -59,6 +59,8 @@ package struct TextLayout {
             } else if current > 0 {
                 current += 1
             }
+            // One line too long settles it (scraped news: a paragraph per line).
+            if current > hardWrapWidth { return false }
         }
         endLine()
         return lines >= 3 && longest <= hardWrapWidth && 2 * endingSentences < lines
