@@ -14,7 +14,7 @@ import Foundation
 ///
 /// ```swift
 /// let discovery = RewriteDiscovery()
-/// let result = discovery.discover(stories: newspaperStories, sources: wireCopy)
+/// let result = try discovery.discover(stories: newspaperStories, sources: wireCopy)
 /// for link in result.links {
 ///     print(link.story, "<-", link.source, link.verdict, link.score)
 /// }
@@ -56,11 +56,14 @@ public struct RewriteDiscovery: Sendable {
     ///   - stories: the possible rewrites.
     ///   - sources: the archive they may have been rewritten from (a wire service's copy).
     /// - Returns: the links, the stories' order kept, each story's best first.
+    /// - Throws: ``NearDupError`` when a story's text cannot be read (``StoryCollection``: a
+    ///   ``SpilledStories`` whose scratch file fails); the error names the story. Nothing is
+    ///   returned then.
     /// - Complexity: linear in the number of stories and sources for sketching; per story, the
     ///   bounded query of ``RewriteCandidateIndex`` and the report on at most
     ///   ``RewriteCandidateIndex/Settings/limit`` candidates.
-    public func discover(stories: some StoryCollection, sources: some StoryCollection) -> DiscoveryResult {
-        collect { discover(stories: stories, sources: sources, links: $0) }
+    public func discover(stories: some StoryCollection, sources: some StoryCollection) throws(NearDupError) -> DiscoveryResult {
+        try collect { links throws(NearDupError) in try discover(stories: stories, sources: sources, links: links) }
     }
 
     /// Links each story of an archive to the stories of the same archive it was rewritten from:
@@ -69,9 +72,12 @@ public struct RewriteDiscovery: Sendable {
     ///
     /// - Parameter corpus: the archive.
     /// - Returns: the links, the corpus's order kept, each story's best first.
+    /// - Throws: ``NearDupError`` when a story's text cannot be read (``StoryCollection``: a
+    ///   ``SpilledStories`` whose scratch file fails); the error names the story. Nothing is
+    ///   returned then.
     /// - Complexity: as ``discover(stories:sources:)`` with the corpus on both sides.
-    public func discover(corpus: some StoryCollection) -> DiscoveryResult {
-        collect { discover(corpus: corpus, links: $0) }
+    public func discover(corpus: some StoryCollection) throws(NearDupError) -> DiscoveryResult {
+        try collect { links throws(NearDupError) in try discover(corpus: corpus, links: links) }
     }
 
     /// ``discover(stories:sources:)`` with each story's links handed to `links` as they are
@@ -84,11 +90,18 @@ public struct RewriteDiscovery: Sendable {
     ///   - links: called with each story's links (best first), story after story; never with
     ///     an empty array.
     /// - Returns: what was searched and found.
+    /// - Throws: ``NearDupError`` when a story's text cannot be read (``StoryCollection``: a
+    ///   ``SpilledStories`` whose scratch file fails); the error names the story. The run
+    ///   stops there, no summary is returned, and what `links` received by then is the
+    ///   beginning of what a run without the failure would have handed on: whole stories, in
+    ///   order (none when the failure comes before judging, while stories are sketched).
     /// - Complexity: as ``discover(stories:sources:)``; memory holds the sources' candidate
     ///   index, one batch of stories and the sources it needs read for the report.
     @discardableResult
-    public func discover(stories: some StoryCollection, sources: some StoryCollection, links: ([RewriteLink]) -> Void) -> DiscoverySummary {
-        run(stories: stories, sources: sources, rule: LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: false), sameArchive: false, emit: links)
+    public func discover(
+        stories: some StoryCollection, sources: some StoryCollection, links: ([RewriteLink]) -> Void
+    ) throws(NearDupError) -> DiscoverySummary {
+        try run(stories: stories, sources: sources, rule: LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: false), sameArchive: false, emit: links)
     }
 
     /// ``discover(corpus:)`` with each story's links handed to `links` as they are found, in
@@ -99,24 +112,31 @@ public struct RewriteDiscovery: Sendable {
     ///   - links: called with each story's links (best first), story after story; never with
     ///     an empty array.
     /// - Returns: what was searched and found.
+    /// - Throws: ``NearDupError`` when a story's text cannot be read (``StoryCollection``: a
+    ///   ``SpilledStories`` whose scratch file fails); the error names the story. The run
+    ///   stops there, no summary is returned, and what `links` received by then is the
+    ///   beginning of what a run without the failure would have handed on: whole stories, in
+    ///   order (none when the failure comes before judging, while stories are sketched).
     /// - Complexity: as ``discover(corpus:)``; memory holds the candidate index (the postings of
     ///   the rare terms), each story's query terms, one batch of stories and the sources it
     ///   needs read for the report.
     @discardableResult
-    public func discover(corpus: some StoryCollection, links: ([RewriteLink]) -> Void) -> DiscoverySummary {
-        run(stories: corpus, sources: corpus, rule: LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: true), sameArchive: true, emit: links)
+    public func discover(corpus: some StoryCollection, links: ([RewriteLink]) -> Void) throws(NearDupError) -> DiscoverySummary {
+        try run(stories: corpus, sources: corpus, rule: LinkRule(sameOutlet: configuration.sameOutlet, ordersByID: true), sameArchive: true, emit: links)
     }
 
-    private func collect(_ body: (([RewriteLink]) -> Void) -> DiscoverySummary) -> DiscoveryResult {
+    private func collect(
+        _ body: (([RewriteLink]) -> Void) throws(NearDupError) -> DiscoverySummary
+    ) throws(NearDupError) -> DiscoveryResult {
         var found: [RewriteLink] = []
-        let summary = body { found += $0 }
+        let summary = try body { found += $0 }
         return DiscoveryResult(links: found, stories: summary.stories, sources: summary.sources, candidatePairs: summary.candidatePairs)
     }
 
     func run(
         stories: some StoryCollection, sources: some StoryCollection, rule: LinkRule, sameArchive: Bool,
         emit: ([RewriteLink]) -> Void
-    ) -> DiscoverySummary {
+    ) throws(NearDupError) -> DiscoverySummary {
         let sketcher = configuration.sketcher
         // Stage 1: the sources' sketches, a chunk at a time, into the candidate index (which
         // keeps the postings of the rare terms only). All against all, each story's terms are
@@ -126,7 +146,7 @@ public struct RewriteDiscovery: Sendable {
         var start = 0
         while start < sources.count {
             let chunk = start..<min(sources.count, start + batching.stories)
-            let sketches = parallelMap(chunk.count) { sketcher.sketch(sources[chunk.lowerBound + $0]) }
+            let sketches = try parallelMap(chunk.count) { k throws(NearDupError) in sketcher.sketch(try sources[chunk.lowerBound + k]) }
             for sketch in sketches { index.insert(sketch) }
             if sameArchive { queries += sketches.map(\.terms) }
             start = chunk.upperBound
@@ -143,16 +163,18 @@ public struct RewriteDiscovery: Sendable {
         start = 0
         while start < stories.count {
             let batch = start..<min(stories.count, start + batching.stories)
-            let candidates = parallelMap(batch.count) { k in
+            let candidates = try parallelMap(batch.count) { k throws(NearDupError) in
                 let i = batch.lowerBound + k
-                let sketch = sameArchive ? querySketch(index.sources[i], terms: queries[i]) : sketcher.sketch(stories[i])
+                let sketch = sameArchive ? querySketch(index.sources[i], terms: queries[i]) : sketcher.sketch(try stories[i])
                 return index.candidates(for: sketch, rule: rule).map { (source: $0.source, weight: $0.weight) }
             }
             summary.candidatePairs += candidates.reduce(0) { $0 + $1.count }
-            judge(
-                batch.count, story: { stories[batch.lowerBound + $0] }, candidates: { candidates[$0] },
-                source: { sources[$0] }, state: &judging,
-                body: { story, sources, bounds, text in configuration.linker.links(story, sources: sources, bounds: bounds, text: text) },
+            try judge(
+                batch.count, story: { k throws(NearDupError) in try stories[batch.lowerBound + k] }, candidates: { candidates[$0] },
+                source: { s throws(NearDupError) in try sources[s] }, state: &judging,
+                body: { story, sources, bounds, text throws(NearDupError) in
+                    try configuration.linker.links(story, sources: sources, bounds: bounds, text: text)
+                },
                 emit: { links in
                     guard !links.isEmpty else { return }
                     summary.record(links)
@@ -194,8 +216,7 @@ public struct RewriteDiscovery: Sendable {
     /// - Parameter work: each story with its candidate sources and their weights.
     /// - Returns: for each story, its links, best source first.
     public func link(_ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])]) -> [[RewriteLink]] {
-        let linker = configuration.linker
-        return judge(work) { story, sources, bounds, text in linker.links(story, sources: sources, bounds: bounds, text: text) }
+        judge(work, grouping: true)
     }
 
     /// Stage 3 without the grouping: the report on each story against each candidate alone,
@@ -204,15 +225,12 @@ public struct RewriteDiscovery: Sendable {
     /// - Parameter work: each story with its candidate sources and their weights.
     /// - Returns: for each story, one judged pair per source, in the order given.
     public func judge(_ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])]) -> [[RewriteLink]] {
-        let linker = configuration.linker
-        return judge(work) { story, sources, _, _ in linker.judge(story, sources: sources) }
+        judge(work, grouping: false)
     }
 
-    /// Stage 3 on stories given with their sources' records: the sources are numbered by id.
-    private func judge(
-        _ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])],
-        _ body: @escaping (AnalyzedText, [(text: AnalyzedText, weight: Double)], [DerivationBound.Reference], (String) -> String) -> [RewriteLink]
-    ) -> [[RewriteLink]] {
+    /// Stage 3 on stories given with their sources' records (the sources numbered by id): each
+    /// story's links (`grouping`) or each pair judged alone.
+    private func judge(_ work: [(story: StoryRecord, sources: [(record: StoryRecord, weight: Double)])], grouping: Bool) -> [[RewriteLink]] {
         var position: [String: Int] = [:]
         var records: [StoryRecord] = []
         let candidates = work.map { item in
@@ -226,11 +244,25 @@ public struct RewriteDiscovery: Sendable {
         var judged: [[RewriteLink]] = []
         judged.reserveCapacity(work.count)
         var state = JudgingState()
-        judge(work.count, story: { work[$0].story }, candidates: { candidates[$0] }, source: { records[$0] }, state: &state, body: body) {
-            judged.append($0)
+        let linker = configuration.linker
+        do {
+            // The records are in memory: reading them cannot fail.
+            try judge(
+                work.count, story: { k throws(InMemory) in work[k].story }, candidates: { candidates[$0] },
+                source: { s throws(InMemory) in records[s] }, state: &state,
+                body: { story, sources, bounds, text throws(InMemory) in
+                    grouping ? try linker.links(story, sources: sources, bounds: bounds, text: text) : linker.judge(story, sources: sources)
+                }
+            ) { judged.append($0) }
+        } catch _ {
+            // Unreachable: `InMemory` has no value.
         }
         return judged
     }
+
+    /// The failure of reading records in memory: none. (`Never` would do, but Swift 6.3.1
+    /// crashes lowering a `throws(Never)` closure passed into `judge`'s closures.)
+    private enum InMemory: Error {}
 
     /// The sources read for the report, kept from one batch of stories to the next.
     struct JudgingState {
@@ -245,13 +277,16 @@ public struct RewriteDiscovery: Sendable {
     /// are kept (sources given apart, a wire archive, are read once in all); beyond, memory holds
     /// one batch's sources, however large the archive. A batch ends before the story that would
     /// make it read more than `freshSources` sources. `emit` receives each story's result, in
-    /// order.
-    func judge(
-        _ count: Int, story: @escaping (Int) -> StoryRecord, candidates: @escaping (Int) -> [(source: Int, weight: Double)],
-        source: @escaping (Int) -> StoryRecord, state: inout JudgingState,
-        body: @escaping (AnalyzedText, [(text: AnalyzedText, weight: Double)], [DerivationBound.Reference], (String) -> String) -> [RewriteLink],
+    /// order. When reading a story fails, the results of the stories before it are emitted and
+    /// its failure (the first in the stories' order) is thrown; when reading a source fails,
+    /// none of its batch's.
+    func judge<Failure: Error>(
+        _ count: Int, story: @escaping (Int) throws(Failure) -> StoryRecord, candidates: @escaping (Int) -> [(source: Int, weight: Double)],
+        source: @escaping (Int) throws(Failure) -> StoryRecord, state: inout JudgingState,
+        body: @escaping (AnalyzedText, [(text: AnalyzedText, weight: Double)], [DerivationBound.Reference], (String) throws(Failure) -> String)
+            throws(Failure) -> [RewriteLink],
         emit: ([RewriteLink]) -> Void
-    ) {
+    ) throws(Failure) {
         let linker = configuration.linker
         var start = 0
         while start < count {
@@ -271,26 +306,27 @@ public struct RewriteDiscovery: Sendable {
                 end += 1
             }
             let bound = DerivationBound(linker.analyzer.configuration)
-            for (k, s) in fresh.enumerated() { state.slot[s] = state.prepared.count + k }
-            state.prepared += parallelMap(fresh.count) { k in
-                let text = linker.prepare(source: source(fresh[k]))
-                return (fresh[k], text, DerivationBound.Reference(text, for: bound))
+            let read = try parallelMap(fresh.count) { k throws(Failure) in
+                let text = linker.prepare(source: try source(fresh[k]))
+                return (position: fresh[k], text: text, bound: DerivationBound.Reference(text, for: bound))
             }
+            for (k, s) in fresh.enumerated() { state.slot[s] = state.prepared.count + k }
+            state.prepared += read
             let prepared = state.prepared, slot = state.slot
-            let results = parallelMap(end - start) { k -> [RewriteLink] in
+            let results = parallelResults(end - start) { k throws(Failure) -> [RewriteLink] in
                 let i = start + k
                 let items = candidates(i)
                 guard !items.isEmpty else { return [] }
                 let slots = items.map { slot[$0.source]! }
                 var byID: [String: Int] = [:]
                 for s in slots { byID[prepared[s].text.document.id] = prepared[s].position }
-                return body(
-                    linker.prepare(story: story(i)),
+                return try body(
+                    linker.prepare(story: try story(i)),
                     zip(slots, items).map { (prepared[$0].text, $1.weight) },
                     slots.map { prepared[$0].bound },
-                    { source(byID[$0]!).text })
+                    { id throws(Failure) in try source(byID[id]!).text })
             }
-            for result in results { emit(result) }
+            for result in results { emit(try result.get()) }
             start = end
         }
     }
@@ -311,13 +347,20 @@ public struct RewriteDiscovery: Sendable {
     /// How many stories and read sources a run holds at once.
     var batching = Batching()
 
-    /// `body(i)` for each i in `0..<count` on the configured threads, results in order.
-    func parallelMap<T: Sendable>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        var results = [T?](repeating: nil, count: count)
+    /// `body(i)` for each i in `0..<count` on the configured threads, results in order. When
+    /// some fail, the failure of the smallest i is thrown, whatever the threads.
+    func parallelMap<T: Sendable, Failure: Error>(_ count: Int, _ body: (Int) throws(Failure) -> T) throws(Failure) -> [T] {
+        try parallelResults(count, body).map { result throws(Failure) in try result.get() }
+    }
+
+    /// `body(i)` for each i in `0..<count` on the configured threads, each result or failure in
+    /// order.
+    func parallelResults<T: Sendable, Failure: Error>(_ count: Int, _ body: (Int) throws(Failure) -> T) -> [Result<T, Failure>] {
+        var results = [Result<T, Failure>?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendableBox(buffer)
             parallelRanges(count, threads: max(1, configuration.threads), minimumChunk: 4) { range in
-                for i in range { slots.value[i] = body(i) }
+                for i in range { slots.value[i] = Result { () throws(Failure) in try body(i) } }
             }
         }
         return results.map { $0! }

@@ -86,11 +86,11 @@ public struct RewriteLinker: Sendable {
 
     /// ``links(story:sources:)`` on texts already read; `text` gives a source's text by id.
     /// `bounds`, one per source, lets ``DerivationBound`` spare the alignment of pairs that
-    /// provably derive nothing.
-    func links(
+    /// provably derive nothing. A failure of `text` is thrown.
+    func links<Failure: Error>(
         _ story: AnalyzedText, sources: [(text: AnalyzedText, weight: Double)], bounds: [DerivationBound.Reference]? = nil,
-        text: (String) -> String
-    ) -> [RewriteLink] {
+        text: (String) throws(Failure) -> String
+    ) throws(Failure) -> [RewriteLink] {
         // Each pair is aligned first; the rest of the report runs only on pairs with an aligned
         // sentence or a verbatim run, the others having no derived sentence (most candidates of
         // a story are about something else). A pair the bound proves derives nothing is not
@@ -136,7 +136,7 @@ public struct RewriteLinker: Sendable {
         let ids = group.map(\.source)
         if group.count > 1 {
             // The sources read together: one reference, in the order of their ids.
-            let joined = ids.sorted().map(text).joined(separator: "\n\n")
+            let joined = try ids.sorted().map(text).joined(separator: "\n\n")
             let reference = analyzer.prepare(ReportDocument(id: ids.joined(separator: " + "), text: joined), isReference: true)
             let together = analyzer.compare(reference, story)
             for i in group.indices { group[i].groupReport = together }

@@ -7,6 +7,9 @@ import NearDupReport
 /// A run reads each story's text when it sketches the story and again, later, when it judges
 /// it or a story it may be the source of, so the texts need not all be in memory at once.
 /// Reading must be safe from several threads at once.
+///
+/// Reading may fail (a scratch file on a failing disk): the run then stops with the error
+/// (``RewriteDiscovery/discover(corpus:links:)``). An array never fails.
 public protocol StoryCollection: Sendable {
     /// The number of stories.
     var count: Int { get }
@@ -14,7 +17,10 @@ public protocol StoryCollection: Sendable {
     ///
     /// - Parameter position: at least 0 and below ``count``.
     /// - Returns: the story.
-    subscript(position: Int) -> StoryRecord { get }
+    /// - Throws: ``NearDupError`` naming the story and what failed, when its text cannot be
+    ///   read.
+    subscript(position: Int) -> StoryRecord { get throws(NearDupError) }
 }
 
+/// An array's stories are in memory: reading one never fails.
 extension Array: StoryCollection where Element == StoryRecord {}

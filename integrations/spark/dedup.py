@@ -29,8 +29,8 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from neardup_spark import candidates, components, copies, identity, listing, outputs, sketching, verification  # noqa: E402
-from neardup_spark.inputs import default_split, is_local, numbered_lines, ship_package  # noqa: E402
-from neardup_spark.session import run_job  # noqa: E402
+from neardup_spark.inputs import default_split, numbered_lines, ship_package  # noqa: E402
+from neardup_spark.session import run_checked_job  # noqa: E402
 from neardup_spark.positions import position  # noqa: E402
 
 MESSAGE_LIMIT = 1000
@@ -204,15 +204,9 @@ def run(args, spark):
 
 def main(argv=None):
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
-    for name in args.input:
-        if is_local(name) and not os.path.isfile(name[7:] if name.startswith("file://") else name):
-            print("neardup-spark: error: %s: no such file" % name, file=sys.stderr)
-            return 2
-    problem = outputs.unwritable([p for p in (args.pairs, args.clusters, args.keep) if p], args.partitioned_output)
-    if problem:
-        print("neardup-spark: error: %s" % problem, file=sys.stderr)
-        return 2
-    return run_job("neardup-dedup", args.master, lambda spark: run(args, spark))
+    return run_checked_job(
+        "neardup-dedup", args.master, args.input, [p for p in (args.pairs, args.clusters, args.keep) if p],
+        args.partitioned_output, lambda spark: run(args, spark))
 
 
 if __name__ == "__main__":

@@ -37,8 +37,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from neardup_spark import discovering, outputs  # noqa: E402
-from neardup_spark.inputs import default_split, is_local, numbered_lines, ship_package  # noqa: E402
-from neardup_spark.session import run_job  # noqa: E402
+from neardup_spark.inputs import default_split, numbered_lines, ship_package  # noqa: E402
+from neardup_spark.session import run_checked_job  # noqa: E402
 from neardup_spark.positions import location, position  # noqa: E402
 
 MESSAGE_LIMIT = 1000
@@ -170,15 +170,8 @@ def run(args, spark):
 
 def main(argv=None):
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
-    for name in args.input + args.sources:
-        if is_local(name) and not os.path.isfile(name[7:] if name.startswith("file://") else name):
-            print("neardup-spark: error: %s: no such file" % name, file=sys.stderr)
-            return 2
-    problem = outputs.unwritable([args.output], False)
-    if problem:
-        print("neardup-spark: error: %s" % problem, file=sys.stderr)
-        return 2
-    return run_job("neardup-discover", args.master, lambda spark: run(args, spark))
+    return run_checked_job(
+        "neardup-discover", args.master, args.input + args.sources, [args.output], False, lambda spark: run(args, spark))
 
 
 if __name__ == "__main__":

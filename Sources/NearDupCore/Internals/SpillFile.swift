@@ -16,12 +16,15 @@ package final class SpillFile: @unchecked Sendable {
     private var buffered = 0
     /// Bytes appended so far (the offset of the next append).
     package private(set) var length: UInt64 = 0
+    /// The name the file had before it was unlinked, for messages.
+    package let path: String
 
-    package init() throws {
+    package init() throws(NearDupError) {
         let folder = FileManager.default.temporaryDirectory.path
         let (fd, path) = try Syscalls.makeTemporaryFile(in: folder, prefix: "neardup-spill-")
         Syscalls.unlink(path)
         descriptor = fd
+        self.path = path
         buffer = .allocate(capacity: bufferCapacity)
     }
 
@@ -34,7 +37,7 @@ package final class SpillFile: @unchecked Sendable {
     ///
     /// - Complexity: O(count), amortised.
     @discardableResult
-    package func append(_ bytes: UnsafeRawPointer, count: Int) throws -> UInt64 {
+    package func append(_ bytes: UnsafeRawPointer, count: Int) throws(NearDupError) -> UInt64 {
         let offset = length
         if buffered + count > bufferCapacity { try flush() }
         if count >= bufferCapacity {
@@ -48,21 +51,27 @@ package final class SpillFile: @unchecked Sendable {
     }
 
     /// Writes buffered bytes to the file.
-    package func flush() throws {
+    package func flush() throws(NearDupError) {
         guard buffered > 0 else { return }
         try writeFully(buffer, count: buffered)
         buffered = 0
     }
 
-    private func writeFully(_ bytes: UnsafeRawPointer, count: Int) throws {
-        try Syscalls.write(descriptor, bytes, count: count, context: "cannot write the scratch file (TMPDIR)")
+    private func writeFully(_ bytes: UnsafeRawPointer, count: Int) throws(NearDupError) {
+        try Syscalls.write(descriptor, bytes, count: count, context: "cannot write the scratch file \(path) (unlinked; in TMPDIR)")
     }
 
     /// Reads `count` bytes at `offset` into `destination`. Call ``flush()`` first.
     ///
+    /// - Parameter what: what the bytes are, for the message of a failure.
+    /// - Throws: ``NearDupError`` naming `what`, the file, the offset and the count when the
+    ///   read fails or the file ends before `offset + count`.
     /// - Complexity: O(count), one system call (the page cache usually holds the data).
-    package func read(at offset: UInt64, count: Int, into destination: UnsafeMutableRawPointer) throws {
-        let got = try Syscalls.read(descriptor, into: destination, count: count, at: offset, context: "cannot read the scratch file")
-        if got < count { throw NearDupError(.ioError, "the scratch file is shorter than expected") }
+    package func read(
+        at offset: UInt64, count: Int, into destination: UnsafeMutableRawPointer, what: @autoclosure () -> String = "data"
+    ) throws(NearDupError) {
+        func context() -> String { "cannot read \(what()) back from the scratch file \(path) (unlinked; in TMPDIR) at offset \(offset), \(count) bytes" }
+        let got = try Syscalls.read(descriptor, into: destination, count: count, at: offset, context: context())
+        if got < count { throw NearDupError(.ioError, "\(context()): the file ends after \(got) of them") }
     }
 }

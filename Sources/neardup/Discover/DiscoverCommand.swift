@@ -77,17 +77,25 @@ struct DiscoverRunCommand: ParsableCommand {
         let stories = try reader.spill(input.inputs)
         let sink = try outputOption.open()
         let summary: DiscoverySummary
-        switch formatOption.resolved {
-        case .jsonl:
-            // Each story's links are written as they are found.
-            let write = { (links: [RewriteLink]) in for link in links { sink.write(RewriteLinkLine.render(link)) } }
-            summary = sources.isEmpty
-                ? discovery.discover(corpus: stories, links: write) : discovery.discover(stories: stories, sources: sourceRecords, links: write)
-        case .html:
-            let result = sources.isEmpty
-                ? discovery.discover(corpus: stories) : discovery.discover(stories: stories, sources: sourceRecords)
-            summary = DiscoverySummary(result)
-            sink.write(DiscoveryHTMLRenderer(analyzer: discovery.configuration.linker.analyzer).render(result, records: Self.linkedRecords(result, sourceRecords, stories)))
+        do throws(NearDupError) {
+            switch formatOption.resolved {
+            case .jsonl:
+                // Each story's links are written as they are found.
+                let write = { (links: [RewriteLink]) in for link in links { sink.write(RewriteLinkLine.render(link)) } }
+                summary = sources.isEmpty
+                    ? try discovery.discover(corpus: stories, links: write)
+                    : try discovery.discover(stories: stories, sources: sourceRecords, links: write)
+            case .html:
+                let result = sources.isEmpty
+                    ? try discovery.discover(corpus: stories) : try discovery.discover(stories: stories, sources: sourceRecords)
+                summary = DiscoverySummary(result)
+                let records = try Self.linkedRecords(result, sourceRecords, stories)
+                sink.write(DiscoveryHTMLRenderer(analyzer: discovery.configuration.linker.analyzer).render(result, records: records))
+            }
+        } catch {
+            // A story's text could not be read back from the scratch file: the run stops, and
+            // a file output is not replaced.
+            throw CommandFailure("\(error.message); the run stopped: \(sink.abandon())")
         }
         try sink.commit()
         if !quietOption.quiet {
@@ -97,12 +105,12 @@ struct DiscoverRunCommand: ParsableCommand {
     }
 
     /// The records of the stories and sources the links name, by id (the first of an id kept).
-    static func linkedRecords(_ result: DiscoveryResult, _ collections: SpilledStories...) -> [String: StoryRecord] {
+    static func linkedRecords(_ result: DiscoveryResult, _ collections: SpilledStories...) throws(NearDupError) -> [String: StoryRecord] {
         let named = Set(result.links.flatMap { [$0.story, $0.source] + $0.sources })
         var records: [String: StoryRecord] = [:]
         for collection in collections {
             for i in 0..<collection.count where records[collection.id(at: i)] == nil && named.contains(collection.id(at: i)) {
-                records[collection.id(at: i)] = collection[i]
+                records[collection.id(at: i)] = try collection[i]
             }
         }
         return records

@@ -88,6 +88,21 @@ final class OutputSink {
             throw CommandFailure(error.message)
         }
     }
+
+    /// Gives up the output of a run that failed: a file is not replaced (its temporary file is
+    /// removed, what was at its path stays as it was); what is buffered for standard output, a
+    /// device or a FIFO is written, since what they received before cannot be taken back.
+    ///
+    /// - Returns: what became of the output, for the error message.
+    func abandon() -> String {
+        if let file, !file.isInPlace {
+            buffer.removeAll()
+            file.abandon()
+            return "nothing is written to \(name), which is left as it was"
+        }
+        flush()
+        return "what was written to \(name) before the failure stays there"
+    }
 }
 
 extension OutputSink {

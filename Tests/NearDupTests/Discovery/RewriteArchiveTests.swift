@@ -6,7 +6,7 @@ import NearDup
         let archive = RewriteArchive()
         for source in RewriteDiscoveryTests.sources { try archive.insert(source) }
         #expect(archive.count == 3 && archive.contains(id: "fire/reference"))
-        let batch = RewriteDiscovery().discover(stories: RewriteDiscoveryTests.stories, sources: RewriteDiscoveryTests.sources)
+        let batch = try RewriteDiscovery().discover(stories: RewriteDiscoveryTests.stories, sources: RewriteDiscoveryTests.sources)
         var fromQueries: [RewriteLink] = []
         for story in RewriteDiscoveryTests.stories { fromQueries += archive.query(story) }
         #expect(fromQueries == batch.links)

@@ -38,37 +38,27 @@ enum RewriteCorpus {
 
     // MARK: - Event 1: a city budget
 
+    /// The budget story as the wire sent it; the `verbatim` candidate is this text under a
+    /// headline, with a sign-off.
+    static let budgetReference = """
+        Harbourton's city council approved a $412 million budget on Monday night after a debate that ran for nearly six hours.
+        The spending plan, which passed by a vote of seven to four, raises property taxes by 2.5 percent and adds forty officers to the police department.
+        Opponents argued that the tax increase would fall hardest on retirees living on fixed incomes.
+        “We heard from hundreds of residents, and this budget reflects what they asked for: safer streets and working buses,” Mayor Delia Okafor said after the vote.
+        The budget also sets aside $18 million to replace the city's ageing bus fleet, a project that was postponed twice during the pandemic.
+        Councillor Ramon Estes, who voted against the plan, said the council had ignored cheaper options.
+        “We are asking families to pay more while we still have not audited the money we already spend,” Estes said.
+        Libraries will keep their current opening hours, reversing a proposal from March that would have closed three branches on weekends.
+        The new budget takes effect on July 1.
+        """
+
     static let budget = Event(
         name: "budget",
-        reference: """
-            Harbourton's city council approved a $412 million budget on Monday night after a debate that ran for nearly six hours.
-            The spending plan, which passed by a vote of seven to four, raises property taxes by 2.5 percent and adds forty officers to the police department.
-            Opponents argued that the tax increase would fall hardest on retirees living on fixed incomes.
-            “We heard from hundreds of residents, and this budget reflects what they asked for: safer streets and working buses,” Mayor Delia Okafor said after the vote.
-            The budget also sets aside $18 million to replace the city's ageing bus fleet, a project that was postponed twice during the pandemic.
-            Councillor Ramon Estes, who voted against the plan, said the council had ignored cheaper options.
-            “We are asking families to pay more while we still have not audited the money we already spend,” Estes said.
-            Libraries will keep their current opening hours, reversing a proposal from March that would have closed three branches on weekends.
-            The new budget takes effect on July 1.
-            """,
+        reference: budgetReference,
         candidates: [
             (
                 "verbatim",
-                """
-                COUNCIL PASSES BUDGET
-
-                Harbourton's city council approved a $412 million budget on Monday night after a debate that ran for nearly six hours.
-                The spending plan, which passed by a vote of seven to four, raises property taxes by 2.5 percent and adds forty officers to the police department.
-                Opponents argued that the tax increase would fall hardest on retirees living on fixed incomes.
-                “We heard from hundreds of residents, and this budget reflects what they asked for: safer streets and working buses,” Mayor Delia Okafor said after the vote.
-                The budget also sets aside $18 million to replace the city's ageing bus fleet, a project that was postponed twice during the pandemic.
-                Councillor Ramon Estes, who voted against the plan, said the council had ignored cheaper options.
-                “We are asking families to pay more while we still have not audited the money we already spend,” Estes said.
-                Libraries will keep their current opening hours, reversing a proposal from March that would have closed three branches on weekends.
-                The new budget takes effect on July 1.
-
-                Copyright 2024 Valley News Service. All rights reserved.
-                """,
+                "COUNCIL PASSES BUDGET\n\n" + budgetReference + "\n\nCopyright 2024 Valley News Service. All rights reserved.",
                 .whollyDerived
             ),
             (

@@ -35,12 +35,12 @@ enum RewriteDiscoverySnippets {
     }
 
     /// The article's overview: a batch run, then the stages one by one.
-    static func batch() {
+    static func batch() throws {
         let wire = [StoryRecord(id: "wire-1", text: wireCopy, date: "2024-03-05", outlet: "wire")]
         let papers = [StoryRecord(id: "paper-1", text: paperStory, date: "2024-03-06", outlet: "paper")]
         // Snippet begin: Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md
         let discovery = RewriteDiscovery()
-        let result = discovery.discover(stories: papers, sources: wire)
+        let result = try discovery.discover(stories: papers, sources: wire)
         for link in result.links {
             print(link.story, "<-", link.source, link.verdict, link.score, link.sources)
         }
@@ -68,7 +68,7 @@ enum RewriteDiscoverySnippets {
         // Snippet begin: Sources/NearDup/NearDup.docc/RewritesAcrossAnArchive.md
         let archive = try SpilledStories()
         for story in stories { try archive.append(story) }
-        let summary = discovery.discover(corpus: archive) { links in
+        let summary = try discovery.discover(corpus: archive) { links in
             for link in links { print(link.story, "<-", link.source, link.verdict) }
             found += links
         }
@@ -80,6 +80,6 @@ enum RewriteDiscoverySnippets {
 
 @Suite struct RewriteDiscoverySnippetRuns {
     @Test func theArchiveSnippetRuns() throws { try RewriteDiscoverySnippets.archive() }
-    @Test func theBatchSnippetRuns() { RewriteDiscoverySnippets.batch() }
+    @Test func theBatchSnippetRuns() throws { try RewriteDiscoverySnippets.batch() }
     @Test func theSpilledSnippetRuns() throws { try RewriteDiscoverySnippets.spilled() }
 }

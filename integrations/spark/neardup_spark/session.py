@@ -1,7 +1,12 @@
-"""Running a job in a Spark session: local[*] unless spark-submit or --master says otherwise, and a
-failed task (neardup missing or failing, an unwritable output) reported as one line naming its
-cause, exit status 2."""
+"""Running a job in a Spark session: local[*] unless spark-submit or --master says otherwise, a
+missing input or an unwritable output refused before the session starts, and a failed task
+(neardup missing or failing, an unwritable output) reported as one line naming its cause, exit
+status 2."""
+import os
 import sys
+
+from .inputs import is_local
+from .outputs import unwritable
 
 
 def run_job(app_name, master, job):
@@ -24,3 +29,18 @@ def run_job(app_name, master, job):
         return 2
     finally:
         spark.stop()
+
+
+def run_checked_job(app_name, master, inputs, outputs, partitioned, job):
+    """``run_job`` after the checks that need no Spark: every local input exists and every local
+    output can be written (``outputs.unwritable``); otherwise one line naming the path and exit
+    status 2, before any work."""
+    for name in inputs:
+        if is_local(name) and not os.path.isfile(name[7:] if name.startswith("file://") else name):
+            print("neardup-spark: error: %s: no such file" % name, file=sys.stderr)
+            return 2
+    problem = unwritable(outputs, partitioned)
+    if problem:
+        print("neardup-spark: error: %s" % problem, file=sys.stderr)
+        return 2
+    return run_job(app_name, master, job)
