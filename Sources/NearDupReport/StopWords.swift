@@ -33,6 +33,37 @@ public enum StopWords {
     ///
     /// - Parameter word: a word in tokenizer form.
     /// - Returns: `true` when ``english`` contains it.
-    /// - Complexity: O(n) in the length of `word` (a set lookup).
-    public static func contains(_ word: String) -> Bool { english.contains(word) }
+    /// - Complexity: O(1): a word longer than the longest stop word is answered from its length,
+    ///   another is packed into 16 bytes and looked up by a cheap hash (it runs on every word of
+    ///   every text).
+    public static func contains(_ word: String) -> Bool {
+        guard let key = PackedWord(word) else { return false }
+        return packed.contains(key)
+    }
+
+    /// ``english``, packed.
+    private static let packed = Set(english.compactMap(PackedWord.init))
+}
+
+/// A word of at most 16 UTF-8 bytes as two integers, little-endian, zero-padded: two words pack
+/// alike exactly when they are equal (a word has no NUL byte).
+private struct PackedWord: Hashable {
+    let low: UInt64
+    let high: UInt64
+
+    /// `nil` for a word of more than 16 bytes.
+    init?(_ word: String) {
+        var word = word
+        guard let packed = word.withUTF8({ bytes -> (UInt64, UInt64)? in
+            guard bytes.count <= 16 else { return nil }
+            var low: UInt64 = 0, high: UInt64 = 0
+            for (i, b) in bytes.enumerated() {
+                if i < 8 { low |= UInt64(b) << (8 * i) } else { high |= UInt64(b) << (8 * (i - 8)) }
+            }
+            return (low, high)
+        }) else { return nil }
+        (low, high) = packed
+    }
+
+    func _rawHashValue(seed: Int) -> Int { HashKey.tableHash(low ^ (high &* 0x9E37_79B9_7F4A_7C15), seed: seed) }
 }

@@ -99,11 +99,21 @@ public struct SentenceSplitter: Sendable {
     /// Whether the full stop at `k` ends an abbreviation, an initial or a dotted acronym.
     private func isAbbreviation(before k: Int, _ s: [Unicode.Scalar]) -> Bool {
         var w = k
-        while w > 0, s[w - 1].properties.isAlphabetic || s[w - 1] == "." { w -= 1 }
+        while w > 0, Self.isLetter(s[w - 1]) || s[w - 1] == "." { w -= 1 }
         guard w < k else { return false }
-        let word = String(String.UnicodeScalarView(s[w..<k]))
-        if word.contains(".") { return true }
-        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
-        return Self.abbreviations.contains(word.lowercased())
+        if s[w..<k].contains(".") { return true }
+        if k - w == 1, s[w].properties.isUppercase { return true }
+        // Lower-casing never shortens a word, and the abbreviations are ASCII (equal only to
+        // themselves): a longer word is none of them.
+        guard k - w <= Self.longestAbbreviation else { return false }
+        return Self.abbreviations.contains(String(String.UnicodeScalarView(s[w..<k])).lowercased())
+    }
+
+    /// The most scalars of an abbreviation.
+    private static let longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
+
+    /// Unicode Alphabetic; ASCII is answered without the Unicode tables.
+    private static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (0x61...0x7A).contains(c.value | 0x20) : c.properties.isAlphabetic
     }
 }
