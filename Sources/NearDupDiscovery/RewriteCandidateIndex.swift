@@ -94,11 +94,12 @@ public struct RewriteCandidateIndex: Sendable {
     public private(set) var sources: [RewriteSketch] = []
     /// For each term held by at most ``Settings/maximumPostings`` sources, the positions of the
     /// sources holding it, ascending.
-    private var postings: [UInt32: [UInt32]] = [:]
+    /// (Terms are uniform hashes: keyed as ``HashKey``s, placed without SipHash.)
+    private var postings: [HashKey: [UInt32]] = [:]
     /// For each term held by more sources, how many: its postings are dropped, as a query never
     /// reads them. Most of an archive's postings are of its common words, so this keeps the
     /// index's memory to the rare terms a query reads.
-    private var commonTerms: [UInt32: Int] = [:]
+    private var commonTerms: [HashKey: Int] = [:]
 
     /// Makes an empty index.
     ///
@@ -120,17 +121,20 @@ public struct RewriteCandidateIndex: Sendable {
     public mutating func insert(_ sketch: RewriteSketch) -> Int {
         let position = sources.count
         let maximum = settings.maximumPostings
+        func appended(_ list: inout [UInt32]) -> Int {
+            list.append(UInt32(position))
+            return list.count
+        }
         for term in sketch.terms {
-            if let count = commonTerms[term] {
-                commonTerms[term] = count + 1
+            let key = HashKey(UInt64(term))
+            if let count = commonTerms[key] {
+                commonTerms[key] = count + 1
                 continue
             }
-            let held = postings[term, default: []].count
-            if held >= maximum {
-                postings[term] = nil
-                commonTerms[term] = held + 1
-            } else {
-                postings[term, default: []].append(UInt32(position))
+            let held = appended(&postings[key, default: []])
+            if held > maximum {
+                postings[key] = nil
+                commonTerms[key] = held
             }
         }
         var kept = sketch
@@ -143,7 +147,10 @@ public struct RewriteCandidateIndex: Sendable {
     ///
     /// - Parameter term: a hashed stem.
     /// - Returns: its document frequency among the sources.
-    public func documentFrequency(of term: UInt32) -> Int { postings[term]?.count ?? commonTerms[term] ?? 0 }
+    public func documentFrequency(of term: UInt32) -> Int {
+        let key = HashKey(UInt64(term))
+        return postings[key]?.count ?? commonTerms[key] ?? 0
+    }
 
     /// The terms of `story` a query reads: those some source holds, at most
     /// ``Settings/maximumPostings`` sources, rarest first (ties by term), the
@@ -163,7 +170,7 @@ public struct RewriteCandidateIndex: Sendable {
         var ranked: [(df: Int, term: UInt32, sources: [UInt32])] = []
         ranked.reserveCapacity(story.terms.count)
         for term in story.terms {
-            guard let sources = postings[term], sources.count <= settings.maximumPostings else { continue }
+            guard let sources = postings[HashKey(UInt64(term))], sources.count <= settings.maximumPostings else { continue }
             ranked.append((sources.count, term, sources))
         }
         ranked.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }
