@@ -193,7 +193,6 @@ package struct DerivationBound: Sendable {
             reached.removeAll(keepingCapacity: true)
             hits.removeAll(keepingCapacity: true)
             var all: Int64 = 0, anywhere: Int64 = 0
-            // The aligner's weights, summed per source sentence reached.
             for stem in sentence {
                 guard let entry = source.entry(of: stem.stem, hash: stem.hash) else {
                     all += weight(stem.frequency)
@@ -203,14 +202,19 @@ package struct DerivationBound: Sendable {
                 all += w
                 anywhere += w
                 hits.append((w, entry))
-                for slot in Int(entry.start)..<Int(entry.start + entry.count) {
+            }
+            // Too little in the whole source: no sentence of it can do (decided before the
+            // sentences are visited; most story sentences stop here).
+            guard hits.count >= aligner.minimumSharedStems, atLeast(least, anywhere, of: all) else { continue }
+            // The aligner's weights, summed per source sentence reached.
+            for hit in hits {
+                for slot in Int(hit.entry.start)..<Int(hit.entry.start + hit.entry.count) {
                     let i = Int(source.stems.reachedSentences[slot])
                     if count[i] == 0 { reached.append(i) }
-                    shared[i] += w
+                    shared[i] += hit.weight
                     count[i] += 1
                 }
             }
-            guard hits.count >= aligner.minimumSharedStems, atLeast(least, anywhere, of: all) else { continue }
             // The aligner's first source sentence shares the most weight (ties broken otherwise:
             // every tied one is tried). It covers the stems reaching it, and more only from other
             // sentences within its merge window each adding `mergeGain` of the weight: at most

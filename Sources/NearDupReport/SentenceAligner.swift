@@ -65,7 +65,21 @@ struct SentenceAligner: Sendable {
 
     /// The weight, in fixed point, of a stem held by f of the two texts' `total` sentences, for f
     /// in `0...total + 1`: `ln((total + 1) / (f + 0.5))`.
+    ///
+    /// Every pair an archive judges needs one table; those of up to ``tabledSentences`` sentences
+    /// are made once, on first use (the same values).
     static func weights(sentences total: Int) -> [Int64] {
+        total <= tabledSentences ? weightTables[total] : computedWeights(sentences: total)
+    }
+
+    /// The most sentences (of the two texts) whose weights are kept made.
+    static let tabledSentences = 512
+
+    /// ``weights(sentences:)`` for every total up to ``tabledSentences`` (some 1 MB, made in a
+    /// few milliseconds).
+    private static let weightTables = (0...tabledSentences).map { computedWeights(sentences: $0) }
+
+    private static func computedWeights(sentences total: Int) -> [Int64] {
         (0...(total + 1)).map { f in fixedPoint(log(Double(total + 1) / (Double(f) + 0.5))) }
     }
 
