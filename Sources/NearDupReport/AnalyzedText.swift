@@ -1,4 +1,3 @@
-import Foundation
 import NearDupCore
 
 /// A document prepared for comparison, read once: its layout (``StoryLayout``), its words
@@ -34,16 +33,16 @@ package struct AnalyzedText: Sendable {
     /// narrative is measured against.
     let bodyStems: Set<StemID>
     /// Word shingles of the body (quotations included), made when a report first needs them.
-    var shingles: ShingleSet { shingleCache.sets(of: self).body }
+    var shingles: ShingleSet { shingleSets.value(makeShingleSets).body }
     /// Word shingles of the body outside quotation marks (shingles do not span a quotation),
     /// made when a report first needs them.
-    var narrativeShingles: ShingleSet { shingleCache.sets(of: self).narrative }
+    var narrativeShingles: ShingleSet { shingleSets.value(makeShingleSets).narrative }
     /// The words per shingle and the shingles' seed.
     private let shingleSize: Int
     private let shingleSeed: UInt64
     /// The shingle sets once made: most texts of an archive are only ever read by the
     /// alignment's bound, which needs none.
-    private let shingleCache = ShingleSetsCache()
+    private let shingleSets = MadeOnce<(body: ShingleSet, narrative: ShingleSet)>()
 
     /// For each word, the stems of its WordNet synonyms (empty unless a WordNet was given).
     let wordSynonymStems: [Set<StemID>]
@@ -54,8 +53,11 @@ package struct AnalyzedText: Sendable {
     private let stemsInRole: SentenceStems
     /// The word trigrams shared runs are seeded by, in the text's role.
     private let trigramsInRole: WordTrigrams
-    /// The n-grams the narrative overlap counts, made when a report first needs them.
-    private let gramsCache = TextGramsCache()
+    /// The n-grams the narrative overlap counts, in each role, made when a report first needs
+    /// them and kept: a story is compared with several sources, a source of an archive with many
+    /// stories (its sets are of 64-bit hashes, some 20 kB for a 550-word story).
+    private let gramsAsCandidate = MadeOnce<TextGrams>()
+    private let gramsAsReference = MadeOnce<TextGrams>()
 
     init(
         _ document: ReportDocument, tokenizer: Tokenizer, shingleSize: Int, language: ReportLanguage, synonyms: WordNet? = nil,
@@ -142,7 +144,7 @@ package struct AnalyzedText: Sendable {
     /// The text's word shingles: the body's, and the body's outside quotation marks.
     ///
     /// - Complexity: O(n log n) for n words (the sets are sorted).
-    fileprivate func makeShingleSets() -> (body: ShingleSet, narrative: ShingleSet) {
+    private func makeShingleSets() -> (body: ShingleSet, narrative: ShingleSet) {
         // Shingles from the same words: the body's, and the body's outside quotation marks.
         let seed = shingleSeed, hashes = wordIDs
         var all: [UInt64] = []
@@ -180,7 +182,9 @@ package struct AnalyzedText: Sendable {
     }
 
     /// The n-grams and stem pairs the narrative overlap counts of this text in `role`.
-    func grams(as role: TextGrams.Role) -> TextGrams { gramsCache.grams(of: self, as: role) }
+    func grams(as role: TextGrams.Role) -> TextGrams {
+        (role == .candidate ? gramsAsCandidate : gramsAsReference).value { TextGrams(self, as: role) }
+    }
 
     /// Whether word `i` is a content word of the body outside quotation marks.
     func isNarrativeContent(_ i: Int) -> Bool { inBody[i] && !quoted[i] && stems[i] != nil }
@@ -190,17 +194,4 @@ package struct AnalyzedText: Sendable {
 
     /// The span of the original input that a range of the cleaned text came from.
     func originalSpan(_ range: Range<Int>) -> TextSpan { TextSpan(story.originalRange(of: range)) }
-}
-
-/// A text's shingle sets, made on first use and kept. Thread-safe.
-private final class ShingleSetsCache: @unchecked Sendable {
-    private var made: (body: ShingleSet, narrative: ShingleSet)?
-    private let lock = NSLock()
-
-    func sets(of text: AnalyzedText) -> (body: ShingleSet, narrative: ShingleSet) {
-        if let made = lock.withLock({ made }) { return made }
-        let sets = text.makeShingleSets()
-        lock.withLock { made = sets }
-        return sets
-    }
 }

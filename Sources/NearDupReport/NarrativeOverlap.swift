@@ -133,22 +133,3 @@ struct TextGrams {
         }
     }
 }
-
-/// A text's ``TextGrams``, made on first use in each role and kept: a story is compared with
-/// several sources, a source of an archive with many stories (its sets are of 64-bit hashes,
-/// some 20 kB for a 550-word story). Thread-safe.
-final class TextGramsCache: @unchecked Sendable {
-    private var asCandidate: TextGrams?
-    private var asReference: TextGrams?
-    private let lock = NSLock()
-
-    /// The grams of `text` as `role`.
-    func grams(of text: AnalyzedText, as role: TextGrams.Role) -> TextGrams {
-        if let known = lock.withLock({ role == .candidate ? asCandidate : asReference }) { return known }
-        let grams = TextGrams(text, as: role)
-        lock.withLock {
-            if role == .candidate { asCandidate = grams } else { asReference = grams }
-        }
-        return grams
-    }
-}
