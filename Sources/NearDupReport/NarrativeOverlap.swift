@@ -1,5 +1,4 @@
 import NearDupCore
-import Foundation
 
 /// How much of a candidate's narrative (its body words outside its own quotation marks) the
 /// reference's body contains, counted four ways that need no alignment: distinct content stems,
