@@ -120,7 +120,17 @@ def linker(s, extra=lambda s, g: [], empty=False):
         needs = True
     if needs and report[s, joined(t)]["derived_sentences"] < 2: return set()
     return {group[0]} if derived(s, t) else set()
-variants = [("together over candidates weighing >= %.1f of the heaviest" % a, related(a)) for a in (0.2, 0.4)]
+# Takes of one wire story: two candidates of a story, one of which the report derives two sentences of
+# from the other (the sources compared as stories, their ids prefixed "take:").
+write("takes.jsonl", [dict(v, id="take:" + v["id"]) for v in sources.values()])
+write("take-pairs.jsonl", [{"story": "take:" + a, "source": b, "weight": 0, "shared_terms": 0}
+                           for a, b in sorted({(a, b) for s in truth for a in cands[s] for b in cands[s] if a != b})])
+run("discover", "align", "--every-pair", "--same-outlet", "--candidates", path("take-pairs.jsonl"), "--sources",
+    path("sources.jsonl"), path("takes.jsonl"), "-o", path("takes-judged.jsonl"))
+retells = {(o["story"][5:], o["source"]) for o in lines("takes-judged.jsonl") if o["derived_sentences"] >= 2}
+def takes(s, g): return [c for c in cands[s] if any((c, x) in retells or (x, c) in retells for x in g)]
+variants = [("together over candidates weighing >= %.1f of the heaviest" % a, related(a)) for a in (0.2, 0.4)] + [
+    ("together over the sources giving a sentence and the other takes of their story", takes)]
 judge([(s, together(s, extra)) for s in truth for extra in [lambda s, g: []] + [e for _, e in variants] if group_of(s)])
 show("re-enacted RewriteLinker.links", linker)
 assert all(linker(s) == links_of(s) for s in truth), "the re-enactment differs from discover's links"
