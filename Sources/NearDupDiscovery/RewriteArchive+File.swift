@@ -7,7 +7,7 @@ import Foundation
 /// `index query`.
 ///
 /// The file is JSON lines. The first line says what it is and the settings every query uses:
-/// `{"format":1,"kind":"neardup-rewrite-archive","same_outlet":false,"candidates":{…}}`; each
+/// `{"format":2,"kind":"neardup-rewrite-archive","same_outlet":false,"candidates":{…}}`; each
 /// further line is one stored story with its rewrite sketch:
 /// `{"id":…,"text":…,"date":…,"outlet":…,"url":…,"terms":[…]}` (the report needs the whole
 /// text to judge a link; the sketch's terms are what the candidate stage reads, so a reopened
@@ -15,8 +15,9 @@ import Foundation
 extension RewriteArchive {
     /// The `kind` member of an archive file's first line.
     public static let fileKind = "neardup-rewrite-archive"
-    /// The layout version of an archive file; a reader refuses any other.
-    public static let fileFormat = 1
+    /// The layout version of an archive file. A reader refuses a later one; it reads format 1
+    /// (whose sketches hashed stems otherwise) by sketching its stories again from their text.
+    public static let fileFormat = 2
 
     private struct Header: Codable {
         var format: Int
@@ -99,14 +100,15 @@ extension RewriteArchive {
         return String(decoding: head, as: UTF8.self).contains("\"kind\":\"\(fileKind)\"")
     }
 
-    /// Reopens an archive written by ``write(to:)``: its settings and every story with its sketch.
+    /// Reopens an archive written by ``write(to:)``: its settings and every story with its sketch
+    /// (sketched again from its text when the file is of format 1).
     ///
     /// - Parameters:
     ///   - path: the archive file.
     ///   - configuration: the sketcher, linker and threads to use; the candidate settings and
     ///     ``RewriteDiscovery/Configuration/sameOutlet`` are the file's.
     /// - Throws: ``NearDupError`` naming the file, and the line for a malformed one.
-    /// - Complexity: linear in the file.
+    /// - Complexity: linear in the file (plus a sketch per story for format 1).
     public convenience init(contentsOf path: String, configuration: RewriteDiscovery.Configuration = RewriteDiscovery.Configuration()) throws(NearDupError) {
         let data: Data
         do {
@@ -119,7 +121,7 @@ extension RewriteArchive {
         guard let first = lines.first, let header = try? decoder.decode(Header.self, from: Data(first)), header.kind == Self.fileKind else {
             throw NearDupError(.invalidInput, "\(path):1: not a rewrite archive (its first line is not a {\"kind\":\"\(Self.fileKind)\"} header)")
         }
-        guard header.format == Self.fileFormat else {
+        guard (1...Self.fileFormat).contains(header.format) else {
             throw NearDupError(.unsupportedFormat, "\(path):1: rewrite archive format \(header.format) is not known to this version of NearDup (it reads format \(Self.fileFormat))")
         }
         var settings = configuration
@@ -132,7 +134,11 @@ extension RewriteArchive {
             }
             let story = StoryRecord(id: entry.id, text: entry.text, date: entry.date, outlet: entry.outlet, url: entry.url)
             do {
-                try insert(story, sketch: RewriteSketch(id: entry.id, date: entry.date, outlet: entry.outlet, terms: entry.terms))
+                if header.format == Self.fileFormat {
+                    try insert(story, sketch: RewriteSketch(id: entry.id, date: entry.date, outlet: entry.outlet, terms: entry.terms))
+                } else {
+                    try insert(story)
+                }
             } catch {
                 throw NearDupError(.duplicateID, "\(path):\(n + 2): the id \(entry.id) is stored twice")
             }

@@ -157,23 +157,42 @@ public struct RewriteDiscovery: Sendable {
             queries = parallelMap(full.count) { i in index.queryTerms(of: querySketch(index.sources[i], terms: full[i])) }
         }
         // Stages 2 and 3, a batch of stories at a time: their candidates, then the report on
-        // each story against its candidates (`judgeInBatches`), links handed on in order.
+        // each story against its candidates (`judge`), links handed on in order. A
+        // story searched against sources given apart is read once, as the report reads it, and
+        // sketched from that reading (all against all, its sketch was made in stage 1).
         var summary = DiscoverySummary(stories: stories.count, sources: sources.count)
         var judging = JudgingState()
+        let linker = configuration.linker
+        let batchSize = sameArchive ? batching.stories : min(batching.stories, batching.readStories)
         start = 0
         while start < stories.count {
-            let batch = start..<min(stories.count, start + batching.stories)
-            let candidates = try parallelMap(batch.count) { k throws(NearDupError) in
+            let batch = start..<min(stories.count, start + batchSize)
+            let found = try parallelMap(batch.count) { k throws(NearDupError) -> (read: AnalyzedText?, candidates: [(source: Int, weight: Double)]) in
                 let i = batch.lowerBound + k
-                let sketch = sameArchive ? querySketch(index.sources[i], terms: queries[i]) : sketcher.sketch(try stories[i])
-                return index.candidates(for: sketch, rule: rule).map { (source: $0.source, weight: $0.weight) }
+                var read: AnalyzedText?
+                let sketch: RewriteSketch
+                if sameArchive {
+                    sketch = querySketch(index.sources[i], terms: queries[i])
+                } else {
+                    let record = try stories[i]
+                    let text = linker.prepare(story: record)
+                    sketch = sketcher.sketch(record, readAs: text) ?? sketcher.sketch(record)
+                    read = text
+                }
+                let candidates = index.candidates(for: sketch, rule: rule).map { (source: $0.source, weight: $0.weight) }
+                return (candidates.isEmpty ? nil : read, candidates)
             }
-            summary.candidatePairs += candidates.reduce(0) { $0 + $1.count }
+            summary.candidatePairs += found.reduce(0) { $0 + $1.candidates.count }
             try judge(
-                batch.count, story: { k throws(NearDupError) in try stories[batch.lowerBound + k] }, candidates: { candidates[$0] },
+                batch.count,
+                story: { k throws(NearDupError) in
+                    if let read = found[k].read { return read }
+                    return linker.prepare(story: try stories[batch.lowerBound + k])
+                },
+                candidates: { found[$0].candidates },
                 source: { s throws(NearDupError) in try sources[s] }, state: &judging,
                 body: { story, sources, bounds, text throws(NearDupError) in
-                    try configuration.linker.links(story, sources: sources, bounds: bounds, text: text)
+                    try linker.links(story, sources: sources, bounds: bounds, text: text)
                 },
                 emit: { links in
                     guard !links.isEmpty else { return }
@@ -248,7 +267,7 @@ public struct RewriteDiscovery: Sendable {
         do {
             // The records are in memory: reading them cannot fail.
             try judge(
-                work.count, story: { k throws(InMemory) in work[k].story }, candidates: { candidates[$0] },
+                work.count, story: { k throws(InMemory) in linker.prepare(story: work[k].story) }, candidates: { candidates[$0] },
                 source: { s throws(InMemory) in records[s] }, state: &state,
                 body: { story, sources, bounds, text throws(InMemory) in
                     grouping ? try linker.links(story, sources: sources, bounds: bounds, text: text) : linker.judge(story, sources: sources)
@@ -272,7 +291,7 @@ public struct RewriteDiscovery: Sendable {
         var prepared: [(position: Int, text: AnalyzedText, bound: DerivationBound.Reference)] = []
     }
 
-    /// `body` on each of `count` stories, read once, with its candidate sources, each read once
+    /// `body` on each of `count` stories, read once (`story` reads one as the report does), with its candidate sources, each read once
     /// per batch of stories and kept for the next batches while no more than ``keptSources``
     /// are kept (sources given apart, a wire archive, are read once in all); beyond, memory holds
     /// one batch's sources, however large the archive. A batch ends before the story that would
@@ -281,7 +300,7 @@ public struct RewriteDiscovery: Sendable {
     /// its failure (the first in the stories' order) is thrown; when reading a source fails,
     /// none of its batch's.
     func judge<Failure: Error>(
-        _ count: Int, story: @escaping (Int) throws(Failure) -> StoryRecord, candidates: @escaping (Int) -> [(source: Int, weight: Double)],
+        _ count: Int, story: @escaping (Int) throws(Failure) -> AnalyzedText, candidates: @escaping (Int) -> [(source: Int, weight: Double)],
         source: @escaping (Int) throws(Failure) -> StoryRecord, state: inout JudgingState,
         body: @escaping (AnalyzedText, [(text: AnalyzedText, weight: Double)], [DerivationBound.Reference], (String) throws(Failure) -> String)
             throws(Failure) -> [RewriteLink],
@@ -321,7 +340,7 @@ public struct RewriteDiscovery: Sendable {
                 var byID: [String: Int] = [:]
                 for s in slots { byID[prepared[s].text.document.id] = prepared[s].position }
                 return try body(
-                    linker.prepare(story: try story(i)),
+                    try story(i),
                     zip(slots, items).map { (prepared[$0].text, $1.weight) },
                     slots.map { prepared[$0].bound },
                     { id throws(Failure) in try source(byID[id]!).text })
@@ -336,6 +355,10 @@ public struct RewriteDiscovery: Sendable {
     struct Batching {
         /// Stories sketched, or whose candidates are found, together.
         var stories = 4_096
+        /// Stories read as the report reads them (for their sketch, their candidates and then
+        /// their report), together, at most: a read story holds its words, stems and sentence
+        /// index.
+        var readStories = 256
         /// The read sources kept from one batch to the next, at most (beyond, a batch starts
         /// afresh). A read source holds its stems, sentence index and bound tables: some
         /// 100–200 kB for a 550-word story.

@@ -3,11 +3,11 @@ import NearDupReport
 
 /// Makes ``RewriteSketch``es: the one place discovery reads a story's vocabulary.
 ///
-/// A story is read as the report reads it (``StoryLayout``: headline, byline, dateline and
-/// boilerplate set apart), its body words are normalised by ``Tokenizer``, stop words left out
-/// (English; for other languages, words under three letters) and the rest reduced to their
-/// Snowball stems, the stems the report aligns sentences on. Each distinct stem is hashed to 32
-/// bits. A text without a body (a single line the layout reads as a headline) is read whole.
+/// A sketch holds the story's content stems (`ContentStems`: its body's words as the report
+/// reads them, stop words and words under two letters left out, reduced to their Snowball
+/// stems, the stems the report aligns sentences on), each distinct stem's id mixed with the
+/// sketcher's seed and folded to 32 bits. A text without a body (a single line the layout reads
+/// as a headline) is read whole.
 ///
 /// ```swift
 /// let sketcher = RewriteSketcher()
@@ -19,7 +19,7 @@ import NearDupReport
 public struct RewriteSketcher: Sendable, Hashable {
     /// The stories' language: its Snowball stemmer, and English stop words for English.
     public var language: ReportLanguage
-    /// Seed of the stems' hashes; sketches compare only under the same seed.
+    /// Seed mixed into the stems' terms; sketches compare only under the same seed.
     public var seed: UInt64
 
     /// Makes a sketcher.
@@ -41,32 +41,32 @@ public struct RewriteSketcher: Sendable, Hashable {
         RewriteSketch(id: story.id, date: story.date, outlet: story.outlet, terms: terms(of: story.text))
     }
 
+    /// The sketch of a story the report has already read, without reading it again: the same
+    /// as ``sketch(_:)``, or `nil` when the report read its words otherwise than this sketcher
+    /// does (another language, or another ``Normalization``).
+    ///
+    /// - Complexity: O(n) in the number of words, plus O(t log t) for its t distinct stems.
+    package func sketch(_ story: StoryRecord, readAs text: AnalyzedText) -> RewriteSketch? {
+        var seen = Set<HashKey>()
+        guard ContentStems.forEach(in: text, language: language, { seen.insert(HashKey($0.value)) }) else { return nil }
+        return RewriteSketch(id: story.id, date: story.date, outlet: story.outlet, terms: terms(seen))
+    }
+
     /// The distinct hashed stems of a text's body content words, sorted.
     func terms(of text: String) -> [UInt32] {
-        let story = StoryLayout().read(text)
-        let stemmer = language.borrowStemmer()
-        defer { language.giveBack(stemmer) }
-        let english = language.usesEnglishStopWords
-        let seed = self.seed
-        // Each distinct stem's 64-bit hash (stems are told apart by it, as the report does),
-        // folded to 32 bits.
         var seen = Set<HashKey>()
-        let words = Tokenizer().words(in: story.text)
-        let body = words.filter { story.kind(at: $0.range.lowerBound) == .body }
-        // A text with no body (one headline-like line) is read whole.
-        for word in body.isEmpty ? words : body {
-            let form = word.text
-            // Only whether it has fewer than 3 scalars matters: not counted beyond.
-            var letters = 0
-            for _ in form.unicodeScalars {
-                letters += 1
-                if letters == 3 { break }
-            }
-            if english ? StopWords.contains(form) : letters < 3 { continue }
-            if letters < 2 { continue }
-            seen.insert(HashKey(stemmer.stemHash(form, seed: seed)))
+        ContentStems.forEach(in: text, language: language) { seen.insert(HashKey($0.value)) }
+        return terms(seen)
+    }
+
+    /// Each distinct stem's id (stems are told apart by it, as the report does) mixed with the
+    /// seed and folded to 32 bits, sorted.
+    private func terms(_ stems: Set<HashKey>) -> [UInt32] {
+        let seed = self.seed
+        var terms = stems.map { stem in
+            let mixed = Mixing.fmix64(stem.value ^ seed)
+            return UInt32(truncatingIfNeeded: mixed ^ (mixed >> 32))
         }
-        var terms = seen.map { UInt32(truncatingIfNeeded: $0.value ^ ($0.value >> 32)) }
         terms.sort()
         return terms
     }

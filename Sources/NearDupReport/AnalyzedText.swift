@@ -8,6 +8,9 @@ package struct AnalyzedText: Sendable {
     /// The cleaned text and its blocks; every range below is into `story.text`.
     let story: StoryText
     let words: [NormalizedWord]
+    /// How the words were normalised, and the language they were stemmed in.
+    let normalization: Normalization
+    let language: ReportLanguage
     /// Each word's 64-bit hash (``Tokenizer/hash(normalizedWord:)``): its id in the word n-grams
     /// and shingles. Words are compared by these ids, their text kept for display.
     let wordIDs: [UInt64]
@@ -94,6 +97,8 @@ package struct AnalyzedText: Sendable {
         }
 
         self.words = words
+        self.normalization = tokenizer.normalization
+        self.language = language
         let hashes = words.map { tokenizer.hash(normalizedWord: $0.text) }
         self.wordIDs = hashes
         self.quoted = quoted

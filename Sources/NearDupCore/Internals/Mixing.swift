@@ -1,6 +1,5 @@
 /// Small integer mixers with fixed constants, so every platform computes the same values.
-@usableFromInline
-enum Mixing {
+package enum Mixing {
     /// SplitMix64's output function (Steele, Lea & Flood 2014): a bijective 64-bit finaliser.
     @inline(__always)
     static func splitMix64(_ value: UInt64) -> UInt64 {
@@ -12,7 +11,7 @@ enum Mixing {
 
     /// MurmurHash3's fmix64: a bijective 64-bit finaliser with full avalanche.
     @inlinable @inline(__always)
-    static func fmix64(_ value: UInt64) -> UInt64 {
+    package static func fmix64(_ value: UInt64) -> UInt64 {
         var k = value
         k ^= k >> 33
         k &*= 0xFF51_AFD7_ED55_8CCD

@@ -13,6 +13,34 @@ import NearDup
         #expect(a.terms == a.terms.sorted())
     }
 
+    /// A story's sketch made from the report's reading of it (as `neardup discover --sources`
+    /// makes it, reading the story once) equals the one made from its text, in English and in
+    /// another language; a reading in another language or normalisation is not used.
+    @Test func aSketchFromTheReportsReadingEqualsOneFromTheText() throws {
+        var texts = ["HEADLINE ONLY, NO BODY", "5 men and 12 women: 3 of them arrested.", "", "Á la carte: café, naïve, 7 ½"]
+        for event in RewriteCorpus.events { texts += [event.reference] + event.candidates.map(\.text) }
+        let german = try ReportLanguage("german")
+        for language in [ReportLanguage.english, german] {
+            var configuration = RewriteAnalyzer.Configuration()
+            configuration.language = language
+            let linker = RewriteLinker(analyzer: RewriteAnalyzer(configuration: configuration))
+            for seed: UInt64 in [0, 42] {
+                let sketcher = RewriteSketcher(language: language, seed: seed)
+                for (n, text) in texts.enumerated() {
+                    let story = StoryRecord(id: "s\(n)", text: text)
+                    let read = try #require(sketcher.sketch(story, readAs: linker.prepare(story: story)))
+                    #expect(read == sketcher.sketch(story), "\(language) \(seed) text \(n)")
+                }
+            }
+        }
+        let english = RewriteLinker().prepare(story: StoryRecord(id: "e", text: texts[1]))
+        #expect(RewriteSketcher(language: german).sketch(StoryRecord(id: "e", text: texts[1]), readAs: english) == nil)
+        var folding = RewriteAnalyzer.Configuration()
+        folding.normalization.foldsDiacritics = true
+        let folded = RewriteLinker(analyzer: RewriteAnalyzer(configuration: folding)).prepare(story: StoryRecord(id: "f", text: texts[3]))
+        #expect(sketcher.sketch(StoryRecord(id: "f", text: texts[3]), readAs: folded) == nil)
+    }
+
     /// Every derived story of ``RewriteCorpus`` (heavy rewrites included) has its own event's
     /// reference as its first candidate, and an unrelated story shares too little with any.
     @Test func theOwnSourceComesFirst() {
