@@ -188,7 +188,8 @@ public struct StoryLayout: Sendable {
         var sawBody = false
         for lines in paragraphs {
             let joined = lines.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " ")
-            let words = wordCount(joined)
+            // Counted as far as the rules below read (past `shortParagraphWords`, only "long").
+            let words = wordCount(joined, upTo: shortParagraphWords + 1)
             var kind = classify(joined, words: words, wire: wire, sawBody: sawBody)
             // Only a short paragraph can repeat one (its words are the same), so only short ones
             // are remembered.
@@ -216,28 +217,37 @@ public struct StoryLayout: Sendable {
         return false
     }
 
-    static func wordCount(_ s: String) -> Int {
+    /// The words of `s`, counted up to `limit` (a longer text gives `limit`).
+    static func wordCount(_ s: String, upTo limit: Int) -> Int {
         var count = 0, inWord = false
         for scalar in s.unicodeScalars {
             let w = TextLayout.isWordCharacter(scalar)
-            if w, !inWord { count += 1 }
+            if w, !inWord {
+                count += 1
+                if count == limit { break }
+            }
             inWord = w
         }
         return count
     }
 
+    /// The kind of a paragraph of `words` words (counted up to `shortParagraphWords + 1`).
     static func classify(_ paragraph: String, words: Int, wire: Bool, sawBody: Bool) -> StoryBlockKind {
+        // A rule (dashes, stars…) has no word.
+        if words == 0 { return .boilerplate }
         let trimmed = paragraph.trimmingSpaces
-        let lower = trimmed.lowercased()
-        let utf8 = Array(trimmed.utf8)
-        if words == 0 || isRule(utf8[...]) || isWireHeader(utf8[...]) { return .boilerplate }
-        if signOffs.contains(lower) { return .boilerplate }
+        if isWireHeader(Array(trimmed.utf8.prefix(16))[...]) { return .boilerplate }
+        // A long paragraph is only tested by its opening below, so only its opening is
+        // lower-cased (lower-casing maps scalar by scalar).
+        let short = words <= shortParagraphWords
+        let lower = short ? trimmed.lowercased() : String(String.UnicodeScalarView(trimmed.unicodeScalars.prefix(64))).lowercased()
+        if short, signOffs.contains(lower) { return .boilerplate }
         // A wire story's closing initials ("mfl") or slug: one short lower-case word on its own
         // (wire copy is often several takes in one file, each ending so).
         if wire, words == 1, trimmed.count <= 6, lower == trimmed { return .boilerplate }
         if trimmed.hasPrefix("("), trimmed.hasSuffix(")"), !trimmed.dropFirst().contains("(") { return .boilerplate }
         if furniturePrefixes.contains(where: { lower.hasPrefix($0) }) { return .boilerplate }
-        guard words <= shortParagraphWords else { return .body }
+        guard short else { return .body }
         // A caption or credit line; a sentence followed by a credit in brackets stays body.
         if creditSuffixes.contains(where: { lower.hasSuffix($0) }), !trimmed.contains(". (") { return .boilerplate }
         if lower.hasPrefix("by "), words <= 12, isNameLike(trimmed.dropFirst(3)) { return .byline }
