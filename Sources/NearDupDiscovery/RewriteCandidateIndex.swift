@@ -183,35 +183,24 @@ public struct RewriteCandidateIndex: Sendable {
     ///   - story: the story's sketch.
     ///   - rule: which sources dates, outlets and identity allow.
     /// - Returns: at most ``Settings/limit`` candidates, by weight descending, then position.
-    /// - Complexity: O(t log t) to rank the story's t terms by rarity, plus O(p) (a radix sort) for the p
+    /// - Complexity: O(t log t) to rank the story's t terms by rarity, plus O(p) for the p
     ///   postings of the ``Settings/queryTerms`` rarest, each at most ``Settings/maximumPostings``
-    ///   long: bounded whatever the archive's size.
+    ///   long (summed in an array over the sources up to 65,536 sources, by a radix sort beyond):
+    ///   bounded whatever the archive's size.
     public func candidates(for story: RewriteSketch, rule: LinkRule) -> [RewriteCandidate] {
         let settings = self.settings
         let ranked = self.ranked(story)
         let n = Double(sources.count + 1)
-        // Each (source, query term) met, sorted by source then term: each source's weight is
-        // summed in the terms' order (the same sum whatever the archive's layout in memory).
-        var met: [UInt64] = []
         var idfs: [Double] = []
         var queryWeight = 0.0
-        for (rank, (df, _, holders)) in ranked.enumerated() {
+        for (df, _, _) in ranked {
             let idf = log(n / Double(df))
             idfs.append(idf)
             queryWeight += idf
-            for source in holders { met.append(UInt64(source) << 32 | UInt64(rank)) }
         }
-        met.sortBySourceThenRank()
-        var scores: [(source: UInt32, weight: Double, shared: Int)] = []
-        for entry in met {
-            let source = UInt32(entry >> 32), idf = idfs[Int(entry & 0xFFFF_FFFF)]
-            if let last = scores.last, last.source == source {
-                scores[scores.count - 1].weight += idf
-                scores[scores.count - 1].shared += 1
-            } else {
-                scores.append((source, idf, 1))
-            }
-        }
+        // Each source's weight is summed in the terms' order, whichever way: the same sum
+        // whatever the archive's layout in memory.
+        let scores = sources.count <= denseScoringSources ? denseScores(ranked, idfs) : sortedScores(ranked, idfs)
         // The `limit` first by weight descending, then position: kept in order as they come.
         func precedes(_ a: (source: UInt32, weight: Double, shared: Int), _ b: (source: UInt32, weight: Double, shared: Int)) -> Bool {
             a.weight != b.weight ? a.weight > b.weight : a.source < b.source
@@ -226,5 +215,58 @@ public struct RewriteCandidateIndex: Sendable {
             if best.count > settings.limit { best.removeLast() }
         }
         return best.map { RewriteCandidate(source: Int($0.source), sourceID: sources[Int($0.source)].id, weight: $0.weight, sharedTerms: $0.shared) }
+    }
+
+    /// The archive size up to which a query sums its sources' weights in an array over all of
+    /// them (cleared per query), rather than sorting what its terms' postings meet. The
+    /// candidates are the same either way (tests lower it to check so).
+    var denseScoringSources = 1 << 16
+
+    /// Each source the query's terms meet, with its weight and shared terms, in the order met:
+    /// summed in arrays over every source, term after term. O(s + p) for s sources and p postings.
+    private func denseScores(
+        _ ranked: [(df: Int, term: UInt32, sources: [UInt32])], _ idfs: [Double]
+    ) -> [(source: UInt32, weight: Double, shared: Int)] {
+        var weight = [Double](repeating: 0, count: sources.count)
+        var shared = [Int32](repeating: 0, count: sources.count)
+        var met: [UInt32] = []
+        weight.withUnsafeMutableBufferPointer { weight in
+            shared.withUnsafeMutableBufferPointer { shared in
+                for (rank, term) in ranked.enumerated() {
+                    let idf = idfs[rank]
+                    for source in term.sources {
+                        let s = Int(source)
+                        if shared[s] == 0 { met.append(source) }
+                        weight[s] += idf
+                        shared[s] += 1
+                    }
+                }
+            }
+        }
+        return met.map { ($0, weight[Int($0)], Int(shared[Int($0)])) }
+    }
+
+    /// As ``denseScores(_:_:)``, for a large archive: each (source, query term) met, sorted by
+    /// source then term, summed source after source. O(p) (a radix sort) for p postings.
+    private func sortedScores(
+        _ ranked: [(df: Int, term: UInt32, sources: [UInt32])], _ idfs: [Double]
+    ) -> [(source: UInt32, weight: Double, shared: Int)] {
+        var met: [UInt64] = []
+        met.reserveCapacity(ranked.reduce(0) { $0 + $1.sources.count })
+        for (rank, term) in ranked.enumerated() {
+            for source in term.sources { met.append(UInt64(source) << 32 | UInt64(rank)) }
+        }
+        met.sortBySourceThenRank()
+        var scores: [(source: UInt32, weight: Double, shared: Int)] = []
+        for entry in met {
+            let source = UInt32(entry >> 32), idf = idfs[Int(entry & 0xFFFF_FFFF)]
+            if let last = scores.last, last.source == source {
+                scores[scores.count - 1].weight += idf
+                scores[scores.count - 1].shared += 1
+            } else {
+                scores.append((source, idf, 1))
+            }
+        }
+        return scores
     }
 }

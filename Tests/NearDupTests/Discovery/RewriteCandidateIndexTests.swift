@@ -41,6 +41,25 @@ import NearDup
         #expect(sketcher.sketch(StoryRecord(id: "f", text: texts[3]), readAs: folded) == nil)
     }
 
+    /// A query sums its sources' weights in an array over the sources (a small archive) or by
+    /// sorting what its postings meet (a large one): the same candidates, weights to the bit.
+    @Test func bothWaysOfSummingGiveTheSameCandidates() {
+        let archive = DiscoveryMemoryTests.archive
+        var dense = RewriteCandidateIndex(settings: .init(limit: 50))
+        for story in archive { dense.insert(sketcher.sketch(story)) }
+        var sorted = dense
+        sorted.denseScoringSources = 0
+        var found = 0
+        for story in archive {
+            let sketch = sketcher.sketch(story)
+            let rule = LinkRule(ordersByID: true)
+            let a = dense.candidates(for: sketch, rule: rule), b = sorted.candidates(for: sketch, rule: rule)
+            #expect(a == b)
+            found += a.count
+        }
+        #expect(found > archive.count, "not vacuous")
+    }
+
     /// Every derived story of ``RewriteCorpus`` (heavy rewrites included) has its own event's
     /// reference as its first candidate, and an unrelated story shares too little with any.
     @Test func theOwnSourceComesFirst() {
