@@ -92,7 +92,6 @@ struct SentenceAligner: Sendable {
         // (``SentenceStems``); only the weights depend on the pair.
         let stems = reference.sentenceStems(asReference: true), cStems = candidate.sentenceStems(asReference: false)
         let rCount = stems.asReferenceSorted.count
-        let c = cStems.asCandidate
         let index = stems.referenceIndex
         let cFrequency = cStems.candidateFrequency
         let total = stems.referenceSentences + cStems.candidateSentences
@@ -103,7 +102,7 @@ struct SentenceAligner: Sendable {
         let weights = Self.weights(sentences: total)
         func weight(frequency: Int) -> Int64 { weights[min(frequency, total + 1)] }
         func weight(_ stem: StemID) -> Int64 { weight(frequency: Int(index[stem]?.frequency ?? 0) + (cFrequency[stem] ?? 0)) }
-        func weight(of stems: Set<StemID>) -> Int64 { stems.reduce(0) { $0 + weight($1) } }
+        func weight(of stems: some Sequence<StemID>) -> Int64 { stems.reduce(0) { $0 + weight($1) } }
 
         // A reference sentence's weight, summed when first needed (most are never reached).
         var rWeights = [Int64?](repeating: nil, count: rCount)
@@ -118,19 +117,19 @@ struct SentenceAligner: Sendable {
         }
         // A reference sentence is reached through its stems and its words' synonyms' stems: the
         // candidate sentence's stems that reach sentence i.
-        func reaching(_ i: Int, from set: Set<StemID>) -> Set<StemID> { set.filter { stems.reaches($0, i) } }
+        func reaching(_ i: Int, from sentence: [StemID]) -> [StemID] { sentence.filter { stems.reaches($0, i) } }
 
         var shared = [Int64](repeating: 0, count: rCount)
         var isReached = [Bool](repeating: false, count: rCount)
         var reached: [Int] = []
         var candidates: [SentencePair] = []
-        for (j, set) in c.enumerated() where !set.isEmpty {
+        for (j, sentence) in cStems.asCandidateSorted.enumerated() where !sentence.isEmpty {
             // One look-up a stem: its reference frequency and the sentences it reaches.
             // The shared weight of each reference sentence reached, summed in the stems' order.
             var cWeight: Int64 = 0
             for i in reached { shared[i] = 0 }
             reached.removeAll(keepingCapacity: true)
-            for (k, stem) in cStems.asCandidateSorted[j].enumerated() {
+            for (k, stem) in sentence.enumerated() {
                 let found = index[stem]
                 let w = weight(frequency: Int(found?.frequency ?? 0) + cStems.asCandidateSortedFrequency[j][k])
                 cWeight += w
@@ -153,11 +152,11 @@ struct SentenceAligner: Sendable {
                 (shared[a], dice(a), -a) < (shared[b], dice(b), -b)
             }) else { continue }
             var chosen = [first]
-            var covered = reaching(first, from: set)
+            var covered = Set(reaching(first, from: sentence))
             while chosen.count < maximumMerged {
-                var best: (index: Int, gain: Int64, stems: Set<StemID>)?
+                var best: (index: Int, gain: Int64, stems: [StemID])?
                 for i in max(0, first - mergeWindow)...min(rCount - 1, first + mergeWindow) where !chosen.contains(i) {
-                    let extra = reaching(i, from: set).subtracting(covered)
+                    let extra = reaching(i, from: sentence).filter { !covered.contains($0) }
                     guard extra.count >= 2 else { continue }
                     let gain = weight(of: extra)
                     if gain > best?.gain ?? 0 { best = (i, gain, extra) }
@@ -228,16 +227,15 @@ struct SentenceStems: Sendable {
     /// least as many quoted words as unquoted ones: its narrative is the attribution of a
     /// quotation (*“…,” Peskov added in the interview with Sky News*), shared by any story
     /// quoting the same person.
-    let asCandidate: [Set<StemID>]
-    /// ``asCandidate`` sorted.
+    /// Sorted, each stem once.
     let asCandidateSorted: [[StemID]]
     /// For each stem of ``asCandidateSorted``, the number of candidate sentences holding it.
     let asCandidateSortedFrequency: [[Int]]
-    /// For each stem, the number of sentences of ``asCandidate`` holding it.
+    /// For each stem, the number of sentences of ``asCandidateSorted`` holding it.
     let candidateFrequency: [StemID: Int]
     /// The sentences of ``asReferenceSorted`` with at least one stem.
     let referenceSentences: Int
-    /// The sentences of ``asCandidate`` with at least one stem.
+    /// The sentences of ``asCandidateSorted`` with at least one stem.
     let candidateSentences: Int
 
     /// Reads one side: a text is read as a reference or as a candidate; the other side's
@@ -254,16 +252,22 @@ struct SentenceStems: Sendable {
             for i in words where inBody[i] && stems[i] != nil { set.insert(stems[i]!) }
             return set
         }
-        let asCandidate = readsReference ? [] : sentenceWords.map { words -> Set<StemID> in
+        // A sentence's few stems: sorted and each kept once, without a set.
+        let asCandidateSorted = readsReference ? [] : sentenceWords.map { words -> [StemID] in
             let quotedWords = words.count { quoted[$0] }
             if quotedWords > 0, 2 * quotedWords >= words.count { return [] }
-            var set = Set<StemID>()
-            for i in words where isNarrativeContent(i) { set.insert(stems[i]!) }
-            return set
+            var list: [StemID] = []
+            for i in words where isNarrativeContent(i) { list.append(stems[i]!) }
+            list.sort()
+            var kept = 0
+            for k in list.indices where kept == 0 || list[kept - 1] != list[k] {
+                list[kept] = list[k]
+                kept += 1
+            }
+            list.removeLast(list.count - kept)
+            return list
         }
-        self.asCandidate = asCandidate
         let asReferenceSorted = asReference.map { $0.sorted() }
-        let asCandidateSorted = asCandidate.map { $0.sorted() }
         self.asReferenceSorted = asReferenceSorted
         self.asCandidateSorted = asCandidateSorted
         // A sentence's stems and its words' synonyms' stems (a reference's synonyms only): what
@@ -292,11 +296,11 @@ struct SentenceStems: Sendable {
         self.referenceIndex = index
         self.reachedSentences = reached
         var candidateFrequency: [StemID: Int] = [:]
-        for set in asCandidate { for stem in set { candidateFrequency[stem, default: 0] += 1 } }
+        for sentence in asCandidateSorted { for stem in sentence { candidateFrequency[stem, default: 0] += 1 } }
         self.candidateFrequency = candidateFrequency
         asReferenceSortedFrequency = asReferenceSorted.map { $0.map { Int(index[$0]!.frequency) } }
         asCandidateSortedFrequency = asCandidateSorted.map { $0.map { candidateFrequency[$0]! } }
         referenceSentences = asReference.count { !$0.isEmpty }
-        candidateSentences = asCandidate.count { !$0.isEmpty }
+        candidateSentences = asCandidateSorted.count { !$0.isEmpty }
     }
 }
