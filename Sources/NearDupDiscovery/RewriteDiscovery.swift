@@ -382,7 +382,8 @@ public struct RewriteDiscovery: Sendable {
         var results = [Result<T, Failure>?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSendableBox(buffer)
-            parallelRanges(count, threads: max(1, configuration.threads), minimumChunk: 4) { range in
+            // Stories differ in cost (a few are reported on, most not): small chunks.
+            parallelRanges(count, threads: max(1, configuration.threads), minimumChunk: 2, chunksPerThread: 32) { range in
                 for i in range { slots.value[i] = Result { () throws(Failure) in try body(i) } }
             }
         }

@@ -15,11 +15,15 @@ package func parallelChunks(_ chunks: Int, threads: Int, _ body: (Int) -> Void) 
     }
 }
 
-/// Splits `0..<count` into ranges of about `count / (4 × threads)` elements (at least
-/// `minimumChunk`) and runs `body(range)` for each in parallel.
-package func parallelRanges(_ count: Int, threads: Int, minimumChunk: Int = 256, _ body: (Range<Int>) -> Void) {
+/// Splits `0..<count` into ranges of about `count / (chunksPerThread × threads)` elements (at
+/// least `minimumChunk`) and runs `body(range)` for each in parallel. More chunks a thread even
+/// out items of uneven cost (the last chunk ends the run alone).
+package func parallelRanges(
+    _ count: Int, threads: Int, minimumChunk: Int = 256, chunksPerThread: Int = 4, _ body: (Range<Int>) -> Void
+) {
     guard count > 0 else { return }
-    let chunk = max(minimumChunk, (count + 4 * threads - 1) / (4 * max(threads, 1)))
+    let parts = max(1, chunksPerThread) * max(threads, 1)
+    let chunk = max(minimumChunk, (count + parts - 1) / parts)
     let chunks = (count + chunk - 1) / chunk
     parallelChunks(chunks, threads: threads) { i in
         body((i * chunk)..<min(count, (i + 1) * chunk))
