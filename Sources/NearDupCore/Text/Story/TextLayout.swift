@@ -19,20 +19,41 @@ package struct TextLayout {
 
     /// - Complexity: O(n) in the length of `text`.
     package init(_ text: String) {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        scalars.reserveCapacity(text.utf8.count)
-        offsets.reserveCapacity(text.utf8.count + 1)
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
-        self.scalars = scalars
-        self.offsets = offsets
+        var text = text
+        (scalars, offsets) = text.withUTF8(Self.decode)
         self.isHardWrapped = Self.isHardWrapped(text)
+    }
+
+    /// The scalars of valid UTF-8 (a `String`'s) and the offset of each, decoded in place: the
+    /// bytes' lead bits give each scalar's width.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+        let n = bytes.count
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(n)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(n + 1)
+        var i = 0
+        while i < n {
+            let lead = UInt32(bytes[i])
+            var value = lead, width = 1
+            if lead >= 0xF0 {
+                width = 4
+                value = lead & 0x07
+            } else if lead >= 0xE0 {
+                width = 3
+                value = lead & 0x0F
+            } else if lead >= 0xC0 {
+                width = 2
+                value = lead & 0x1F
+            }
+            for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            // Valid UTF-8 decodes to a valid scalar.
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            offsets.append(i)
+            i += width
+        }
+        offsets.append(n)
+        return (scalars, offsets)
     }
 
     /// Whether `text` is hard-wrapped (see the type's discussion): at least three lines, none
