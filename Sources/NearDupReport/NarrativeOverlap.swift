@@ -108,9 +108,10 @@ struct TextGrams {
     init(_ text: AnalyzedText, as role: Role) {
         let ids = text.wordIDs, stems = text.stems, sentenceOfWord = text.sentenceOfWord
         let keep = role == .reference ? { (i: Int) in text.inBody[i] } : { (i: Int) in text.inBody[i] && !text.quoted[i] }
+        // Sets sized for every word at once (only their counts are read, never their order).
         func grams(_ n: Int, keep: (Int) -> Bool = keep) -> Set<HashKey> {
-            var out = Set<HashKey>()
-            guard ids.count >= n else { return out }
+            guard ids.count >= n else { return [] }
+            var out = Set<HashKey>(minimumCapacity: ids.count - n + 1)
             for i in 0...(ids.count - n) where (i..<(i + n)).allSatisfy(keep) && sentenceOfWord[i] == sentenceOfWord[i + n - 1] {
                 out.insert(HashKey(WordShingles.hash(of: ids[i..<(i + n)], seed: Self.seed)))
             }
@@ -118,6 +119,7 @@ struct TextGrams {
         }
         bigrams = grams(2)
         trigrams = grams(3)
+        stemPairs.reserveCapacity(ids.count)
         var previous: Int? = nil
         for i in ids.indices where keep(i) && stems[i] != nil {
             if let p = previous, sentenceOfWord[p] == sentenceOfWord[i] {
@@ -127,6 +129,7 @@ struct TextGrams {
         }
         if role == .candidate {
             bodyBigrams = grams(2) { text.inBody[$0] }
+            narrativeStems.reserveCapacity(ids.count)
             for i in ids.indices where text.isNarrativeContent(i) { narrativeStems.insert(stems[i]!) }
             narrativeTokens = ids.indices.count(where: keep)
         }
