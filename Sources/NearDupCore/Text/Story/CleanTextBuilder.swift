@@ -12,8 +12,9 @@ struct CleanTextBuilder {
         self.bytes = bytes
         self.undoWireConventions = undoWireConventions
         out.reserveCapacity(bytes.count)
-        origin.reserveCapacity(bytes.count)
-        originEnd.reserveCapacity(bytes.count)
+        // The clean text is about as long as the original; a sentinel ends the maps.
+        origin.reserveCapacity(bytes.count + 1)
+        originEnd.reserveCapacity(bytes.count + 1)
     }
 
     private mutating func emit(_ piece: [UInt8], from start: Int, to end: Int) {
@@ -106,9 +107,11 @@ struct CleanTextBuilder {
         if start < out.count { blocks.append(StoryBlock(kind: kind, range: start..<out.count)) }
     }
 
-    func finish(wire: Bool) -> StoryText {
-        var origin = self.origin
-        var originEnd = self.originEnd
+    /// The text built, its blocks and origins, moved out of the builder (no copy of the maps).
+    mutating func finish(wire: Bool) -> StoryText {
+        var origin: [Int] = [], originEnd: [Int] = []
+        swap(&origin, &self.origin)
+        swap(&originEnd, &self.originEnd)
         // A sentinel for the end of the text.
         origin.append(bytes.count)
         originEnd.append(bytes.count)
