@@ -38,6 +38,10 @@ public struct StoryLayout: Sendable {
         "download the", "reporting by", "editing by", "writing by", "additional reporting by",
     ]
 
+    /// ``furniturePrefixes`` by their first character: a paragraph is compared with those of
+    /// its own first character only.
+    static let furnitureByInitial = Dictionary(grouping: furniturePrefixes, by: { $0.first! })
+
     /// Endings (lower-cased) of photo credits.
     public static let creditSuffixes: [String] = [
         "getty images", "getty images)", "/ap", "(ap photo)", "/ap)", "/reuters", "/reuters)", "/afp", "/afp)",
@@ -240,13 +244,15 @@ public struct StoryLayout: Sendable {
         // A long paragraph is only tested by its opening below, so only its opening is
         // lower-cased (lower-casing maps scalar by scalar).
         let short = words <= shortParagraphWords
-        let lower = short ? trimmed.lowercased() : String(String.UnicodeScalarView(trimmed.unicodeScalars.prefix(64))).lowercased()
+        let lower = short ? trimmed.lowercased() : Substring(trimmed.unicodeScalars.prefix(64)).lowercased()
         if short, signOffs.contains(lower) { return .boilerplate }
         // A wire story's closing initials ("mfl") or slug: one short lower-case word on its own
         // (wire copy is often several takes in one file, each ending so).
         if wire, words == 1, trimmed.count <= 6, lower == trimmed { return .boilerplate }
         if trimmed.hasPrefix("("), trimmed.hasSuffix(")"), !trimmed.dropFirst().contains("(") { return .boilerplate }
-        if furniturePrefixes.contains(where: { lower.hasPrefix($0) }) { return .boilerplate }
+        if let initial = lower.first, let prefixes = furnitureByInitial[initial], prefixes.contains(where: { lower.hasPrefix($0) }) {
+            return .boilerplate
+        }
         guard short else { return .body }
         // A caption or credit line; a sentence followed by a credit in brackets stays body.
         if creditSuffixes.contains(where: { lower.hasSuffix($0) }), !trimmed.contains(". (") { return .boilerplate }
