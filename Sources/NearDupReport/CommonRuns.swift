@@ -123,8 +123,9 @@ struct WordTrigrams: Sendable {
             (self.keys, self.first, self.next) = (keys, [:], [])
             return
         }
-        var first: [HashKey: Int32] = [:]
-        var last: [HashKey: Int32] = [:]
+        // Sized for every trigram at once (only looked up, never iterated).
+        var first = [HashKey: Int32](minimumCapacity: keys.count)
+        var last = [HashKey: Int32](minimumCapacity: keys.count)
         var next = [Int32](repeating: -1, count: keys.count)
         for (i, hash) in keys.enumerated() {
             let key = HashKey(hash)
