@@ -275,27 +275,29 @@ struct SentenceStems: Sendable {
         let expanded = asReference.indices.map { s in
             sentenceWords[s].reduce(into: asReference[s]) { $0.formUnion(wordSynonymStems[$1]) }
         }
-        var index: [StemID: ReferenceStem] = [:]
+        // Sized for the sentences' own stems at once (synonyms may grow it); its order only lays
+        // out `reached`, read per stem.
+        var index = [StemID: ReferenceStem](minimumCapacity: asReference.reduce(0) { $0 + $1.count })
         for set in asReference { for stem in set { index[stem, default: ReferenceStem()].frequency += 1 } }
         for set in expanded { for stem in set { index[stem, default: ReferenceStem()].count += 1 } }
         var next: Int32 = 0
-        for key in index.keys {
-            index[key]!.start = next
-            next += index[key]!.count
+        for slot in index.values.indices {
+            index.values[slot].start = next
+            next += index.values[slot].count
         }
+        // Each stem's sentences, ascending: `start` serves as the stem's cursor, then is moved
+        // back by its count.
         var reached = [Int32](repeating: 0, count: Int(next))
-        var filled: [StemID: Int32] = [:]
         for (i, set) in expanded.enumerated() {
             for stem in set {
-                let entry = index[stem]!
-                let k = filled[stem, default: 0]
-                reached[Int(entry.start + k)] = Int32(i)
-                filled[stem] = k + 1
+                index[stem]!.start += 1
+                reached[Int(index[stem]!.start) - 1] = Int32(i)
             }
         }
+        for slot in index.values.indices { index.values[slot].start -= index.values[slot].count }
         self.referenceIndex = index
         self.reachedSentences = reached
-        var candidateFrequency: [StemID: Int] = [:]
+        var candidateFrequency = [StemID: Int](minimumCapacity: asCandidateSorted.reduce(0) { $0 + $1.count })
         for sentence in asCandidateSorted { for stem in sentence { candidateFrequency[stem, default: 0] += 1 } }
         self.candidateFrequency = candidateFrequency
         asReferenceSortedFrequency = asReferenceSorted.map { $0.map { Int(index[$0]!.frequency) } }
