@@ -291,7 +291,8 @@ public struct RewriteDiscovery: Sendable {
         var prepared: [(position: Int, text: AnalyzedText, bound: DerivationBound.Reference)] = []
     }
 
-    /// `body` on each of `count` stories, read once (`story` reads one as the report does), with its candidate sources, each read once
+    /// `body` on each of `count` stories, read once (`story` gives one as the report reads it),
+    /// with its candidate sources, each read once
     /// per batch of stories and kept for the next batches while no more than ``keptSources``
     /// are kept (sources given apart, a wire archive, are read once in all); beyond, memory holds
     /// one batch's sources, however large the archive. A batch ends before the story that would
