@@ -258,13 +258,7 @@ struct SentenceStems: Sendable {
             if quotedWords > 0, 2 * quotedWords >= words.count { return [] }
             var list: [StemID] = []
             for i in words where isNarrativeContent(i) { list.append(stems[i]!) }
-            list.sort()
-            var kept = 0
-            for k in list.indices where kept == 0 || list[kept - 1] != list[k] {
-                list[kept] = list[k]
-                kept += 1
-            }
-            list.removeLast(list.count - kept)
+            list.sortAndRemoveRepeats()
             return list
         }
         let asReferenceSorted = asReference.map { $0.sorted() }
