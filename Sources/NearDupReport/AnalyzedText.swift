@@ -108,9 +108,7 @@ package struct AnalyzedText: Sendable {
         let english = language.usesEnglishStopWords
         self.stems = words.map { word in
             let t = word.text
-            if english ? StopWords.contains(t) : t.unicodeScalars.count < 3 { return nil }
-            if t.unicodeScalars.count < 2, !t.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return nil }
-            return stemmer.stemID(t)
+            return ContentStems.isStemmedByTheReport(t, english: english) ? stemmer.stemID(t) : nil
         }
         if let synonyms {
             let stems = self.stems

@@ -67,6 +67,16 @@ package enum ContentStems {
         return letters >= 2
     }
 
+    /// Whether the report stems a normalised word (``AnalyzedText``): a content word, or in
+    /// English a one-digit number that is not a stop word.
+    static func isStemmedByTheReport(_ form: String, english: Bool) -> Bool {
+        if isContent(form, english: english) { return true }
+        guard english, !StopWords.contains(form) else { return false }
+        var scalars = form.unicodeScalars.makeIterator()
+        guard let only = scalars.next(), scalars.next() == nil else { return false }
+        return only.properties.numericType != nil
+    }
+
     private static func hasTwoScalars(_ form: String) -> Bool {
         var scalars = form.unicodeScalars.makeIterator()
         return scalars.next() != nil && scalars.next() != nil
