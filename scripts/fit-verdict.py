@@ -307,26 +307,41 @@ extension VerdictModel {{
 """
 
 
-def main():
-    args = sys.argv[1:]
+def corpus_arguments(args, usage, purpose):
+    """(NEARDUP, METER_DIR, WEB_DIR) from a script's first three arguments; exits with `usage`
+    when they are missing, and returns None (after saying so) when a corpus is absent."""
     if len(args) < 3:
-        sys.exit(__doc__)
+        sys.exit(usage)
     nd, meter, web = args[:3]
     for d in (meter, web):
         if not os.path.isdir(d):
-            print(f"{d} is absent: nothing to fit (the corpora are research-use only and live outside the repository)")
-            return
+            print(f"{d} is absent: nothing to {purpose} (the corpora are research-use only and live outside the repository)")
+            return None
+    return nd, meter, web
+
+
+def labelled_rows(nd, meter, web, cache=None):
+    """Every labelled story of both corpora with its evidence, read from `cache` when it exists
+    (and written there otherwise)."""
+    if cache and os.path.exists(cache):
+        return json.load(open(cache))
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = collect_meter(nd, meter, tmp) + collect_web(nd, web)
+    if cache:
+        json.dump(rows, open(cache, "w"))
+    return rows
+
+
+def main():
+    args = sys.argv[1:]
+    paths = corpus_arguments(args, __doc__, "fit")
+    if paths is None:
+        return
+    nd, meter, web = paths
     opt = lambda k: args[args.index(k) + 1] if k in args else None
     dnames = opt("--features").split(",") if opt("--features") else DERIVED_FEATURES
     wnames = opt("--wholly-features").split(",") if opt("--wholly-features") else WHOLLY_FEATURES
-    cache = opt("--cache")
-    if cache and os.path.exists(cache):
-        rows = json.load(open(cache))
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            rows = collect_meter(nd, meter, tmp) + collect_web(nd, web)
-        if cache:
-            json.dump(rows, open(cache, "w"))
+    rows = labelled_rows(nd, meter, web, opt("--cache"))
     extra = opt("--extra")
     if extra:
         values = json.load(open(extra))
