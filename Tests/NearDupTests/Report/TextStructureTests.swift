@@ -84,6 +84,14 @@ import NearDup
         ])
     }
 
+    @Test func controlCharactersAreSpaces() {
+        // METER's PA copy opens each paragraph with U+0019; a text joined from such paragraphs
+        // must still split, and no sentence starts with the mark.
+        #expect(split("He was jailed for life. \u{19}The judge said it was cruel. \u{7F}\u{85}It was.") == [
+            "He was jailed for life.", "The judge said it was cruel.", "It was.",
+        ])
+    }
+
     @Test func lineBreaksEndSentencesUnlessHardWrapped() {
         #expect(split("KEY POINTS\nPeskov spoke to Sky News.\nIt was late.") == ["KEY POINTS", "Peskov spoke to Sky News.", "It was late."])
         let wrapped = """

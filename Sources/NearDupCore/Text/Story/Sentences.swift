@@ -46,7 +46,7 @@ public struct SentenceSplitter: Sendable {
         func close(before end: Int) {
             guard let first = start else { return }
             var last = end - 1
-            while last >= first, TextLayout.isWhiteSpace(s[last]) { last -= 1 }
+            while last >= first, Self.isSpace(s[last]) { last -= 1 }
             if last >= first, (first...last).contains(where: { TextLayout.isWordCharacter(s[$0]) }) {
                 result.append(layout.offsets[first]..<layout.offsets[last + 1])
             }
@@ -62,16 +62,16 @@ public struct SentenceSplitter: Sendable {
                 continue
             }
             if start == nil {
-                if TextLayout.isWhiteSpace(c) || TextLayout.isBullet(c) { k += 1; continue }
+                if Self.isSpace(c) || TextLayout.isBullet(c) { k += 1; continue }
                 start = k
             }
             guard c == "." || c == "!" || c == "?" || c == "…" else { k += 1; continue }
             var j = k + 1
             while j < n, Self.isTrailing(s[j]) { j += 1 }
             if j >= n { close(before: j); k = j; continue }
-            guard TextLayout.isWhiteSpace(s[j]) else { k = j; continue }
+            guard Self.isSpace(s[j]) else { k = j; continue }
             var m = j
-            while m < n, TextLayout.isWhiteSpace(s[m]), !layout.isParagraphBreak(at: m) { m += 1 }
+            while m < n, Self.isSpace(s[m]), !layout.isParagraphBreak(at: m) { m += 1 }
             if m < n, s[m] != "\n", Self.startsSentence(s[m]), !(c == "." && isAbbreviation(before: k, s)) {
                 close(before: j)
             }
@@ -79,6 +79,14 @@ public struct SentenceSplitter: Sendable {
         }
         close(before: n)
         return result
+    }
+
+    /// White space, or a control character (C0 or C1, such as the paragraph mark U+0019 some
+    /// wire systems put before each paragraph): neither starts a sentence nor keeps the next one
+    /// from starting. Answered from the scalar's value, without the Unicode tables.
+    private static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return TextLayout.isWhiteSpace(c) || v < 0x20 || (0x7F...0x9F).contains(v)
     }
 
     private static func isTrailing(_ c: Unicode.Scalar) -> Bool {
