@@ -30,6 +30,7 @@ public struct RewriteSketch: Sendable, Hashable, Codable {
         self.id = id
         self.date = date
         self.outlet = outlet
-        self.terms = Array(Set(terms)).sorted()
+        // Terms read back from a sketch line are already ascending and distinct.
+        self.terms = zip(terms, terms.dropFirst()).allSatisfy({ $0 < $1 }) ? terms : Array(Set(terms)).sorted()
     }
 }

@@ -4,7 +4,7 @@
 ///
 /// Full JSON parsers build every value; a corpus line is mostly one long text field, so
 /// scanning the rest in place is several times faster.
-struct JSONLineParser {
+package struct JSONLineParser {
     /// The id and text fields of one record.
     struct Record {
         /// The id as text: a JSON string's value, or a number's literal. `nil` if absent.
@@ -21,9 +21,11 @@ struct JSONLineParser {
     }
 
     /// A syntax error at a byte offset within the line.
-    struct SyntaxError: Error {
-        var offset: Int
-        var message: String
+    package struct SyntaxError: Error {
+        /// The byte offset in the line.
+        package var offset: Int
+        /// What is wrong there.
+        package var message: String
     }
 
     let idField: [UInt8]
@@ -44,57 +46,37 @@ struct JSONLineParser {
     func parse(_ line: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> Record {
         var cursor = Cursor(bytes: line)
         var record = Record()
-        cursor.skipSpace()
-        try cursor.expect(UInt8(ascii: "{"), "expected '{' at the start of a record")
-        cursor.skipSpace()
-        if cursor.peek == UInt8(ascii: "}") {
-            cursor.index += 1
-        } else {
-            // A repeated id or text field is refused: readers differ on which one counts
-            // (NearDup read the first, Python, jq and JavaScript read the last).
-            var sawID = false, sawText = false
-            while true {
-                cursor.skipSpace()
-                guard cursor.peek == UInt8(ascii: "\"") else { throw cursor.error("expected a field name") }
-                let memberStart = cursor.index
-                let key = try cursor.string()
-                let isText = key == textField, isID = key == idField
-                if (isText && sawText) || (isID && sawID) {
-                    cursor.index = memberStart
-                    throw cursor.error("field \"\(String(decoding: key, as: UTF8.self))\" given twice")
+        // A repeated id or text field is refused: readers differ on which one counts
+        // (NearDup read the first, Python, jq and JavaScript read the last).
+        var sawID = false, sawText = false
+        try cursor.objectLine { (key, memberStart, cursor) throws(SyntaxError) in
+            let isText = key == textField, isID = key == idField
+            if (isText && sawText) || (isID && sawID) {
+                cursor.index = memberStart
+                throw cursor.error("field \"\(String(decoding: key, as: UTF8.self))\" given twice")
+            }
+            if isText, cursor.peek == UInt8(ascii: "\"") {
+                sawText = true
+                (record.textRange, record.decodedText) = try cursor.stringContent()
+            } else if isID, let id = try cursor.scalarAsText() {
+                sawID = true
+                record.id = id
+            } else {
+                sawText = sawText || isText
+                sawID = sawID || isID
+                try cursor.skipValue(depth: 0)
+                // Escapes are checked by skipValue; raw bytes here: a field copied into
+                // an output must not turn into U+FFFD there.
+                if let bad = TextDecoder.firstInvalidUTF8Offset(UnsafeBufferPointer(rebasing: line[memberStart..<cursor.index])) {
+                    cursor.index = memberStart + bad
+                    throw cursor.error(
+                        "field \"\(String(decoding: key, as: UTF8.self))\" is not valid UTF-8")
                 }
-                cursor.skipSpace()
-                try cursor.expect(UInt8(ascii: ":"), "expected ':' after a field name")
-                cursor.skipSpace()
-                if isText, cursor.peek == UInt8(ascii: "\"") {
-                    sawText = true
-                    (record.textRange, record.decodedText) = try cursor.stringContent()
-                } else if isID, let id = try cursor.scalarAsText() {
-                    sawID = true
-                    record.id = id
-                } else {
-                    sawText = sawText || isText
-                    sawID = sawID || isID
-                    try cursor.skipValue(depth: 0)
-                    // Escapes are checked by skipValue; raw bytes here: a field copied into
-                    // an output must not turn into U+FFFD there.
-                    if let bad = TextDecoder.firstInvalidUTF8Offset(UnsafeBufferPointer(rebasing: line[memberStart..<cursor.index])) {
-                        cursor.index = memberStart + bad
-                        throw cursor.error(
-                            "field \"\(String(decoding: key, as: UTF8.self))\" is not valid UTF-8")
-                    }
-                    if !isText && !isID && !omittedFields.contains(key) {
-                        record.otherMembers.append(memberStart..<cursor.index)
-                    }
+                if !isText && !isID && !omittedFields.contains(key) {
+                    record.otherMembers.append(memberStart..<cursor.index)
                 }
-                cursor.skipSpace()
-                if cursor.peek == UInt8(ascii: ",") { cursor.index += 1; continue }
-                try cursor.expect(UInt8(ascii: "}"), "expected ',' or '}' after a value")
-                break
             }
         }
-        cursor.skipSpace()
-        guard cursor.index == line.count else { throw cursor.error("unexpected text after the record") }
         return record
     }
 
@@ -106,6 +88,37 @@ struct JSONLineParser {
 
         func error(_ message: String) -> SyntaxError {
             SyntaxError(offset: index, message: index < bytes.count ? message : message + " (line ended)")
+        }
+
+        /// Reads one JSON object that fills the whole line (white space around it allowed): for
+        /// each member, `member` gets its name, the offset where the member starts, and the
+        /// cursor at its value, which it must read or skip.
+        mutating func objectLine(
+            _ member: (_ key: [UInt8], _ memberStart: Int, _ cursor: inout Cursor) throws(SyntaxError) -> Void
+        ) throws(SyntaxError) {
+            skipSpace()
+            try expect(UInt8(ascii: "{"), "expected '{' at the start of a record")
+            skipSpace()
+            if peek == UInt8(ascii: "}") {
+                index += 1
+            } else {
+                while true {
+                    skipSpace()
+                    guard peek == UInt8(ascii: "\"") else { throw error("expected a field name") }
+                    let memberStart = index
+                    let key = try string()
+                    skipSpace()
+                    try expect(UInt8(ascii: ":"), "expected ':' after a field name")
+                    skipSpace()
+                    try member(key, memberStart, &self)
+                    skipSpace()
+                    if peek == UInt8(ascii: ",") { index += 1; continue }
+                    try expect(UInt8(ascii: "}"), "expected ',' or '}' after a value")
+                    break
+                }
+            }
+            skipSpace()
+            guard index == bytes.count else { throw error("unexpected text after the record") }
         }
 
         mutating func skipSpace() {

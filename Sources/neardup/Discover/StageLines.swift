@@ -1,55 +1,75 @@
 import Foundation
 import NearDup
+import NearDupCore
+
+/// A line of a file the `neardup discover` stages pass each other, read from its members.
+protocol StageLine {
+    /// The name of the line's kind in a skipped line's message.
+    static var kind: String { get }
+    /// Reads the line's members.
+    init(_ line: JSONObjectLine) throws(JSONObjectLine.FieldError)
+}
 
 /// The JSONL files the `neardup discover` stages pass each other: read whole (a file or `-`),
-/// one JSON object a line, blank lines ignored; a line that does not decode is reported with
-/// its file and line number and skipped.
+/// one JSON object a line, blank lines ignored; a line that does not read is reported with its
+/// file and line number (and the byte offset for malformed JSON) and skipped.
 enum StageLines {
-    /// Decodes every line of `path` as `T`; `skipped` counts the lines that did not decode.
-    static func read<T: Decodable>(_ type: T.Type, from path: String, skipped: inout Int) throws -> [T] {
-        let data: Data
+    /// Reads every line of `path` as `T`; `skipped` counts the lines that did not read.
+    static func read<T: StageLine>(_ type: T.Type, from path: String, skipped: inout Int) throws -> [T] {
+        let data: [UInt8]
         do {
-            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+            data = path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw CommandFailure("\(path): cannot read: \(error.localizedDescription)")
         }
-        let decoder = JSONDecoder()
         var values: [T] = []
         var number = 0
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
-            do {
-                values.append(try decoder.decode(T.self, from: Data(line)))
-            } catch {
+        data.withUnsafeBufferPointer { all in
+            var start = 0
+            while start <= all.count {
+                var end = start
+                while end < all.count, all[end] != 0x0A { end += 1 }
+                number += 1
+                let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                start = end + 1
+                guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
+                let reason: String
+                do {
+                    values.append(try T(JSONObjectLine(line)))
+                    continue
+                } catch let error as JSONLineParser.SyntaxError {
+                    reason = "malformed JSON at byte \(error.offset + 1): \(error.message)"
+                } catch let error as JSONObjectLine.FieldError {
+                    switch error {
+                    case .missing(let key): reason = "no \"\(key)\" field"
+                    case .wrongType(let key): reason = "wrong type at \(key)"
+                    }
+                } catch {
+                    reason = "\(error)"
+                }
                 skipped += 1
-                StandardError.write("neardup: \(SourceLocation(path: path, line: number).description): skipped: not a \(T.self) line: \(Self.reason(error))")
+                StandardError.write("neardup: \(SourceLocation(path: path, line: number).description): skipped: not a \(T.kind) line: \(reason)")
             }
         }
         return values
     }
-
-    static func reason(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "no \"\(key.stringValue)\" field"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        case DecodingError.dataCorrupted: "malformed JSON"
-        default: "\(error)"
-        }
-    }
 }
 
 /// A line of `neardup discover candidates`: a story, one of its candidate sources, the weight.
-struct CandidateLine: Codable {
+struct CandidateLine: StageLine {
+    static let kind = "candidate pair"
     var story: String
     var source: String
     var weight: Double
     var sharedTerms: Int
 
-    enum CodingKeys: String, CodingKey {
-        case story, source, weight
-        case sharedTerms = "shared_terms"
+    init(story: String, source: String, weight: Double, sharedTerms: Int) {
+        (self.story, self.source, self.weight, self.sharedTerms) = (story, source, weight, sharedTerms)
+    }
+
+    init(_ line: JSONObjectLine) throws(JSONObjectLine.FieldError) {
+        self.init(story: try line.string("story"), source: try line.string("source"), weight: try line.double("weight"),
+                  sharedTerms: try line.int("shared_terms"))
     }
 
     func rendered() -> String {
@@ -62,7 +82,14 @@ struct CandidateLine: Codable {
     }
 }
 
-extension RewriteSketch {
+extension RewriteSketch: StageLine {
+    static let kind = "sketch"
+
+    init(_ line: JSONObjectLine) throws(JSONObjectLine.FieldError) {
+        self.init(id: try line.string("id"), date: try line.optionalString("date"), outlet: try line.optionalString("outlet"),
+                  terms: try line.uint32Array("terms"))
+    }
+
     /// The sketch's line in `neardup discover sketch` output.
     func renderedLine() -> String {
         var line = JSONLine()

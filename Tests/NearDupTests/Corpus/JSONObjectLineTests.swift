@@ -1,0 +1,79 @@
+import NearDupCore
+import Testing
+
+/// `JSONObjectLine`, the in-place reader of the discover stages' lines: what it reads, what it
+/// refuses, and where it says the fault is.
+@Suite struct JSONObjectLineTests {
+    func read<T>(_ text: String, _ body: (JSONObjectLine) throws -> T) throws -> T {
+        try Array(text.utf8).withUnsafeBufferPointer { try body(try JSONObjectLine($0)) }
+    }
+
+    func syntaxError(_ text: String) -> JSONLineParser.SyntaxError? {
+        let line = [UInt8](text.utf8)
+        return line.withUnsafeBufferPointer { bytes -> JSONLineParser.SyntaxError? in
+            do {
+                _ = try JSONObjectLine(bytes)
+                return nil
+            } catch let error as JSONLineParser.SyntaxError {
+                return error
+            } catch {
+                Issue.record("not a syntax error: \(error)")
+                return nil
+            }
+        }
+    }
+
+    @Test func readsTheStageValues() throws {
+        let line = #" {"id":"a\"b\u00e9","date":null,"terms":[0, 7 ,4294967295],"weight":-1.5e2,"n":42,"x":{"y":[true,[]]},"e":[]} "#
+        let (id, date, outlet, terms, empty, weight, n) = try read(line) { object in
+            (try object.string("id"), try object.optionalString("date"), try object.optionalString("outlet"),
+             try object.uint32Array("terms"), try object.uint32Array("e"), try object.double("weight"), try object.int("n"))
+        }
+        #expect(id == "a\"bé")
+        #expect(date == nil && outlet == nil)
+        #expect(terms == [0, 7, 4_294_967_295])
+        #expect(empty == [])
+        #expect(weight == -150)
+        #expect(n == 42)
+    }
+
+    @Test func namesTheFieldItCannotRead() throws {
+        let line = #"{"id":7,"terms":[1,-2],"big":[4294967296],"frac":[1.0],"text":"t","huge":[18446744073709551616]}"#
+        enum Kind { case string, array, double, int }
+        func fault(_ object: JSONObjectLine, _ key: String, _ kind: Kind) -> JSONObjectLine.FieldError? {
+            do {
+                switch kind {
+                case .string: _ = try object.string(key)
+                case .array: _ = try object.uint32Array(key)
+                case .double: _ = try object.double(key)
+                case .int: _ = try object.int(key)
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let errors = try read(line) { object in
+            [
+                fault(object, "id", .string), fault(object, "terms", .array), fault(object, "big", .array),
+                fault(object, "frac", .array), fault(object, "huge", .array), fault(object, "text", .double),
+                fault(object, "outlet", .string), fault(object, "text", .int),
+            ]
+        }
+        #expect(errors == [
+            .wrongType("id"), .wrongType("terms"), .wrongType("big"), .wrongType("frac"), .wrongType("huge"), .wrongType("text"),
+            .missing("outlet"), .wrongType("text"),
+        ])
+    }
+
+    @Test func refusesWhatIsNotOneObject() {
+        #expect(syntaxError("not json")?.offset == 0)
+        #expect(syntaxError(#"{"id":"a","id":"b"}"#)?.message == #"field "id" given twice"#)
+        #expect(syntaxError(#"{"id":"a","id":"b"}"#)?.offset == 10)
+        #expect(syntaxError(#"{"terms":[1,2}"#) != nil)
+        #expect(syntaxError(#"{"terms":[01]}"#) != nil)
+        #expect(syntaxError(#"{"a":1} x"#)?.message == "unexpected text after the record")
+        #expect(syntaxError(#"{"a":"\x"}"#) != nil)
+        #expect(syntaxError("{}") == nil)
+    }
+}
