@@ -35,7 +35,7 @@ enum VerdictExplanation {
             }
         }
         if e.sharedQuotations > 0 {
-            parts.append("It quotes \(e.sharedQuotations) passage\(e.sharedQuotations == 1 ? "" : "s") (\(e.sharedQuotationWords) words) the reference also has; a quotation the story itself puts in quotation marks is not counted as retelling, because stories quoting the same source share it whether or not one was rewritten from the other; the verdict weighs it only in the shared word pairs, where lifting the quotations the reference chose adds to the evidence.")
+            parts.append("It quotes \(e.sharedQuotations) passage\(e.sharedQuotations == 1 ? "" : "s") (\(e.sharedQuotationWords) words) the reference also has: not counted as retelling, since stories quoting one source share its words either way, and weighed only in the shared word pairs.")
         }
         if e.boilerplateWords > 0 {
             parts.append("\(e.boilerplateWords) words of headline, byline and boilerplate were set aside.")
