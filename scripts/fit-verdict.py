@@ -2,7 +2,8 @@
 """Fits the report's verdict model (VerdictModel) and says how well it holds on stories it was not fitted on.
 
   scripts/fit-verdict.py NEARDUP METER_DIR WEB_DIR [--write Sources/NearDupReport/VerdictCoefficients.swift]
-                         [--cache FILE] [--features a,b,c] [--wholly-features a,b] [--misread]
+                         [--cache FILE] [--features a,b,c] [--wholly-features a,b] [--copying-features a]
+                         [--no-copying] [--misread]
                          [--extra FILE] [--baseline a,b,c] [--thresholds]
 
 Runs `NEARDUP report --format json` once per METER catchline (reference: its PA files concatenated,
@@ -10,15 +11,21 @@ as ../shared/eval/meter_eval.py does) and once per web event, reads every candid
 counts, turns them into the model's features (the same formulas as VerdictModel.swift) and fits two
 L2-regularised logistic regressions by Newton's method:
 
-  derived   derived (wholly or partially) vs non-derived, on every story;
-  wholly    wholly vs partially, on the derived stories only.
+  derived   P(sharing): derived (wholly or partially) vs non-derived, on every labelled story;
+  wholly    wholly vs partially, on the derived stories only;
+  copying   P(copying), fitted given P(sharing) (which it leaves as it is) so that
+            P(derived) = 1 - (1 - P(sharing)) (1 - P(copying)) fits best: on the labelled stories
+            and on the pasted stories, newspaper stories of one METER catchline with 0 to 6
+            sentences of another catchline's PA copy pasted in (built at run time in a temporary
+            folder, never kept; partially derived by construction when anything is pasted, the
+            case no labelled story holds), the pasted stories weighing PASTED_WEIGHT of a corpus.
 
 A story is derived when P(derived) >= 0.5, and then wholly derived when P(wholly | derived) >= 0.5.
 
 It prints, per corpus (binary accuracy, three-class accuracy, macro-F1, AUC of P(derived), confusion):
   fitted     fitted on everything, scored on the same stories (what the shipped model does on dev);
-  CV         leave one group out: each METER catchline and each web event is scored by a model
-             fitted on all the other groups of both corpora;
+  CV         leave one group out: each METER catchline (with the pasted stories of its PA copy)
+             and each web event is scored by a model fitted on all the other groups;
   LOCO       leave one corpus out: fitted on METER, scored on the web set, and the other way;
 and the gap between the fitted and the cross-validated figures. Judge a change by CV, never by
 the fitted figure. With --write it writes the coefficients, with their provenance, to a Swift file.
@@ -41,12 +48,14 @@ The corpora are research-use only and never copied into the repository. numpy is
 development-time dependency only: the Swift package does not use it). Without the corpora the
 script says so and exits 0.
 """
-import collections, datetime, json, os, subprocess, sys, tempfile
+import collections, datetime, json, os, random, re, subprocess, sys, tempfile
 
 import numpy as np
 
 CLASSES = ("wholly", "partially", "non")
 RIDGE = 1.0  # L2 penalty on the weights (not the intercept): keeps coefficients stable across folds
+PASTED_WEIGHT = 0.1  # the pasted stories' share of the copying route's fit, beside METER's and the web set's 1 each
+PASTED = (0, 1, 2, 3, 4, 6)  # sentences pasted into each catchline's borrowed story
 
 
 def share(a, b):
@@ -96,9 +105,12 @@ FEATURES = {
                 "log-odds of aligned sentences that follow the reference's order (longest chain), of the most the shorter story allows: a rewrite follows its source, independent reports scatter"),
     "sentences": (lambda e: logit(share(e["derived_sentences"], e["narrative_sentences"])),
                   "log-odds of the candidate's narrative sentences derived from the reference"),
+    "offTopicCopies": (lambda e: float(np.log1p(e["verbatim_sentences"])) * max(0.0, -logit(share(e["underived_shared_words"], e["underived_words"]))),
+                       "log(1 + narrative sentences copied mostly word for word) x max(0, -log-odds of the rest's narrative words the reference uses): sentences copied into a story about something else"),
 }
 DERIVED_FEATURES = ["vocabulary", "bodyBigramOverlap", "inOrder"]
 WHOLLY_FEATURES = ["story", "retoldCount"]
+COPYING_FEATURES = ["offTopicCopies"]
 
 
 def report_document(nd, ref_path, cands):
@@ -152,6 +164,68 @@ def collect_web(nd, root):
     return rows
 
 
+def pa_sentences(text):
+    """A PA copy's sentences of 6+ words, its markup cleaned as a newspaper pasting it would (its
+    "<" line ends, its ``TeX'' quotes, its paragraph control character); header lines and
+    sentences with unbalanced quotation marks left out."""
+    text = re.sub(r"<", "\n", text).replace("``", '"').replace("''", '"').replace("\x19", " ")
+    out = []
+    for p in (p.strip() for p in re.split(r"\n\s*\n|\n(?=\s)", text)):
+        for x in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", " ".join(p.split())):
+            if len(x.split()) >= 6 and "---" not in x and not re.search(r"\d\d:\d\d", x) and x.count('"') % 2 == 0:
+                out.append(x)
+    return out
+
+
+def collect_pasted(nd, root, tmp):
+    """The pasted stories (corpus "pasted", grouped with the catchline whose PA copy is pasted):
+    for each METER catchline, a newspaper story of another catchline chosen at random (seed 16),
+    untouched (label non) or with k consecutive sentences of this catchline's PA copy pasted in at
+    a random paragraph break (label partially: the PA copy is one of its sources), reported
+    against this catchline's PA copy."""
+    labels = {}
+    for dom in ("courts", "showbiz"):
+        for cls in CLASSES:
+            for line in open(os.path.join(root, "file_index", dom, f"{cls}_derived.txt"), encoding="latin-1"):
+                if line.strip():
+                    labels[line.strip().replace("meter_corpus/", "", 1)] = cls
+    groups = collections.defaultdict(list)
+    for p in labels:
+        pa = os.path.dirname(p).replace("newspapers/rawtexts", "PA/rawtexts", 1)
+        if os.path.isdir(os.path.join(root, pa)) and any(f.endswith(".txt") for f in os.listdir(os.path.join(root, pa))):
+            groups[pa].append(p)
+    keys = sorted(groups)
+    rng = random.Random(16)
+    rows = []
+    for gi, key in enumerate(keys):
+        pa_dir = os.path.join(root, key)
+        takes = [open(os.path.join(pa_dir, f), "rb").read().decode("latin-1") for f in sorted(os.listdir(pa_dir)) if f.endswith(".txt")]
+        ref = os.path.join(tmp, f"reference-{gi}.txt")
+        open(ref, "w", encoding="utf-8").write("\n\n".join(takes))
+        sentences = pa_sentences("\n\n".join(takes))
+        host = rng.choice([p for g in keys if g != key for p in groups[g]])
+        story = open(os.path.join(root, host), "rb").read().decode("latin-1")
+        paras = [p for p in re.split(r"\n\s*\n", story) if p.strip()]
+        made = []
+        for k in PASTED:
+            if k and len(sentences) < k:
+                continue
+            text = story
+            if k:
+                start = rng.randrange(0, len(sentences) - k + 1)
+                at = rng.randrange(1, max(2, len(paras)))
+                text = "\n\n".join(paras[:at] + [" ".join(sentences[start:start + k])] + paras[at:])
+            path = os.path.join(tmp, f"story-{gi}-k{k}.txt")
+            open(path, "w", encoding="utf-8").write(text)
+            made.append((path, k))
+        got = run_report(nd, ref, [p for p, _ in made])
+        for path, k in made:
+            c = got[os.path.basename(path)]
+            rows.append({"corpus": "pasted", "group": key, "id": os.path.basename(path), "k": k,
+                         "label": "partially" if k else "non", "evidence": c["evidence"], "verdict": c["verdict"]})
+    return rows
+
+
 def matrix(rows, names):
     return np.array([[FEATURES[n][0](r["evidence"]) for n in names] for r in rows])
 
@@ -178,22 +252,53 @@ def prob(beta, X):
     return 1 / (1 + np.exp(-(beta[0] + X @ beta[1:])))
 
 
-def fit_models(rows, dnames, wnames):
-    y = np.array([r["label"] != "non" for r in rows], dtype=float)
-    # Each corpus weighs the same in the fit whatever its size, so that neither one's idea of
-    # "derived" swamps the other's.
+def corpus_weights(rows, weights):
+    """Each row's weight: every corpus weighs the same in a fit whatever its size (so that neither
+    one's idea of "derived" swamps the other's), the pasted stories PASTED_WEIGHT of that."""
     counts = collections.Counter(r["corpus"] for r in rows)
-    weight = np.array([len(rows) / (len(counts) * counts[r["corpus"]]) for r in rows])
-    bd = fit(matrix(rows, dnames), y, weight)
-    der = [r for r in rows if r["label"] != "non"]
-    wd = np.array([len(der) / (len(counts) * max(1, sum(x["corpus"] == r["corpus"] for x in der))) for r in der])
-    bw = fit(matrix(der, wnames), np.array([r["label"] == "wholly" for r in der], dtype=float), wd)
-    return bd, bw
+    share = {c: weights.get(c, 1.0) for c in counts}
+    total = sum(share.values())
+    return np.array([len(rows) * share[r["corpus"]] / (total * counts[r["corpus"]]) for r in rows])
 
 
-def predict(models, rows, dnames, wnames):
-    bd, bw = models
+def sigmoid(t):
+    return 1 / (1 + np.exp(-t))
+
+
+def fit_copying(rows, sharing, cnames):
+    """The copying route's (intercept, weights), fitted with P(sharing) held as it is: maximum
+    likelihood of P(derived) = 1 - (1 - P(sharing)) (1 - P(copying)), L2 on the weights (scipy's
+    L-BFGS-B)."""
+    from scipy.optimize import minimize
+    y = np.array([r["label"] != "non" for r in rows], dtype=float)
+    w = corpus_weights(rows, {"pasted": PASTED_WEIGHT})
+    Z = matrix(rows, cnames)
+
+    def loss(b):
+        p = np.clip(1 - (1 - sharing) * (1 - sigmoid(b[0] + Z @ b[1:])), 1e-12, 1 - 1e-12)
+        return -(w * (y * np.log(p) + (1 - y) * np.log(1 - p))).sum() + 0.5 * RIDGE * (b[1:] ** 2).sum()
+    return minimize(loss, np.concatenate([[-4.0], np.ones(len(cnames))]), method="L-BFGS-B", options={"gtol": 1e-10}).x
+
+
+def fit_models(rows, dnames, wnames, cnames=None):
+    """(sharing, wholly, copying) coefficient vectors. Sharing and wholly are fitted on the labelled
+    stories only; copying (None without `cnames`) on those and the pasted stories, given sharing."""
+    labelled = [r for r in rows if r["corpus"] != "pasted"]
+    y = np.array([r["label"] != "non" for r in labelled], dtype=float)
+    bd = fit(matrix(labelled, dnames), y, corpus_weights(labelled, {}))
+    der = [r for r in labelled if r["label"] != "non"]
+    bw = fit(matrix(der, wnames), np.array([r["label"] == "wholly" for r in der], dtype=float), corpus_weights(der, {}))
+    bc = fit_copying(rows, prob(bd, matrix(rows, dnames)), cnames) if cnames else None
+    return bd, bw, bc
+
+
+def predict(models, rows, dnames, wnames, cnames=None):
+    bd, bw = models[0], models[1]
+    bc = models[2] if len(models) > 2 else None
     pd = prob(bd, matrix(rows, dnames))
+    if bc is not None and cnames:
+        pd = 1 - (1 - pd) * (1 - prob(bc, matrix(rows, cnames)))
+    pd = np.where([r["evidence"]["narrative_words"] == 0 for r in rows], 0.0, pd)
     pw = prob(bw, matrix(rows, wnames))
     return [("non" if a < 0.5 else ("wholly" if b >= 0.5 else "partially"), a) for a, b in zip(pd, pw)]
 
@@ -225,13 +330,14 @@ def show(name, f):
     print(f"  {name:22s} n={f['n']:3d} binary {f['binary']:.3f}  three-class {f['three']:.3f}  macro-F1 {f['f1']:.3f}  AUC {f['auc']:.3f}   [label: ->wholly partially non] {table}")
 
 
-def cross_validate(rows, dnames, wnames):
+def cross_validate(rows, dnames, wnames, cnames=None):
+    """Leave one group out: a METER catchline leaves with the pasted stories of its PA copy."""
     preds = [None] * len(rows)
-    for g in sorted({(r["corpus"], r["group"]) for r in rows}):
-        train = [r for r in rows if (r["corpus"], r["group"]) != g]
-        test = [i for i, r in enumerate(rows) if (r["corpus"], r["group"]) == g]
-        models = fit_models(train, dnames, wnames)
-        for i, p in zip(test, predict(models, [rows[i] for i in test], dnames, wnames)):
+    for g in sorted({r["group"] for r in rows}):
+        train = [r for r in rows if r["group"] != g]
+        test = [i for i, r in enumerate(rows) if r["group"] == g]
+        models = fit_models(train, dnames, wnames, cnames)
+        for i, p in zip(test, predict(models, [rows[i] for i in test], dnames, wnames, cnames)):
             preds[i] = p
     return preds
 
@@ -273,13 +379,20 @@ def compare(rows, preds_a, preds_b, corpus, resamples=1000):
     return [(d[:, k].mean(), np.percentile(d[:, k], 2.5), np.percentile(d[:, k], 97.5)) for k in (0, 1)]
 
 
-def swift_file(models, dnames, wnames, command, data):
-    bd, bw = models
+def swift_file(models, dnames, wnames, cnames, command, data):
+    bd, bw, bc = models
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip() or "unknown"
     date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
 
     def terms(beta, names):
         return "\n".join(f"            (.{n}, {b:.6f})," for n, b in zip(names, beta[1:]))
+
+    copying = "" if bc is None else f""",
+        copying: LogisticModel(
+            intercept: {bc[0]:.6f},
+            terms: [
+{terms(bc, cnames)}
+            ])"""
 
     return f"""import NearDupCore
 
@@ -287,7 +400,8 @@ def swift_file(models, dnames, wnames, command, data):
 // Command: {command}
 // Date: {date}; code at commit {commit} (the features the JSON of that build reports)
 // Data: {data}
-// Fit: L2-regularised logistic regression (penalty {RIDGE} on the weights), each corpus weighted equally.
+// Fit: L2-regularised logistic regressions (penalty {RIDGE} on the weights), each corpus weighted equally;
+// the copying route given the derived one, on those and METER's pasted stories (weight {PASTED_WEIGHT}).
 
 extension VerdictModel {{
     /// The model fitted on METER's development split and the web rewrites' development events
@@ -302,7 +416,7 @@ extension VerdictModel {{
             intercept: {bw[0]:.6f},
             terms: [
 {terms(bw, wnames)}
-            ]))
+            ]){copying})
 }}
 """
 
@@ -321,12 +435,14 @@ def corpus_arguments(args, usage, purpose):
 
 
 def labelled_rows(nd, meter, web, cache=None):
-    """Every labelled story of both corpora with its evidence, read from `cache` when it exists
-    (and written there otherwise)."""
+    """Every labelled story of both corpora, and the pasted stories, with their evidence; read
+    from `cache` when it exists and holds the pasted stories (and written there otherwise)."""
     if cache and os.path.exists(cache):
-        return json.load(open(cache))
+        rows = json.load(open(cache))
+        if any(r["corpus"] == "pasted" for r in rows):
+            return rows
     with tempfile.TemporaryDirectory() as tmp:
-        rows = collect_meter(nd, meter, tmp) + collect_web(nd, web)
+        rows = collect_meter(nd, meter, tmp) + collect_web(nd, web) + collect_pasted(nd, meter, tmp)
     if cache:
         json.dump(rows, open(cache, "w"))
     return rows
@@ -341,11 +457,13 @@ def main():
     opt = lambda k: args[args.index(k) + 1] if k in args else None
     dnames = opt("--features").split(",") if opt("--features") else DERIVED_FEATURES
     wnames = opt("--wholly-features").split(",") if opt("--wholly-features") else WHOLLY_FEATURES
+    cnames = [] if "--no-copying" in args else (opt("--copying-features").split(",") if opt("--copying-features") else COPYING_FEATURES)
     rows = labelled_rows(nd, meter, web, opt("--cache"))
     extra = opt("--extra")
     if extra:
         values = json.load(open(extra))
-        missing = [r["id"] for r in rows if r["id"] not in values]
+        missing = [r["id"] for r in rows if r["id"] not in values and r["corpus"] != "pasted"]
+        rows = [r for r in rows if r["id"] in values]  # prototype features exist for the labelled stories only
         if missing:
             sys.exit(f"{extra}: no features for {len(missing)} stories, e.g. {missing[0]}")
         for r in rows:
@@ -355,7 +473,7 @@ def main():
     corpora = ("meter", "web")
     by = {c: [r for r in rows if r["corpus"] == c] for c in corpora}
     print(f"stories: METER {len(by['meter'])} in {len({r['group'] for r in by['meter']})} catchlines, web {len(by['web'])} in {len({r['group'] for r in by['web']})} events")
-    print(f"derived model: {', '.join(dnames)}; wholly model: {', '.join(wnames)}")
+    print(f"derived model: {', '.join(dnames)}; wholly model: {', '.join(wnames)}; copying route: {', '.join(cnames) or 'none'}")
     for n in FEATURES:
         per = []
         for c in corpora:
@@ -366,19 +484,27 @@ def main():
 
     def coefficients(title, m):
         print(f"{title}: derived " + ", ".join(f"{n} {b:+.3f}" for n, b in zip(["intercept"] + dnames, m[0]))
-              + "; wholly " + ", ".join(f"{n} {b:+.3f}" for n, b in zip(["intercept"] + wnames, m[1])))
+              + "; wholly " + ", ".join(f"{n} {b:+.3f}" for n, b in zip(["intercept"] + wnames, m[1]))
+              + ("" if m[2] is None else "; copying " + ", ".join(f"{n} {b:+.3f}" for n, b in zip(["intercept"] + cnames, m[2]))))
 
-    models = fit_models(rows, dnames, wnames)
+    models = fit_models(rows, dnames, wnames, cnames)
     coefficients("fitted coefficients", models)
-    fitted = {c: figures(by[c], predict(models, by[c], dnames, wnames)) for c in corpora}
-    cv_preds = cross_validate(rows, dnames, wnames)
+    fitted = {c: figures(by[c], predict(models, by[c], dnames, wnames, cnames)) for c in corpora}
+    cv_preds = cross_validate(rows, dnames, wnames, cnames)
     cv = {c: figures([r for r in rows if r["corpus"] == c], [p for r, p in zip(rows, cv_preds) if r["corpus"] == c]) for c in corpora}
     loco = {}
     for c in corpora:
-        train = [r for r in rows if r["corpus"] != c]
-        alone = fit_models(train, dnames, wnames)
-        coefficients(f"  fitted on {train[0]['corpus']} alone", alone)  # what each corpus asks of the weights
-        loco[c] = figures(by[c], predict(alone, by[c], dnames, wnames))
+        train = [r for r in rows if r["corpus"] != c]  # the pasted stories stay in both
+        alone = fit_models(train, dnames, wnames, cnames)
+        coefficients(f"  fitted without {c}", alone)  # what each corpus asks of the weights
+        loco[c] = figures(by[c], predict(alone, by[c], dnames, wnames, cnames))
+    pasted = [r for r in rows if r["corpus"] == "pasted"]
+    if pasted:
+        by_k = collections.defaultdict(list)
+        for r, (v, _) in zip(rows, cv_preds):
+            if r["corpus"] == "pasted":
+                by_k[r["k"]].append(v != "non")
+        print("pasted stories judged derived, CV (by sentences pasted): " + ", ".join(f"{k}: {sum(by_k[k])}/{len(by_k[k])}" for k in sorted(by_k)))
     for c in corpora:
         print(f"{c}:")
         show("fitted", fitted[c])
@@ -387,7 +513,7 @@ def main():
         print(f"  fitted - CV gap: binary {fitted[c]['binary'] - cv[c]['binary']:+.3f}, macro-F1 {fitted[c]['f1'] - cv[c]['f1']:+.3f}, AUC {fitted[c]['auc'] - cv[c]['auc']:+.3f}")
     if opt("--baseline"):
         bnames = opt("--baseline").split(",")
-        base_preds = cross_validate(rows, bnames, wnames)
+        base_preds = cross_validate(rows, bnames, wnames, cnames)
         print(f"CV difference, derived model ({', '.join(dnames)}) - ({', '.join(bnames)}), 95% interval over 1,000 resamples of the groups:")
         for c in corpora:
             (b, bl, bh), (a, al, ah) = compare(rows, cv_preds, base_preds, c)
@@ -401,14 +527,14 @@ def main():
                   + "  ".join(f"{t:.1f}: {((p >= t) == d).mean():.3f}" for t in (0.3, 0.4, 0.5, 0.6, 0.7)))
     if "--misread" in args:
         for r, (v, p) in zip(rows, cv_preds):
-            if v != r["label"]:
+            if v != r["label"] and r["corpus"] != "pasted":
                 print(f"  CV misread {r['corpus']} {r['id']}: {r['label']} -> {v} (P(derived) {p:.2f}) " + " ".join(f"{n}={FEATURES[n][0](r['evidence']):+.2f}" for n in FEATURES))
     out = opt("--write")
     if out:
         command = "scripts/fit-verdict.py NEARDUP ../shared/eval/meter-dev ../shared/eval/web-rewrites-dev --write " + out
-        data = f"METER dev split ({len(by['meter'])} stories), web-rewrites-dev ({len(by['web'])} stories)"
+        data = f"METER dev split ({len(by['meter'])} stories), web-rewrites-dev ({len(by['web'])} stories), {len(pasted)} pasted stories made from METER dev"
         tmp = out + ".tmp"
-        open(tmp, "w").write(swift_file(models, dnames, wnames, command, data))
+        open(tmp, "w").write(swift_file(models, dnames, wnames, cnames, command, data))
         os.replace(tmp, out)
         print(f"wrote {out}")
 

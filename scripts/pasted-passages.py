@@ -4,29 +4,31 @@ labelled corpus holds (every METER and web candidate reports the reference's own
 
   scripts/pasted-passages.py NEARDUP METER_DIR WEB_DIR [--cache ROWS] [--variants]
 
-- **Pasted passages** (built from METER_DIR in a temporary folder, never kept): for each METER
-  catchline, its PA copy (the reference, its takes joined as fit-verdict.py joins them) and a
-  newspaper story of another catchline chosen at random (seed 16). The story untouched is
-  non-derived; the story with k consecutive sentences of the PA copy pasted in at a random
-  paragraph break (k = 1, 2, 3, 4, 6; PA's markup cleaned as a newspaper would: its "<" line
-  ends, its ``TeX'' quotes and its paragraph control character) is partially derived by
-  construction (the PA copy is one of its sources: METER's definition).
+- **Pasted passages** (fit-verdict.py's `collect_pasted`, built from METER_DIR in a temporary
+  folder, never kept): for each METER catchline, its PA copy (the reference, its takes joined as
+  fit-verdict.py joins them) and a newspaper story of another catchline chosen at random (seed
+  16). The story untouched is non-derived; the story with k consecutive sentences of the PA copy
+  pasted in at a random paragraph break (k = 1, 2, 3, 4, 6; PA's markup cleaned as a newspaper
+  would) is partially derived by construction (the PA copy is one of its sources: METER's
+  definition). fit-verdict.py fits the verdict model's copying route on them.
 - **Planted retellings**: `NEARDUP generate` with the settings of BENCHMARKS.md's million-story
   run, 5,000 documents; each "retold" rewrite (a third of a source retold, copied or reworded,
   inside a story of its own) reported alone against its source.
 - **The seeds**: 001, 002 and 004 partially derived from 000, 003 non-derived.
 
 Prints the share of each judged derived by the tool as built. With --variants (numpy and scipy,
-at development time only), it also fits the variants tried in docs/EVALUATION.md ("A wire passage
-pasted into a story about something else") and prints, for each, the cross-validated METER and
-web figures as fit-verdict.py computes them (binary accuracy / macro-F1 / AUC; groups are METER
-catchlines, with each catchline's pasted stories, and web events) and the derived shares above.
+at development time only), it also fits the variants compared in docs/EVALUATION.md ("A wire
+passage pasted into a story about something else") and prints, for each, the cross-validated
+METER and web figures as fit-verdict.py computes them (binary accuracy / macro-F1 / AUC; groups
+are METER catchlines, with each catchline's pasted stories, and web events) and the derived
+shares above. The first rows have one route (P(sharing) alone, or one logistic regression with
+more features); the last is the shipped model, P(sharing) with the copying route fitted given it.
 ROWS is fit-verdict.py's --cache file (made if absent).
 
 The corpora are research-use only and never copied into the repository. Without them the script
 says so and exits 0.
 """
-import collections, glob, importlib.util, json, math, os, random, re, subprocess, sys, tempfile
+import collections, glob, importlib.util, json, os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -35,64 +37,7 @@ fv = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(fv)
 np = fv.np
 
-K = (0, 1, 2, 3, 4, 6)
-
-
-def pa_sentences(text):
-    """The PA copy's sentences of 6+ words, its markup cleaned; header lines and sentences with
-    unbalanced quotation marks left out."""
-    text = re.sub(r"<", "\n", text).replace("``", '"').replace("''", '"').replace("\x19", " ")
-    out = []
-    for p in (p.strip() for p in re.split(r"\n\s*\n|\n(?=\s)", text)):
-        for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", " ".join(p.split())):
-            if len(s.split()) >= 6 and "---" not in s and not re.search(r"\d\d:\d\d", s) and s.count('"') % 2 == 0:
-                out.append(s)
-    return out
-
-
-def pasted(nd, meter, tmp):
-    """Rows (fit-verdict.py's shape, corpus "pasted") for the pasted stories of every catchline."""
-    labels = {}
-    for dom in ("courts", "showbiz"):
-        for cls in fv.CLASSES:
-            for line in open(os.path.join(meter, "file_index", dom, f"{cls}_derived.txt"), encoding="latin-1"):
-                if line.strip():
-                    labels[line.strip().replace("meter_corpus/", "", 1)] = cls
-    groups = collections.defaultdict(list)
-    for p in labels:
-        pa = os.path.dirname(p).replace("newspapers/rawtexts", "PA/rawtexts", 1)
-        if os.path.isdir(os.path.join(meter, pa)) and any(f.endswith(".txt") for f in os.listdir(os.path.join(meter, pa))):
-            groups[pa].append(p)
-    keys = sorted(groups)
-    rng = random.Random(16)
-    rows = []
-    for gi, key in enumerate(keys):
-        pa_dir = os.path.join(meter, key)
-        takes = [open(os.path.join(pa_dir, f), "rb").read().decode("latin-1") for f in sorted(os.listdir(pa_dir)) if f.endswith(".txt")]
-        ref = os.path.join(tmp, f"reference-{gi}.txt")
-        open(ref, "w", encoding="utf-8").write("\n\n".join(takes))
-        sentences = pa_sentences("\n\n".join(takes))
-        host = rng.choice([p for g in keys if g != key for p in groups[g]])
-        story = open(os.path.join(meter, host), "rb").read().decode("latin-1")
-        paras = [p for p in re.split(r"\n\s*\n", story) if p.strip()]
-        made = []
-        for k in K:
-            if k and len(sentences) < k:
-                continue
-            text = story
-            if k:
-                start = rng.randrange(0, len(sentences) - k + 1)
-                at = rng.randrange(1, max(2, len(paras)))
-                text = "\n\n".join(paras[:at] + [" ".join(sentences[start:start + k])] + paras[at:])
-            path = os.path.join(tmp, f"story-{gi}-k{k}.txt")
-            open(path, "w", encoding="utf-8").write(text)
-            made.append((path, k))
-        got = fv.run_report(nd, ref, [p for p, _ in made])
-        for path, k in made:
-            c = got[os.path.basename(path)]
-            rows.append({"corpus": "pasted", "group": key, "id": os.path.basename(path), "k": k,
-                         "label": "partially" if k else "non", "evidence": c["evidence"], "verdict": c["verdict"]})
-    return rows
+K = fv.PASTED
 
 
 def retold(nd, tmp):
@@ -220,7 +165,7 @@ def main():
         return
     nd, meter, web = paths
     with tempfile.TemporaryDirectory() as tmp:
-        paste = pasted(nd, meter, tmp)
+        paste = fv.collect_pasted(nd, meter, tmp)
         gen = retold(nd, tmp)
     seed_rows = seeds(nd)
     print("The tool as built, share judged derived:")
@@ -229,21 +174,43 @@ def main():
     print("  seeds: " + ", ".join(f"{r['id']} {r['verdict']}" for r in seed_rows))
     if "--variants" not in args:
         return
-    labelled = fv.labelled_rows(nd, meter, web, args[args.index("--cache") + 1] if "--cache" in args else None)
+    rows = fv.labelled_rows(nd, meter, web, args[args.index("--cache") + 1] if "--cache" in args else None)
+    labelled = [r for r in rows if r["corpus"] != "pasted"]
     for n, f in EXTRA.items():
         fv.FEATURES[n] = (f, "pasted-passages.py prototype")
     base = fv.DERIVED_FEATURES
     print("| derived model | METER, CV | web, CV | pasted k = " + ", ".join(map(str, K)) + " | retold | seeds P(derived) |")
     print("| --- | --- | --- | --- | --- | --- |")
-    variant("shipped", labelled, paste, gen, seed_rows, base)
+    variant("sharing only (the model before the copying route)", labelled, paste, gen, seed_rows, base)
     variant("+ verbatimCount", labelled, paste, gen, seed_rows, base + ["verbatimCount"])
     variant("+ offTopicVerbatim", labelled, paste, gen, seed_rows, base + ["offTopicVerbatim"])
     for w in (0.1, 0.25, 0.5):
-        variant(f"shipped, pasted stories in the fit ({w:g})", labelled, paste, gen, seed_rows, base, w)
+        variant(f"sharing only, pasted stories in the fit ({w:g})", labelled, paste, gen, seed_rows, base, w)
     for w in (0.1, 0.25):
         variant(f"+ verbatimCount, pasted in the fit ({w:g})", labelled, paste, gen, seed_rows, base + ["verbatimCount"], w)
         variant(f"+ offTopicVerbatim, pasted in the fit ({w:g})", labelled, paste, gen, seed_rows, base + ["offTopicVerbatim"], w)
-        variant(f"noisy-OR with verbatimCount, pasted in the fit ({w:g})", labelled, paste, gen, seed_rows, base, w, ["verbatimCount"])
+        variant(f"noisy-OR with verbatimCount, both fitted together, pasted in the fit ({w:g})", labelled, paste, gen, seed_rows, base, w, ["verbatimCount"])
+    shipped(rows, gen, seed_rows)
+
+
+def shipped(rows, gen, seed_rows):
+    """The shipped model's row: P(sharing), and the copying route fitted given it (fit-verdict.py)."""
+    d, w, c = fv.DERIVED_FEATURES, fv.WHOLLY_FEATURES, fv.COPYING_FEATURES
+    preds = fv.cross_validate(rows, d, w, c)
+    cells = []
+    for corpus in ("meter", "web"):
+        idx = [i for i, r in enumerate(rows) if r["corpus"] == corpus]
+        f = fv.figures([rows[i] for i in idx], [preds[i] for i in idx])
+        cells.append(f"{f['binary']:.3f} / {f['f1']:.3f} / {f['auc']:.3f}")
+    by = collections.defaultdict(list)
+    for r, (v, _) in zip(rows, preds):
+        if r["corpus"] == "pasted":
+            by[r["k"]].append(v != "non")
+    cells.append(" ".join(f"{np.mean(by[k]):.2f}" for k in sorted(by)))
+    models = fv.fit_models(rows, d, w, c)
+    cells.append(f"{np.mean([v != 'non' for v, _ in fv.predict(models, gen, d, w, c)]):.2f}")
+    cells.append(" ".join(f"{r['id']} {p:.2f}" for r, (_, p) in zip(seed_rows, fv.predict(models, seed_rows, d, w, c))))
+    print("| **shipped: sharing, then copying fitted given it (pasted 0.1)** | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,9 @@ import NearDupReport
 ///    against each alone, each explains too little of it. With two or more sources, the report
 ///    judges the story once more against all of them read together, as one reference, as METER
 ///    judges a newspaper story against all the wire copy of its case.
-/// 3. If that verdict is derived, the story links to its best source (the highest score, then
-///    coverage, then id); with ``Selection/allDerived``, to each of its sources.
+/// 3. If that verdict is derived, the story links to its best source (the highest P(sharing),
+///    ``VerdictDecision/sharingProbability``, then score, then coverage, then id); with
+///    ``Selection/allDerived``, to each of its sources.
 ///
 /// A linker is a value; its methods are thread-safe.
 public struct RewriteLinker: Sendable {
@@ -153,6 +154,10 @@ public struct RewriteLinker: Sendable {
 
     /// A story's sources in link order: score, then coverage, then source id, on the pair alone.
     static func ranksBefore(_ x: RewriteLink, _ y: RewriteLink) -> Bool {
+        // What a story shares with a source picks the best of its sources; the copying route says
+        // whether it is derived, and would favour a more distant source it copies from.
+        let (a, b) = (x.report.decision.sharingProbability, y.report.decision.sharingProbability)
+        if a != b { return a > b }
         if x.report.score != y.report.score { return x.report.score > y.report.score }
         if x.report.coverage != y.report.coverage { return x.report.coverage > y.report.coverage }
         return x.source < y.source

@@ -106,6 +106,13 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
     public var stemPairs: Int = 0
     /// Those found as consecutive content stems of a reference body sentence.
     public var sharedStemPairs: Int = 0
+    /// The candidate's narrative content words not taken from the reference (the complement of
+    /// ``derivedWords``): the rest of the story.
+    public var underivedWords: Int = 0
+    /// Those whose stem the reference's body uses. Two reports of one event share much of their
+    /// vocabulary even where neither retells the other; a story about something else shares
+    /// little.
+    public var underivedSharedWords: Int = 0
 
     /// Makes a summary; every count defaults to zero, the state before any sentence is counted.
     /// Counts are non-negative and `quotedShare` is in 0…1. Each parameter sets the property of
@@ -189,6 +196,8 @@ public struct EvidenceSummary: Sendable, Hashable, Codable {
         case longTiledTokens = "long_tiled_tokens"
         case stemPairs = "stem_pairs"
         case sharedStemPairs = "shared_stem_pairs"
+        case underivedWords = "underived_words"
+        case underivedSharedWords = "underived_shared_words"
     }
 
     /// Adds the alignment-free overlap counts.

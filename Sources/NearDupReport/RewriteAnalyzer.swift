@@ -335,8 +335,13 @@ public struct RewriteAnalyzer: Sendable {
             evidence.retoldWords += retold
             if retold > 0 { evidence.retoldSentences += 1 }
         }
-        for i in cand.words.indices where cand.isNarrativeContent(i) && ref.bodyStems.contains(cand.stems[i]!) {
-            evidence.sharedVocabularyWords += 1
+        for i in cand.words.indices where cand.isNarrativeContent(i) {
+            let shared = ref.bodyStems.contains(cand.stems[i]!)
+            if shared { evidence.sharedVocabularyWords += 1 }
+            if !marks.derived[i] {
+                evidence.underivedWords += 1
+                if shared { evidence.underivedSharedWords += 1 }
+            }
         }
         evidence.inOrderSentences = longestInOrderChain(pairs)
         evidence.sharedQuotations = quotations.count

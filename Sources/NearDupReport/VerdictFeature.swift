@@ -57,6 +57,15 @@ public enum VerdictFeature: String, Sendable, Hashable, Codable, CaseIterable {
     case retoldCount
     /// The candidate's narrative sentences derived from the reference.
     case sentences
+    /// Sentences copied into a story about something else: log(1 + the candidate's narrative
+    /// sentences copied mostly word for word) times max(0, −log-odds of the rest of its
+    /// narrative words whose stem the reference uses). Two reports of one event share most of
+    /// their vocabulary outside what either retells, so the factor is near 0 for them, and
+    /// copied court formulas weigh nothing; a story about something else (a round-up, a
+    /// background box, a piece of its own) shares little outside what it copied, and there
+    /// whole copied sentences show the reference is one of its sources. Read by
+    /// ``VerdictModel/copying``.
+    case offTopicCopies
     /// Aligned sentences that follow the reference's order (the longest such chain), of the most
     /// the shorter of the two stories allows: a rewrite follows its source, independent reports
     /// of one event scatter.
@@ -85,6 +94,8 @@ public enum VerdictFeature: String, Sendable, Hashable, Codable, CaseIterable {
         case .retold: Self.logOdds(e.retoldSentences, of: e.referenceNarrativeSentences)
         case .retoldCount: log1p(Double(e.retoldSentences))
         case .sentences: Self.logOdds(e.derivedSentences, of: e.narrativeSentences)
+        case .offTopicCopies:
+            log1p(Double(e.verbatimSentences)) * max(0, -Self.logOdds(e.underivedSharedWords, of: e.underivedWords))
         case .inOrder: Self.logOdds(e.inOrderSentences, of: min(e.narrativeSentences, e.referenceNarrativeSentences))
         }
     }

@@ -54,7 +54,14 @@ public struct VerdictDecision: Sendable, Hashable, Codable {
     public var derivedProbability: Double
     /// P(wholly derived | derived): the probability that the reference is its only source.
     public var whollyProbability: Double
-    /// The value of every feature either model reads, by ``VerdictFeature`` raw value.
+    /// P(sharing), ``VerdictModel/derived``'s probability: derived by what the candidate shares
+    /// with the reference.
+    public var sharingProbability: Double
+    /// P(copying), ``VerdictModel/copying``'s probability (0 without one): derived by sentences
+    /// copied into a story about something else. ``derivedProbability`` is 1 − (1 −
+    /// ``sharingProbability``) (1 − this).
+    public var copyingProbability: Double
+    /// The value of every feature the models read, by ``VerdictFeature`` raw value.
     public var features: [String: Double]
 
     /// Makes a decision record; probabilities are in 0…1.
@@ -62,25 +69,38 @@ public struct VerdictDecision: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - derivedProbability: P(derived).
     ///   - whollyProbability: P(wholly derived | derived).
+    ///   - sharingProbability: P(sharing); `nil` for `derivedProbability` (no copying route).
+    ///   - copyingProbability: P(copying).
     ///   - features: the features read, by name.
-    public init(derivedProbability: Double, whollyProbability: Double, features: [String: Double]) {
+    public init(
+        derivedProbability: Double, whollyProbability: Double, sharingProbability: Double? = nil, copyingProbability: Double = 0,
+        features: [String: Double]
+    ) {
         self.derivedProbability = derivedProbability
         self.whollyProbability = whollyProbability
+        self.sharingProbability = sharingProbability ?? derivedProbability
+        self.copyingProbability = copyingProbability
         self.features = features
     }
 
     enum CodingKeys: String, CodingKey {
         case derivedProbability = "derived_probability"
         case whollyProbability = "wholly_probability"
+        case sharingProbability = "sharing_probability"
+        case copyingProbability = "copying_probability"
         case features
     }
 }
 
-/// The one place a verdict is decided: two small logistic regressions over length-normalised
+/// The one place a verdict is decided: small logistic regressions over length-normalised
 /// features of the evidence (``VerdictFeature``), in METER's sense.
 ///
-/// - **Derived or not.** ``derived`` gives P(derived): evidence of retelling beyond what two
-///   independent stories of the same event share. A candidate is derived when P ≥ ½ (and never
+/// - **Derived or not**, by two routes. ``derived`` gives P(sharing): evidence of retelling
+///   beyond what two independent stories of the same event share. ``copying`` gives P(copying):
+///   whole sentences copied into a story about something else, a case no labelled corpus holds
+///   (every METER and web candidate reports the reference's own event). P(derived) = 1 − (1 −
+///   P(sharing)) (1 − P(copying)): either route can show the reference is a source, and
+///   P(derived) is never below P(sharing). A candidate is derived when P(derived) ≥ ½ (and never
 ///   when it has no narrative words of its own).
 /// - **Wholly or partially.** Among derived candidates, ``wholly`` gives P(wholly): how much of the
 ///   candidate's own narrative comes from the reference. Wholly derived when P ≥ ½.
@@ -91,19 +111,24 @@ public struct VerdictDecision: Sendable, Hashable, Codable {
 /// is judged by. The file `VerdictCoefficients.swift` holds them with their provenance.
 /// See <doc:RewriteReport>.
 public struct VerdictModel: Sendable, Hashable, Codable {
-    /// P(derived) from the evidence.
+    /// P(sharing) from the evidence: derived by what the candidate shares with the reference.
     public var derived: LogisticModel
     /// P(wholly derived | derived) from the evidence.
     public var wholly: LogisticModel
+    /// P(copying) from the evidence: derived by sentences copied into a story about something
+    /// else; `nil` for none (P(derived) is then P(sharing)).
+    public var copying: LogisticModel?
 
-    /// Makes a model from its two regressions.
+    /// Makes a model from its regressions.
     ///
     /// - Parameters:
-    ///   - derived: P(derived) from the evidence.
+    ///   - derived: P(sharing) from the evidence.
     ///   - wholly: P(wholly derived | derived) from the evidence.
-    public init(derived: LogisticModel, wholly: LogisticModel) {
+    ///   - copying: P(copying) from the evidence, or `nil`.
+    public init(derived: LogisticModel, wholly: LogisticModel, copying: LogisticModel? = nil) {
         self.derived = derived
         self.wholly = wholly
+        self.copying = copying
     }
 
     /// The probabilities and features for a candidate with this evidence (probabilities rounded
@@ -113,9 +138,12 @@ public struct VerdictModel: Sendable, Hashable, Codable {
     /// - Returns: P(derived), P(wholly | derived) and the features read.
     public func decide(_ e: EvidenceSummary) -> VerdictDecision {
         var features: [String: Double] = [:]
-        for t in derived.terms + wholly.terms { features[t.feature.rawValue] = round4(t.feature.value(e)) }
-        let p = e.narrativeWords == 0 ? 0 : derived.probability(e)
-        return VerdictDecision(derivedProbability: round4(p), whollyProbability: round4(wholly.probability(e)), features: features)
+        for t in derived.terms + wholly.terms + (copying?.terms ?? []) { features[t.feature.rawValue] = round4(t.feature.value(e)) }
+        let shared = e.narrativeWords == 0 ? 0 : derived.probability(e)
+        let copied = e.narrativeWords == 0 ? 0 : copying?.probability(e) ?? 0
+        return VerdictDecision(
+            derivedProbability: round4(1 - (1 - shared) * (1 - copied)), whollyProbability: round4(wholly.probability(e)),
+            sharingProbability: round4(shared), copyingProbability: round4(copied), features: features)
     }
 
     /// The verdict of a decision.
@@ -132,8 +160,11 @@ public struct VerdictModel: Sendable, Hashable, Codable {
         func formula(_ m: LogisticModel) -> String {
             String(format: "%.3f", m.intercept) + m.terms.map { String(format: " %+.3f·%@", $0.weight, $0.feature.rawValue) }.joined()
         }
+        let routes = copying.map {
+            "logit P(sharing) = \(formula(derived)); logit P(copying) = \(formula($0)); P(derived) = 1 - (1 - P(sharing)) (1 - P(copying))"
+        } ?? "logit P(derived) = \(formula(derived))"
         return """
-            logit P(derived) = \(formula(derived)); logit P(wholly | derived) = \(formula(wholly)); \
+            \(routes); logit P(wholly | derived) = \(formula(wholly)); \
             features are smoothed log-odds of shares (see VerdictFeature); derived if P(derived) >= 0.5, \
             then wholly-derived if P(wholly | derived) >= 0.5, else partially-derived
             """
