@@ -46,7 +46,7 @@ public struct LogisticModel: Sendable, Hashable, Codable {
     }
 }
 
-/// What the verdict model made of one candidate: its two probabilities and the value of every
+/// What the verdict model made of one candidate: its probabilities and the value of every
 /// feature it read, so that a reader (or a script) can recompute the decision from the report.
 public struct VerdictDecision: Sendable, Hashable, Codable {
     /// P(derived): the probability that the candidate was written (wholly or partly) from the
@@ -135,7 +135,7 @@ public struct VerdictModel: Sendable, Hashable, Codable {
     /// to 4 decimals, as reports show them).
     ///
     /// - Parameter e: the candidate's counts.
-    /// - Returns: P(derived), P(wholly | derived) and the features read.
+    /// - Returns: P(derived), P(wholly | derived), the two routes of P(derived) and the features read.
     public func decide(_ e: EvidenceSummary) -> VerdictDecision {
         var features: [String: Double] = [:]
         for t in derived.terms + wholly.terms + (copying?.terms ?? []) { features[t.feature.rawValue] = round4(t.feature.value(e)) }
