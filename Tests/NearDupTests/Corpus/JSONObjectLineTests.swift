@@ -8,19 +8,22 @@ import Testing
         try Array(text.utf8).withUnsafeBufferPointer { try body(try JSONObjectLine($0)) }
     }
 
+    /// The error of type `E` that `body` throws; `nil` when it throws none (another error is an issue).
+    static func caught<E: Error>(_ type: E.Type, _ body: () throws -> Void) -> E? {
+        do {
+            try body()
+            return nil
+        } catch let error as E {
+            return error
+        } catch {
+            Issue.record("not a \(E.self): \(error)")
+            return nil
+        }
+    }
+
     func syntaxError(_ text: String) -> JSONLineParser.SyntaxError? {
         let line = [UInt8](text.utf8)
-        return line.withUnsafeBufferPointer { bytes -> JSONLineParser.SyntaxError? in
-            do {
-                _ = try JSONObjectLine(bytes)
-                return nil
-            } catch let error as JSONLineParser.SyntaxError {
-                return error
-            } catch {
-                Issue.record("not a syntax error: \(error)")
-                return nil
-            }
-        }
+        return line.withUnsafeBufferPointer { bytes in Self.caught(JSONLineParser.SyntaxError.self) { _ = try JSONObjectLine(bytes) } }
     }
 
     @Test func readsTheStageValues() throws {
@@ -39,17 +42,7 @@ import Testing
 
     @Test func namesTheFieldItCannotRead() throws {
         let line = #"{"id":7,"terms":[1,-2],"big":[4294967296],"frac":[1.0],"text":"t","huge":[18446744073709551616]}"#
-        func fault(_ body: () throws -> Void) -> JSONObjectLine.FieldError? {
-            do {
-                try body()
-                return nil
-            } catch let error as JSONObjectLine.FieldError {
-                return error
-            } catch {
-                Issue.record("not a field error: \(error)")
-                return nil
-            }
-        }
+        func fault(_ body: () throws -> Void) -> JSONObjectLine.FieldError? { Self.caught(JSONObjectLine.FieldError.self, body) }
         let errors = try read(line) { object in
             [
                 fault { _ = try object.string("id") }, fault { _ = try object.uint32Array("terms") },
