@@ -92,43 +92,35 @@ EXTRA = {
 }
 
 
-def sig(t):
-    return 1 / (1 + np.exp(-t))
-
-
 def fit_variant(train, d, weights, copy):
     """(derived model, wholly model). Each corpus weighs weights[corpus] (a share of the fit); the
     pasted stories enter the derived model only. With `copy`, P(derived) is a noisy-OR of the
     derived model and a second logistic model on `copy` (fitted jointly)."""
     y = np.array([r["label"] != "non" for r in train], dtype=float)
-    counts = collections.Counter(r["corpus"] for r in train)
-    total = sum(weights[c] for c in counts)
-    w = np.array([len(train) * weights[r["corpus"]] / (total * counts[r["corpus"]]) for r in train])
+    w = fv.corpus_weights(train, weights)
     X = fv.matrix(train, d)
     if copy:
         from scipy.optimize import minimize
         Z = fv.matrix(train, copy)
 
         def loss(b):
-            p = 1 - (1 - sig(b[0] + X @ b[1:1 + len(d)])) * (1 - sig(b[1 + len(d)] + Z @ b[2 + len(d):]))
+            p = 1 - (1 - fv.sigmoid(b[0] + X @ b[1:1 + len(d)])) * (1 - fv.sigmoid(b[1 + len(d)] + Z @ b[2 + len(d):]))
             p = np.clip(p, 1e-9, 1 - 1e-9)
             return -(w * (y * np.log(p) + (1 - y) * np.log(1 - p))).sum() + 0.5 * fv.RIDGE * ((b[1:1 + len(d)] ** 2).sum() + (b[2 + len(d):] ** 2).sum())
         bd = minimize(loss, np.concatenate([[2.0], np.ones(len(d)), [-5.0], np.ones(len(copy))]), method="L-BFGS-B").x
     else:
         bd = fv.fit(X, y, w)
     der = [r for r in train if r["label"] != "non" and r["corpus"] != "pasted"]
-    dc = collections.Counter(r["corpus"] for r in der)
-    wd = np.array([len(der) / (len(dc) * dc[r["corpus"]]) for r in der])
-    bw = fv.fit(fv.matrix(der, fv.WHOLLY_FEATURES), np.array([r["label"] == "wholly" for r in der], dtype=float), wd)
+    bw = fv.fit(fv.matrix(der, fv.WHOLLY_FEATURES), np.array([r["label"] == "wholly" for r in der], dtype=float), fv.corpus_weights(der, {}))
     return bd, bw
 
 
 def predict_variant(models, rows, d, copy):
     bd, bw = models
     X = fv.matrix(rows, d)
-    pd = sig(bd[0] + X @ bd[1:1 + len(d)])
+    pd = fv.sigmoid(bd[0] + X @ bd[1:1 + len(d)])
     if copy:
-        pd = 1 - (1 - pd) * (1 - sig(bd[1 + len(d)] + fv.matrix(rows, copy) @ bd[2 + len(d):]))
+        pd = 1 - (1 - pd) * (1 - fv.sigmoid(bd[1 + len(d)] + fv.matrix(rows, copy) @ bd[2 + len(d):]))
     pw = fv.prob(bw, fv.matrix(rows, fv.WHOLLY_FEATURES))
     return [("non" if a < 0.5 else ("wholly" if b >= 0.5 else "partially"), a) for a, b in zip(pd, pw)]
 
