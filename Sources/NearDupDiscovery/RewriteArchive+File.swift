@@ -7,7 +7,7 @@ import Foundation
 /// `index query`.
 ///
 /// The file is JSON lines. The first line says what it is and the settings every query uses:
-/// `{"format":2,"kind":"neardup-rewrite-archive","same_outlet":false,"candidates":{…}}`; each
+/// `{"format":3,"kind":"neardup-rewrite-archive","same_outlet":false,"candidates":{…}}`; each
 /// further line is one stored story with its rewrite sketch:
 /// `{"id":…,"text":…,"date":…,"outlet":…,"url":…,"terms":[…]}` (the report needs the whole
 /// text to judge a link; the sketch's terms are what the candidate stage reads, so a reopened
@@ -15,9 +15,10 @@ import Foundation
 extension RewriteArchive {
     /// The `kind` member of an archive file's first line.
     public static let fileKind = "neardup-rewrite-archive"
-    /// The layout version of an archive file. A reader refuses a later one; it reads format 1
-    /// (whose sketches hashed stems otherwise) by sketching its stories again from their text.
-    public static let fileFormat = 2
+    /// The layout version of an archive file. A reader refuses a later one; it reads formats 1
+    /// and 2 (whose sketches hashed stems otherwise, or held no stem pairs) by sketching their
+    /// stories again from their text.
+    public static let fileFormat = 3
 
     private struct Header: Codable {
         var format: Int
@@ -125,14 +126,14 @@ extension RewriteArchive {
     }
 
     /// Reopens an archive written by ``write(to:)``: its settings and every story with its sketch
-    /// (sketched again from its text when the file is of format 1).
+    /// (sketched again from its text when the file is of format 1 or 2).
     ///
     /// - Parameters:
     ///   - path: the archive file.
     ///   - configuration: the sketcher, linker and threads to use; the candidate settings and
     ///     ``RewriteDiscovery/Configuration/sameOutlet`` are the file's.
     /// - Throws: ``NearDupError`` naming the file, and the line for a malformed one.
-    /// - Complexity: linear in the file (plus a sketch per story for format 1).
+    /// - Complexity: linear in the file (plus a sketch per story for formats 1 and 2).
     public convenience init(contentsOf path: String, configuration: RewriteDiscovery.Configuration = RewriteDiscovery.Configuration()) throws(NearDupError) {
         let data: Data
         do {

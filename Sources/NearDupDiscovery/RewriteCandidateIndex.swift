@@ -49,16 +49,17 @@ public struct RewriteCandidateIndex: Sendable {
         ///   - limit: the most sources a query returns; 10 by default.
         ///   - queryTerms: the story terms a query reads, rarest first; 64 by default.
         ///   - maximumPostings: terms in more sources than this are passed over; 5,000 by default.
-        ///   - minimumSharedTerms: query terms a candidate must share; 2 by default: one rare term in
-        ///     common is coincidence. In a million-story archive few terms are rare enough to be read
-        ///     (names, mostly), and a source that a story retells a part of shares two of them more
-        ///     often than three: 3 kept 0.899 of the planted pairs among the candidates, 2 keeps
-        ///     0.97, for 12 % more pairs (BENCHMARKS.md); METER's links are the same.
+        ///   - minimumSharedTerms: query terms a candidate must share; 3 by default: one or two rare
+        ///     terms in common are coincidence. In a generated archive few stems are rare enough to
+        ///     be read (names, mostly); a source that a story retells a part of shares one of them
+        ///     and some sampled stem pairs (``RewriteSketcher``). On 200,000 generated stories, 3
+        ///     keeps 0.990 of the planted pairs among the candidates for 191,430 pairs judged, 2
+        ///     0.997 for 811,888 (BENCHMARKS.md); METER's links are the same with either.
         ///   - minimumWeightShare: the share of the story's query weight a candidate must share,
         ///     0 to 1; 0 (off) by default: on METER, cutting candidates that share less than a fifth
         ///     of the story's weight drops sources a story retells a little of, and with them links.
         public init(
-            limit: Int = 10, queryTerms: Int = 64, maximumPostings: Int = 5_000, minimumSharedTerms: Int = 2,
+            limit: Int = 10, queryTerms: Int = 64, maximumPostings: Int = 5_000, minimumSharedTerms: Int = 3,
             minimumWeightShare: Double = 0
         ) {
             self.limit = limit
@@ -171,6 +172,9 @@ public struct RewriteCandidateIndex: Sendable {
         ranked.reserveCapacity(story.terms.count)
         for term in story.terms {
             guard let sources = postings[HashKey(UInt64(term))], sources.count <= settings.maximumPostings else { continue }
+            // A term only the story itself holds (all against all, the story is a source too)
+            // points nowhere else, and would take the place of one that does.
+            if sources.count == 1, self.sources[Int(sources[0])].id == story.id { continue }
             ranked.append((sources.count, term, sources))
         }
         ranked.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }

@@ -160,10 +160,11 @@ public struct RewriteLinker: Sendable {
     /// A story keeps its own source's wording more closely than that of the source's source, of
     /// the source's other rewrites or of a near-copy of it: each retelling rewords, so the exact
     /// wording passed down drifts at every step, while aligned sentences and shared vocabulary
-    /// match a whole chain alike. On 200,000 stories of `neardup generate` (BENCHMARKS.md),
-    /// picking by tiled words rather than P(sharing) links 0.953 of the planted rewrites to their
-    /// own source instead of 0.947, at a precision of 0.953 instead of 0.950; on METER's
-    /// development split every story keeps the same verdict and a source of its own case.
+    /// match a whole chain alike. On 200,000 stories of `neardup generate` (BENCHMARKS.md; before
+    /// sketches held stem pairs), picking by tiled words rather than P(sharing) links 0.953 of
+    /// the planted rewrites to their own source instead of 0.947, at a precision of 0.953 instead
+    /// of 0.950; on METER's development split every story keeps the same verdict and a source of
+    /// its own case.
     static func ranksBefore(_ x: RewriteLink, _ y: RewriteLink) -> Bool {
         let (t, u) = (x.report.evidence.tiledTokens, y.report.evidence.tiledTokens)
         if t != u { return t > u }

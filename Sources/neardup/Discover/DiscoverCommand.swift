@@ -22,7 +22,7 @@ struct DiscoverRunCommand: ParsableCommand {
         discussion: """
             With --sources, each story is searched against the sources (a wire archive, a feed of \
             press releases); without, every story against every other. Three stages: each story's \
-            sketch (the Snowball stems of its body's content words), its candidates (the \
+            sketch (the Snowball stems of its body's content words, and a sample of their pairs), its candidates (the \
             --candidates sources sharing the most rare vocabulary with it), and the report on the \
             story against each candidate (as `neardup report` judges it). A story links to its \
             best-ranked source the report calls derived (--links all-derived: to each).

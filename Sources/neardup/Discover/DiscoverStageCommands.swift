@@ -9,7 +9,8 @@ struct DiscoverSketchCommand: ParsableCommand {
         abstract: "Stage 1 of discover: write each story's rewrite sketch (JSONL).",
         discussion: """
             One line per story, in input order: {"id", "date" (if valid), "outlet" (if any), \
-            "terms": [the hashed Snowball stems of its body's content words, ascending]}. \
+            "terms": [the hashed Snowball stems of its body's content words and one in 16 of their \
+            pairs of consecutive stems, ascending]}. \
             Inputs as for `neardup discover`; only --language changes the terms.
             """ + "\n\n" + ExitStatusHelp.corpus)
 

@@ -41,17 +41,18 @@ import NearDup
         #expect(reopened.query(earlier).isEmpty && !reopened.query(copy).isEmpty)
     }
 
-    /// A file of format 1 (whose terms hashed stems otherwise) is read by sketching its stories
-    /// again: its stored terms are not used, so a reopened one answers as the original.
-    @Test func anArchiveOfFormatOneIsSketchedAgain() throws {
+    /// A file of format 1 (whose terms hashed stems otherwise) or 2 (whose sketches held no stem
+    /// pairs) is read by sketching its stories again: its stored terms are not used, so a
+    /// reopened one answers as the original.
+    @Test(arguments: [1, 2]) func anArchiveOfAnEarlierFormatIsSketchedAgain(format: Int) throws {
         let archive = RewriteArchive()
         for source in RewriteDiscoveryTests.sources { try archive.insert(source) }
-        let file = Self.path("v1.ndr")
+        let file = Self.path("v\(format).ndr")
         defer { try? FileManager.default.removeItem(atPath: file) }
         try archive.write(to: file)
         var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
-        lines[0] = lines[0].replacingOccurrences(of: "\"format\":\(RewriteArchive.fileFormat)", with: "\"format\":1")
-        // Terms no sketch of today holds, as a format-1 file's would be.
+        lines[0] = lines[0].replacingOccurrences(of: "\"format\":\(RewriteArchive.fileFormat)", with: "\"format\":\(format)")
+        // Terms no sketch of today holds, as an earlier format's would be.
         for i in lines.indices.dropFirst() {
             lines[i] = lines[i].replacingOccurrences(of: #""terms":\[[0-9,]*\]"#, with: #""terms":[1,2,3]"#, options: .regularExpression)
             #expect(lines[i].contains(#""terms":[1,2,3]"#))

@@ -5,12 +5,28 @@ import NearDup
 @Suite struct RewriteCandidateIndexTests {
     let sketcher = RewriteSketcher()
 
-    @Test func sketchesAreStemmedContentWords() {
+    @Test func sketchesAreStemmedContentWordsAndSampledPairs() {
         let a = sketcher.sketch(StoryRecord(id: "a", text: "Police arrested two men on Friday."))
-        let b = sketcher.sketch(StoryRecord(id: "b", text: "Two men were arrested by the police on friday"))
-        #expect(a.terms.count == 5)  // polic, arrest, two, men, friday
+        let b = sketcher.sketch(StoryRecord(id: "b", text: "The police had arrested two men on friday"))
+        let c = sketcher.sketch(StoryRecord(id: "c", text: "Two men were arrested by the police on friday"))
+        // The same content stems in the same order: the same stems and pairs.
         #expect(a.terms == b.terms)
         #expect(a.terms == a.terms.sorted())
+        // polic, arrest, two, men, friday, and those of its four pairs the hash keeps: the same
+        // stems in another order share the stems, and the pair (two, men) when it is kept.
+        let stems = Set(a.terms).intersection(c.terms)
+        #expect((5...9).contains(a.terms.count) && stems.count >= 5)
+        #expect(stems.count <= 6)
+    }
+
+    /// One pair of consecutive stems in ``RewriteSketcher/pairSampling`` is kept, chosen by its
+    /// hash: 3,999 distinct pairs keep Binomial(3999, 1/16) of them, mean 250, sd 15.3; fixed
+    /// stems, five standard deviations either side.
+    @Test func oneStemPairInSixteenIsKept() {
+        var collector = RewriteSketcher.TermCollector()
+        for i: UInt64 in 0..<4_000 { collector.add(i &* 0x2545_F491_4F6C_DD1D) }
+        #expect(RewriteSketcher.pairSampling == 16)
+        #expect((174...326).contains(collector.seen.count - 4_000))
     }
 
     /// A story's sketch made from the report's reading of it (as `neardup discover --sources`
