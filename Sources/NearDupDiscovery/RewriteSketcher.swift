@@ -17,7 +17,7 @@ import NearDupReport
 /// ```swift
 /// let sketcher = RewriteSketcher()
 /// let sketch = sketcher.sketch(StoryRecord(id: "a", text: "Police arrested two men on Friday."))
-/// sketch.terms.count   // 5: polic, arrest, two, men, friday
+/// sketch.terms.count   // 7: polic, arrest, two, men, friday, and two of the four pairs
 /// ```
 ///
 /// A sketcher is a value; ``sketch(_:)`` is thread-safe (it borrows a stemmer per call).
